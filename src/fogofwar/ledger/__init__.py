@@ -1,0 +1,34 @@
+"""The ledger: documents, events and claims in SQLite (default) or PostgreSQL."""
+
+from fogofwar.ledger.ingest import IngestResult, fingerprint, ingest, ingest_document, split
+from fogofwar.ledger.query import (
+    EventFilter,
+    RevisionChange,
+    counts,
+    event_claims,
+    extract,
+    get_event,
+    list_events,
+    revision_changes,
+)
+from fogofwar.ledger.store import Ledger, LedgerError, default_path, default_url
+
+__all__ = [
+    "EventFilter",
+    "IngestResult",
+    "Ledger",
+    "LedgerError",
+    "RevisionChange",
+    "counts",
+    "default_path",
+    "default_url",
+    "event_claims",
+    "extract",
+    "fingerprint",
+    "get_event",
+    "ingest",
+    "ingest_document",
+    "list_events",
+    "revision_changes",
+    "split",
+]

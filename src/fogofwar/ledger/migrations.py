@@ -1,0 +1,65 @@
+"""Versioned schema migrations, applied in order when a ledger is opened.
+
+Each migration is a function of a connection inside one transaction; the version table records
+the ones applied. Concurrent openers are serialised (an advisory lock on PostgreSQL, an immediate
+write transaction on SQLite), so two processes opening a fresh ledger do not both migrate it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Index, inspect, select, text
+
+from fogofwar.ledger import schema
+
+Migration = Callable[[Connection], None]
+
+_LOCK_KEY = 4_711_2014  # PostgreSQL advisory lock id for migrations
+
+
+def _v1_initial(conn: Connection) -> None:
+    """Create the documents, events, event_actors and claims tables."""
+    tables = [schema.documents, schema.events, schema.event_actors, schema.claims]
+    for table in tables:
+        table.create(conn, checkfirst=True)
+
+
+def _v2_claims_kind_index(conn: Connection) -> None:
+    """Index claims by (claimant, kind) for source profiles."""
+    Index("ix_claims_claimant_kind", schema.claims.c.claimant, schema.claims.c.kind).create(
+        conn, checkfirst=True
+    )
+
+
+MIGRATIONS: tuple[tuple[int, Migration], ...] = (
+    (1, _v1_initial),
+    (2, _v2_claims_kind_index),
+)
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Connection) -> int:
+    """The highest applied migration, 0 for an empty database."""
+    if not inspect(conn).has_table(schema.schema_version.name):
+        return 0
+    got = conn.execute(select(schema.schema_version.c.version).order_by(
+        schema.schema_version.c.version.desc()).limit(1)).scalar()
+    return int(got or 0)
+
+
+def migrate(conn: Connection, target: int = LATEST) -> list[int]:
+    """Apply the pending migrations up to ``target`` in the caller's transaction."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
+    schema.schema_version.create(conn, checkfirst=True)
+    done = current_version(conn)
+    applied = []
+    for version, step in MIGRATIONS:
+        if done < version <= target:
+            step(conn)
+            conn.execute(schema.schema_version.insert().values(
+                version=version, applied_at=datetime.now(UTC).isoformat()))
+            applied.append(version)
+    return applied

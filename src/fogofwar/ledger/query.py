@@ -1,0 +1,166 @@
+"""Reading the ledger: events with filters, their claims, revision differences, whole extracts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, Select, func, select
+
+from fogofwar.ledger import schema as t
+from fogofwar.ledger.store import Ledger, LedgerError
+from fogofwar.model import Claim, Document, Event, Extraction
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events: country, ISO date bounds (overlap), actor name/alias, war (part of)."""
+
+    country: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    actor: str | None = None
+    war: str | None = None
+    ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RevisionChange:
+    """What one revision of a document changed in an event's claims against the one before."""
+
+    document: str
+    title: str
+    revision_no: int
+    previous: str
+    added: tuple[Claim, ...] = field(default_factory=tuple)
+    withdrawn: tuple[Claim, ...] = field(default_factory=tuple)
+
+
+def _filtered(flt: EventFilter) -> Select[tuple[object]]:
+    e = t.events.c
+    q = select(t.events.c.body).where(e.current)
+    if flt.ids:
+        q = q.where(e.id.in_(flt.ids))
+    if flt.country:
+        q = q.where(func.lower(e.country) == flt.country.lower())
+    if flt.date_from:
+        q = q.where(func.coalesce(e.date_end, e.date_start) >= flt.date_from)
+    if flt.date_to:
+        q = q.where(e.date_start <= flt.date_to)
+    if flt.war:
+        q = q.where(func.lower(e.part_of).contains(flt.war.lower(), autoescape=True))
+    if flt.actor:
+        sub = select(t.event_actors.c.event_pk).where(
+            t.event_actors.c.name.contains(flt.actor.lower(), autoescape=True))
+        q = q.where(e.pk.in_(sub))
+    return q.order_by(e.date_start, e.id)
+
+
+def list_events(ledger: Ledger, flt: EventFilter | None = None,
+                limit: int | None = None) -> list[Event]:
+    """Current events matching the filter, by start date."""
+    q = _filtered(flt or EventFilter())
+    if limit is not None:
+        q = q.limit(limit)
+    with ledger.read() as conn:
+        return [Event.from_dict(row[0]) for row in conn.execute(q)]  # type: ignore[arg-type]
+
+
+def get_event(ledger: Ledger, event_id: str) -> Event:
+    """The current event with this id, or a LedgerError naming it."""
+    found = list_events(ledger, EventFilter(ids=(event_id,)), limit=1)
+    if not found:
+        raise LedgerError(f"unknown event {event_id!r} (see `fogofwar events`)")
+    return found[0]
+
+
+def _claims(conn: Connection, event_ids: Iterable[str], current: bool = True) -> list[Claim]:
+    c = t.claims.c
+    q = select(c.body).where(c.event.in_(list(event_ids)))
+    if current:
+        q = q.where(c.current)
+    return [Claim.from_dict(row[0]) for row in conn.execute(q.order_by(c.document, c.seq))]
+
+
+def event_claims(ledger: Ledger, event_ids: Sequence[str]) -> dict[str, list[Claim]]:
+    """Current claims of these events, grouped by event id, in document order."""
+    out: dict[str, list[Claim]] = {i: [] for i in event_ids}
+    with ledger.read() as conn:
+        for start in range(0, len(event_ids), 500):
+            for claim in _claims(conn, event_ids[start:start + 500]):
+                out[claim.event].append(claim)
+    return out
+
+
+def revision_changes(ledger: Ledger, event_id: str) -> list[RevisionChange]:
+    """For each later revision of a document about this event: claims added and withdrawn."""
+    d, c = t.documents.c, t.claims.c
+    out = []
+    with ledger.read() as conn:
+        docs = select(t.events.c.document).where(t.events.c.id == event_id)
+        lineages = conn.execute(select(d.lineage).where(d.id.in_(docs)).distinct()).scalars()
+        for lineage in list(lineages):
+            revs = conn.execute(select(d.id, d.title, d.revision_no).where(d.lineage == lineage)
+                                .order_by(d.revision_no)).all()
+            for (prev_id, _pt, _pn), (doc_id, title, no) in zip(revs, revs[1:], strict=False):
+                def load(doc: str) -> dict[str, Claim]:
+                    rows = conn.execute(select(c.fingerprint, c.body).where(
+                        c.document == doc, c.event == event_id).order_by(c.seq))
+                    return {fp: Claim.from_dict(body) for fp, body in rows}
+                before, after = load(prev_id), load(doc_id)
+                out.append(RevisionChange(
+                    doc_id, title, no, prev_id,
+                    tuple(v for k, v in after.items() if k not in before),
+                    tuple(v for k, v in before.items() if k not in after)))
+    return out
+
+
+def extract(ledger: Ledger, flt: EventFilter | None = None,
+            include_text: bool = True) -> Extraction:
+    """The current documents, events and claims matching the filter, as an Extraction."""
+    events = list_events(ledger, flt)
+    by_event = event_claims(ledger, [e.id for e in events])
+    doc_ids = sorted({e.document for e in events})
+    docs: list[Document] = []
+    d = t.documents.c
+    with ledger.read() as conn:
+        for start in range(0, len(doc_ids), 500):
+            rows = conn.execute(select(d.id, d.title, d.origin, d.format, d.language, d.revision,
+                                       d.layout, d.text).where(d.id.in_(doc_ids[start:start + 500])))
+            for r in rows:
+                docs.append(Document.from_dict({
+                    "id": r.id, "title": r.title, "origin": r.origin, "format": r.format,
+                    "language": r.language, "revision": r.revision,
+                    "text": r.text if include_text else "", **r.layout}))
+    claims = [cl for e in events for cl in by_event[e.id] if cl.event == e.id]
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for cl in claims:  # an event id shared by two documents lists its claims once
+        key = (cl.event, cl.id)
+        if key not in seen:
+            seen.add(key)
+            unique.append(cl)
+    return Extraction(tuple(sorted(docs, key=lambda x: x.id)), tuple(events), tuple(unique))
+
+
+def counts(ledger: Ledger) -> dict[str, int]:
+    """Rows per table (all revisions) and current claims."""
+    with ledger.read() as conn:
+        out = {name: int(conn.execute(select(func.count()).select_from(tab)).scalar() or 0)
+               for name, tab in (("documents", t.documents), ("events", t.events),
+                                 ("claims", t.claims))}
+        out["current_claims"] = int(conn.execute(select(func.count()).select_from(t.claims)
+                                                 .where(t.claims.c.current)).scalar() or 0)
+    return out
+
+
+def claims_by_claimant(ledger: Ledger) -> dict[str | None, list[Claim]]:
+    """All current claims grouped by claimant name (None: the text's own voice)."""
+    out: dict[str | None, list[Claim]] = defaultdict(list)
+    with ledger.read() as conn:
+        for (body,) in conn.execute(select(t.claims.c.body).where(t.claims.c.current)
+                                    .order_by(t.claims.c.document, t.claims.c.seq)):
+            claim = Claim.from_dict(body)
+            out[claim.claimant.name if claim.claimant else None].append(claim)
+    return out

@@ -1,0 +1,113 @@
+"""The ledger's tables (SQLAlchemy Core): documents, events, their actors, and claims."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "fogofwar_schema",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", String(40), nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),  # sha256 of the bytes
+    Column("title", Text, nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("format", String(40), nullable=False),
+    Column("language", String(16), nullable=False),
+    Column("revision", Text),
+    Column("lineage", String(64), nullable=False),  # id of the first revision
+    Column("revision_no", Integer, nullable=False),
+    Column("current", Boolean, nullable=False),
+    Column("ingested_at", String(40), nullable=False),
+    Column("layout", JSON, nullable=False),  # sections and infobox
+    Column("text", Text, nullable=False),
+    UniqueConstraint("lineage", "revision_no", name="uq_documents_lineage_revision"),
+)
+Index("ix_documents_title", documents.c.title)
+Index("ix_documents_origin", documents.c.origin)
+
+events = Table(
+    "events",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(200), nullable=False),
+    Column("document", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("current", Boolean, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("date_precision", String(8)),
+    Column("place_name", Text),
+    Column("country", Text),
+    Column("admin1", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("where_prec", Integer),
+    Column("part_of", Text),
+    Column("result", Text),
+    Column("body", JSON, nullable=False),  # the full Event.to_dict()
+    UniqueConstraint("document", "id", name="uq_events_document_id"),
+)
+Index("ix_events_id_current", events.c.id, events.c.current)
+Index("ix_events_date", events.c.date_start, events.c.date_end)
+Index("ix_events_country", events.c.country)
+
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("event_pk", Integer, ForeignKey("events.pk"), nullable=False),
+    Column("side", Integer, nullable=False),
+    Column("name", Text, nullable=False),  # lower-cased actor name or alias
+)
+Index("ix_event_actors_name", event_actors.c.name)
+Index("ix_event_actors_event", event_actors.c.event_pk)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(200), nullable=False),
+    Column("event", String(200), nullable=False),
+    Column("document", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("current", Boolean, nullable=False),
+    Column("seq", Integer, nullable=False),  # order within the document
+    Column("kind", String(40), nullable=False),
+    Column("side", Integer),
+    Column("actor", Text),
+    Column("civilian", Boolean, nullable=False),
+    Column("low", Integer),
+    Column("high", Integer),
+    Column("words", Text),
+    Column("claimant", Text),
+    Column("claimant_side", Integer),
+    Column("claimant_kind", String(40)),
+    Column("stance", String(16), nullable=False),
+    Column("said_on", String(32)),
+    Column("fingerprint", String(64), nullable=False),  # content key for revision diffs
+    Column("body", JSON, nullable=False),  # the full Claim.to_dict()
+    UniqueConstraint("document", "id", name="uq_claims_document_id"),
+)
+Index("ix_claims_event_current", claims.c.event, claims.c.current)
+Index("ix_claims_claimant", claims.c.claimant)
+Index("ix_claims_document", claims.c.document)

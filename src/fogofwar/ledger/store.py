@@ -1,0 +1,149 @@
+"""Opening a ledger: database URLs, engines, transactions and schema migration."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.pool import StaticPool
+
+from fogofwar.ledger import migrations
+
+
+class LedgerError(Exception):
+    """A ledger problem worth one line to the user (bad URL, unknown event, unreadable file)."""
+
+
+def default_path() -> Path:
+    """The default SQLite ledger file: ``$XDG_DATA_HOME/fogofwar/ledger.sqlite``."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "fogofwar" / "ledger.sqlite"
+
+
+def default_url() -> str:
+    """``$FOGOFWAR_DB`` if set, else the default SQLite file."""
+    return os.environ.get("FOGOFWAR_DB") or f"sqlite:///{default_path()}"
+
+
+def normalise_url(url: str) -> str:
+    """A SQLAlchemy URL from a user's ``--db``: a file path, ``sqlite:///...`` or ``postgresql://``."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    scheme = url.split("://", 1)[0]
+    if scheme in ("postgresql", "postgres"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if scheme in ("sqlite", "postgresql+psycopg"):
+        return url
+    raise LedgerError(f"unsupported database URL {safe_url(url)!r}: use a file path, "
+                      "sqlite:///FILE or postgresql://USER@HOST/DB")
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password masked, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _sqlite_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    memory = parsed.database in (None, "", ":memory:")
+    if memory:
+        engine = create_engine("sqlite://", poolclass=StaticPool,
+                               connect_args={"check_same_thread": False})
+    else:
+        Path(str(parsed.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 60})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # let us issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        if not memory:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=60000")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
+
+    return engine
+
+
+class Ledger:
+    """A ledger database. ``Ledger(url)`` opens (and migrates) it; ``Ledger.memory()`` for tests."""
+
+    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+        self.url = normalise_url(url or default_url())
+        try:
+            if self.url.startswith("sqlite"):
+                self.engine = _sqlite_engine(self.url)
+            else:
+                self.engine = create_engine(self.url, pool_pre_ping=True)
+        except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+            raise LedgerError(f"bad database URL {safe_url(self.url)!r}: {exc}") from None
+        except OSError as exc:
+            raise LedgerError(f"cannot open ledger {safe_url(self.url)}: {exc}") from None
+        if migrate:
+            try:
+                self.migrate()
+            except DBAPIError as exc:
+                self.engine.dispose()
+                raise LedgerError(self._cannot_open(exc)) from None
+
+    @classmethod
+    def memory(cls) -> Ledger:
+        """An empty in-memory SQLite ledger."""
+        return cls("sqlite://")
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self, target: int = migrations.LATEST) -> list[int]:
+        """Apply pending schema migrations; returns the versions applied."""
+        with self.write() as conn:
+            return migrations.migrate(conn, target)
+
+    def version(self) -> int:
+        with self.read() as conn:
+            return migrations.current_version(conn)
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A connection in a write transaction (BEGIN IMMEDIATE on SQLite), committed on exit."""
+        with self.engine.connect() as conn:
+            conn.info["write"] = True
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                conn.info.pop("write", None)
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection in a read transaction."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def _cannot_open(self, exc: DBAPIError) -> str:
+        first = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else "error"
+        return f"cannot open ledger {safe_url(self.url)}: {first}"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
