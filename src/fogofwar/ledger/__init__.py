@@ -1,5 +1,6 @@
 """The ledger: documents, events and claims in SQLite (default) or PostgreSQL."""
 
+from fogofwar.ledger.analysis import SourceProfile, claim_groups, estimates, source_profiles
 from fogofwar.ledger.ingest import IngestResult, fingerprint, ingest, ingest_document, split
 from fogofwar.ledger.query import (
     EventFilter,
@@ -19,9 +20,12 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "RevisionChange",
+    "SourceProfile",
+    "claim_groups",
     "counts",
     "default_path",
     "default_url",
+    "estimates",
     "event_claims",
     "extract",
     "fingerprint",
@@ -30,5 +34,6 @@ __all__ = [
     "ingest_document",
     "list_events",
     "revision_changes",
+    "source_profiles",
     "split",
 ]

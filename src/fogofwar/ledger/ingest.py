@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import Connection, or_, select, text, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from fogofwar.ledger import schema as t
 from fogofwar.ledger.store import Ledger, LedgerError
@@ -51,6 +51,12 @@ def split(extraction: Extraction) -> list[tuple[Document, list[Event], list[Clai
         if doc is None:
             raise LedgerError(f"claim {claim.id!r} refers to unknown event {claim.event!r}")
         claims[doc].append(claim)
+    seen: set[tuple[str, str]] = set()
+    for claim in extraction.claims:
+        key = (event_doc[claim.event], claim.id)
+        if key in seen:
+            raise LedgerError(f"claim id {claim.id!r} appears twice in one document")
+        seen.add(key)
     known = {d.id for d in extraction.documents}
     for doc_id in events:
         if doc_id not in known:
@@ -70,13 +76,21 @@ def ingest_document(ledger: Ledger, doc: Document, events: list[Event],
         try:
             with ledger.write() as conn:
                 return _store(conn, doc, events, claims)
-        except IntegrityError:
+        except IntegrityError as exc:
             with ledger.read() as conn:
                 if _existing(conn, doc.id) is not None:  # a concurrent ingest stored it first
                     return _unchanged(conn, doc)
             if attempt == retries - 1:
-                raise
+                raise LedgerError(f"{doc.origin}: cannot store: {_first_line(exc)}") from None
+        except (DBAPIError, OverflowError) as exc:  # nothing of the document was kept
+            raise LedgerError(f"{doc.origin}: cannot store: {_first_line(exc)}") from None
     raise AssertionError("unreachable")
+
+
+def _first_line(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return lines[0] if lines else type(orig).__name__
 
 
 def _existing(conn: Connection, doc_id: str) -> int | None:

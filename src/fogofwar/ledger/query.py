@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from sqlalchemy import Connection, Select, func, select
 
@@ -103,7 +104,7 @@ def revision_changes(ledger: Ledger, event_id: str) -> list[RevisionChange]:
         for lineage in list(lineages):
             revs = conn.execute(select(d.id, d.title, d.revision_no).where(d.lineage == lineage)
                                 .order_by(d.revision_no)).all()
-            for (prev_id, _pt, _pn), (doc_id, title, no) in zip(revs, revs[1:], strict=False):
+            for (prev_id, _pt, _pn), (doc_id, title, no) in pairwise(revs):
                 def load(doc: str) -> dict[str, Claim]:
                     rows = conn.execute(select(c.fingerprint, c.body).where(
                         c.document == doc, c.event == event_id).order_by(c.seq))
@@ -126,8 +127,9 @@ def extract(ledger: Ledger, flt: EventFilter | None = None,
     d = t.documents.c
     with ledger.read() as conn:
         for start in range(0, len(doc_ids), 500):
+            chunk = doc_ids[start:start + 500]
             rows = conn.execute(select(d.id, d.title, d.origin, d.format, d.language, d.revision,
-                                       d.layout, d.text).where(d.id.in_(doc_ids[start:start + 500])))
+                                       d.layout, d.text).where(d.id.in_(chunk)))
             for r in rows:
                 docs.append(Document.from_dict({
                     "id": r.id, "title": r.title, "origin": r.origin, "format": r.format,

@@ -1,0 +1,322 @@
+"""Ledger commands: ingest, estimates, sources, events, show, export. Thin over the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from fogofwar.ledger import (
+    EventFilter,
+    Ledger,
+    LedgerError,
+    claim_groups,
+    default_path,
+    estimates,
+    event_claims,
+    get_event,
+    ingest,
+    list_events,
+    revision_changes,
+    source_profiles,
+)
+from fogofwar.model import Claim, Estimate, Extraction
+from fogofwar.reconcile import PolicyError, load_policy, reconcile
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _errors() -> tuple[type[Exception], ...]:
+    errs: list[type[Exception]] = [LedgerError, PolicyError]
+    try:
+        from fogofwar.errors import FogofwarError
+        errs.append(FogofwarError)
+    except ImportError:  # pragma: no cover - extraction not installed yet
+        pass
+    return tuple(errs)
+
+
+def _guard(fn: Handler) -> Handler:
+    """Map domain errors to one line on stderr and exit status 1."""
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return fn(args)
+        except _errors() as exc:
+            print(f"fogofwar: {exc}", file=sys.stderr)
+            return 1
+    run.__doc__ = fn.__doc__
+    return run
+
+
+def _ledger(args: argparse.Namespace) -> Ledger:
+    return Ledger(args.db)
+
+
+def read_extraction(path: str) -> Extraction:
+    """An extraction JSON file as is, or any other file through the extractor."""
+    p = Path(path)
+    if p.suffix == ".json":
+        try:
+            data = json.loads(p.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise LedgerError(f"{path}: cannot read extraction JSON: {exc}") from None
+        if not isinstance(data, dict) or "fogofwar" not in data:
+            raise LedgerError(f"{path}: not a fogofwar extraction (no 'fogofwar' key)")
+        try:
+            return Extraction.from_dict(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise LedgerError(f"{path}: malformed extraction: missing {exc}") from None
+    try:
+        from fogofwar.extract import extract_paths  # type: ignore[attr-defined]
+    except ImportError:
+        raise LedgerError(f"{path}: extraction is not available; give an extraction JSON") \
+            from None
+    result: Extraction = extract_paths([path])
+    return result
+
+
+@_guard
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Store documents, events and claims; one document per transaction."""
+    from tqdm import tqdm
+
+    ledger, failed = _ledger(args), 0
+    files: Sequence[str] = args.files
+    bar = tqdm(files, unit="file", disable=None if len(files) > 1 else True, file=sys.stderr)
+    for path in bar:
+        try:
+            results = ingest(ledger, read_extraction(path))
+        except _errors() as exc:
+            failed += 1
+            msg = str(exc) if str(exc).startswith(path) else f"{path}: {exc}"
+            tqdm.write(f"fogofwar: {msg}", file=sys.stderr)
+            continue
+        for r in results:
+            status = f"revision {r.revision_no}" if r.status == "revision" else r.status
+            if not args.quiet:
+                tqdm.write(f"{status:<11} {r.title} ({r.events} events, {r.claims} claims)")
+    ledger.close()
+    return 1 if failed else 0
+
+
+def _table(rows: list[list[Any]], head: list[str]) -> str:
+    cells = [head] + [["" if v is None else str(v) for v in r] for r in rows]
+    width = [max(len(r[i]) for r in cells) for i in range(len(head))]
+    return "\n".join("  ".join(v.ljust(w) for v, w in zip(r, width, strict=True)).rstrip()
+                     for r in cells)
+
+
+def _whose(e: Estimate) -> str:
+    s = "civilians" if e.civilian else f"side {e.side}" if e.side is not None else "unknown"
+    return f"{s} ({e.actor})" if e.actor else s
+
+
+@_guard
+def cmd_estimates(args: argparse.Namespace) -> int:
+    """Low / best / high per event x side x kind, with basis and reason."""
+    ledger, policy = _ledger(args), load_policy(args.policy)
+    if args.event:
+        get_event(ledger, args.event)
+    ests = estimates(ledger, EventFilter(ids=(args.event,) if args.event else ()), policy)
+    if args.format == "json":
+        print(json.dumps({"estimates": [e.to_dict() for e in ests]}, ensure_ascii=False,
+                         indent=1))
+    else:
+        for e in ests:
+            print(f"{e.event}  {_whose(e)}  {e.kind}: low {e.low}  best {e.best}  high {e.high}"
+                  f"\n    basis: {', '.join(e.basis)}\n    {e.reason}")
+    return 0
+
+
+@_guard
+def cmd_sources(args: argparse.Namespace) -> int:
+    """Per claimant: claims, events, median ratio of adversary-loss figures to the best."""
+    profiles = source_profiles(_ledger(args), load_policy(args.policy))
+    if args.format == "json":
+        print(json.dumps({"sources": [p.to_dict() for p in profiles]}, ensure_ascii=False,
+                         indent=1))
+    else:
+        print(_table([[p.claimant, "/".join(p.kinds), ",".join(map(str, p.sides)), p.claims,
+                       p.events, p.compared, p.median_ratio] for p in profiles],
+                     ["claimant", "kind", "side", "claims", "events", "compared",
+                      "median_ratio"]))
+    return 0
+
+
+def _filter(args: argparse.Namespace) -> EventFilter:
+    return EventFilter(country=args.country, date_from=args.date_from, date_to=args.date_to,
+                       actor=args.actor, war=args.war)
+
+
+@_guard
+def cmd_events(args: argparse.Namespace) -> int:
+    """List events matching the filters."""
+    events = list_events(_ledger(args), _filter(args))
+    if args.format == "json":
+        print(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False,
+                         indent=1))
+    else:
+        print(_table([[e.id, e.date.start if e.date else None,
+                       e.place.country if e.place else None, e.title] for e in events],
+                     ["id", "start", "country", "title"]))
+    return 0
+
+
+def _claim_line(c: Claim) -> str:
+    v = c.value
+    num = (f"{v.low}" if v.high == v.low else f"{v.low}+" if v.high is None
+           else f"{v.low}-{v.high}")
+    if v.low is None:
+        num = ""
+    words = f" {v.words!r}" if v.words else ""
+    truth = "" if v.truth is None else f" [{'true' if v.truth else 'false'}]"
+    who = c.claimant.name if c.claimant else "(the text itself)"
+    when = f" on {c.said_on}" if c.said_on else ""
+    verb = {"assert": "asserts", "revise": "revises", "corroborate": "corroborates",
+            "deny": "denies"}.get(c.stance, c.stance)
+    return f"{c.id}: {num}{words}{truth} -- {who} {verb}{when}"
+
+
+@_guard
+def cmd_show(args: argparse.Namespace) -> int:
+    """One event: sides, commanders, claims by kind and side with evidence, estimates."""
+    ledger, policy = _ledger(args), load_policy(args.policy)
+    ev = get_event(ledger, args.event)
+    claims = event_claims(ledger, [ev.id])[ev.id]
+    ests = reconcile(claims, policy)
+    changes = revision_changes(ledger, ev.id)
+    if args.format == "json":
+        print(json.dumps({"event": ev.to_dict(), "claims": [c.to_dict() for c in claims],
+                          "estimates": [e.to_dict() for e in ests],
+                          "revisions": [{"document": r.document, "revision": r.revision_no,
+                                         "previous": r.previous,
+                                         "added": [c.to_dict() for c in r.added],
+                                         "withdrawn": [c.to_dict() for c in r.withdrawn]}
+                                        for r in changes]}, ensure_ascii=False, indent=1))
+        return 0
+    d, p = ev.date, ev.place
+    print(f"{ev.title}  [{ev.id}]\n  kind: {ev.kind}  part of: {ev.part_of}  result: {ev.result}")
+    print(f"  date: {d.start if d else None} .. {d.end if d else None}"
+          f" ({d.precision if d else None})")
+    if p:
+        print(f"  place: {p.name}, {p.country} ({p.lat}, {p.lon}; where_prec {p.precision})")
+    for s in ev.sides:
+        cmd = ", ".join(c.name + (f" ({c.fate})" if c.fate else "") for c in s.commanders)
+        print(f"  side {s.side}: {', '.join(a.name for a in s.actors)}"
+              + (f"; commanders: {cmd}" if cmd else ""))
+    print("claims:")
+    for (kind, whose), group in claim_groups(claims).items():
+        print(f"  {kind}, {whose}:")
+        for c in group:
+            print(f"    {_claim_line(c)}")
+            for x in c.evidence:
+                print(f"      \"{x.text}\" ({x.section}, {x.start}-{x.end})")
+    print("estimates:")
+    for e in ests:
+        print(f"  {e.kind}, {_whose(e)}: low {e.low}  best {e.best}  high {e.high}\n"
+              f"    {e.reason}")
+    for r in changes:
+        print(f"revision {r.revision_no} ({r.document[:12]}) against {r.previous[:12]}:")
+        for c in r.added:
+            print(f"  added     {_claim_line(c)}")
+        for c in r.withdrawn:
+            print(f"  withdrawn {_claim_line(c)}")
+        if not r.added and not r.withdrawn:
+            print("  no change in this event's claims")
+    return 0
+
+
+@_guard
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export events and claims in a field format."""
+    from fogofwar.export import export
+
+    n = export(_ledger(args), args.format, args.output, _filter(args), load_policy(args.policy))
+    if args.output:
+        print(f"wrote {n} rows to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", default=None,
+                   help=f"ledger: a file path, sqlite:///FILE or postgresql://USER@HOST/DB "
+                        f"(default: $FOGOFWAR_DB, else {default_path()})")
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--country", help="country name, exact, any case")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="events ending on/after")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="events starting on/before")
+    p.add_argument("--actor", help="actor name or alias (substring, any case)")
+    p.add_argument("--war", help="war the event is part of (substring, any case)")
+
+
+def _policy(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--policy", metavar="FILE",
+                   help="reconciliation policy TOML (default: the shipped data/policy.toml)")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ledger subcommands; each sets ``func(args) -> exit status``."""
+    p = subparsers.add_parser("ingest", help="store extracted documents, events and claims",
+                              description=cmd_ingest.__doc__)
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="extraction JSON files (or articles, extracted on the way)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no line per document")
+    _common(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = subparsers.add_parser("estimates", help="reconciled low/best/high per event, side, kind",
+                              description=cmd_estimates.__doc__)
+    p.add_argument("event", nargs="?", help="event id (default: all events)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    _policy(p)
+    _common(p)
+    p.set_defaults(func=cmd_estimates)
+
+    p = subparsers.add_parser("sources", help="claimant profiles across the ledger",
+                              description=cmd_sources.__doc__)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    _policy(p)
+    _common(p)
+    p.set_defaults(func=cmd_sources)
+
+    p = subparsers.add_parser("events", help="list events", description=cmd_events.__doc__)
+    _filters(p)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    _common(p)
+    p.set_defaults(func=cmd_events)
+
+    p = subparsers.add_parser("show", help="one event with its claims, evidence and estimates",
+                              description=cmd_show.__doc__)
+    p.add_argument("event", help="event id")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    _policy(p)
+    _common(p)
+    p.set_defaults(func=cmd_show)
+
+    p = subparsers.add_parser("export", help="export in a field format",
+                              description=cmd_export.__doc__)
+    p.add_argument("--format", required=True,
+                   choices=("json", "ucdp-csv", "acled-csv", "geojson", "parquet"))
+    p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
+    _filters(p)
+    _policy(p)
+    _common(p)
+    p.set_defaults(func=cmd_export)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """A standalone entry for the ledger commands (``python -m fogofwar.cli.ledger``)."""
+    parser = argparse.ArgumentParser(prog="fogofwar")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    status: int = args.func(args)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
