@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Index, inspect, select, text
+from sqlalchemy import Connection, inspect, select, text
 
 from fogofwar.ledger import schema
 
@@ -28,9 +28,8 @@ def _v1_initial(conn: Connection) -> None:
 
 def _v2_claims_kind_index(conn: Connection) -> None:
     """Index claims by (claimant, kind) for source profiles."""
-    Index("ix_claims_claimant_kind", schema.claims.c.claimant, schema.claims.c.kind).create(
-        conn, checkfirst=True
-    )
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_claims_claimant_kind "
+                      "ON claims (claimant, kind)"))
 
 
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
