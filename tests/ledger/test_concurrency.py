@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fogofwar.ledger import Ledger, counts
 from ledger_helpers import claims_per_document, ingest_process, write_extraction
+
+from fogofwar.ledger import Ledger, counts
 
 CLAIMS = 40
 

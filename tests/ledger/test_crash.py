@@ -6,9 +6,10 @@ import signal
 import time
 from pathlib import Path
 
+from ledger_helpers import claims_per_document, ingest_process, write_extraction
+
 from fogofwar.ledger import Ledger, counts, ingest
 from fogofwar.ledger.synthetic import extraction
-from ledger_helpers import claims_per_document, ingest_process, write_extraction
 
 DOCS, CLAIMS = 400, 150
 

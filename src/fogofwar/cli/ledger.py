@@ -18,10 +18,11 @@ from fogofwar.ledger import (
     estimates,
     event_claims,
     get_event,
-    ingest,
+    ingest_document,
     list_events,
     revision_changes,
     source_profiles,
+    split,
 )
 from fogofwar.model import Claim, Estimate, Extraction
 from fogofwar.reconcile import PolicyError, load_policy, reconcile
@@ -56,48 +57,79 @@ def _ledger(args: argparse.Namespace) -> Ledger:
 
 
 def read_extraction(path: str) -> Extraction:
-    """An extraction JSON file as is, or any other file through the extractor."""
+    """An extraction JSON file (``{"fogofwar": ...}``) as stored by ``fogofwar extract``."""
     p = Path(path)
-    if p.suffix == ".json":
-        try:
-            data = json.loads(p.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise LedgerError(f"{path}: cannot read extraction JSON: {exc}") from None
-        if not isinstance(data, dict) or "fogofwar" not in data:
-            raise LedgerError(f"{path}: not a fogofwar extraction (no 'fogofwar' key)")
-        try:
-            return Extraction.from_dict(data)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise LedgerError(f"{path}: malformed extraction: missing {exc}") from None
     try:
-        from fogofwar.extract import extract_paths  # type: ignore[attr-defined]
+        data = json.loads(p.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LedgerError(f"{path}: cannot read extraction JSON: {exc}") from None
+    if not isinstance(data, dict) or "fogofwar" not in data:
+        raise LedgerError(f"{path}: not a fogofwar extraction (no 'fogofwar' key)")
+    try:
+        return Extraction.from_dict(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise LedgerError(f"{path}: malformed extraction: missing {exc}") from None
+
+
+def extract_articles(paths: Sequence[str]) -> tuple[Extraction, list[str]]:
+    """Articles through the extractor: the extraction and one error line per failed file."""
+    try:
+        from fogofwar.extract import extract_paths
     except ImportError:
-        raise LedgerError(f"{path}: extraction is not available; give an extraction JSON") \
-            from None
-    result: Extraction = extract_paths([path])
-    return result
+        return Extraction((), (), ()), [f"{p}: extraction is not available; give an "
+                                        "extraction JSON" for p in paths]
+    got = extract_paths(list(paths))
+    return got if isinstance(got, tuple) else (got, [])
+
+
+def _store(ledger: Ledger, x: Extraction, args: argparse.Namespace, bar: Any) -> int:
+    """Ingest one extraction document by document; returns the number that failed."""
+    failed = 0
+    for part in split(x):
+        try:
+            r = ingest_document(ledger, *part)
+        except _errors() as exc:
+            failed += 1
+            bar.write(f"fogofwar: {exc}", file=sys.stderr)
+            continue
+        finally:
+            bar.update(1)
+        if not args.quiet:
+            status = f"revision {r.revision_no}" if r.status == "revision" else r.status
+            bar.write(f"{status:<11} {r.title} ({r.events} events, {r.claims} claims)")
+    return failed
 
 
 @_guard
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """Store documents, events and claims; one document per transaction."""
+    """Store documents, events and claims (extraction JSON or articles); one document, one
+    transaction. Exit status 1 if any file or document failed."""
     from tqdm import tqdm
 
     ledger, failed = _ledger(args), 0
     files: Sequence[str] = args.files
-    bar = tqdm(files, unit="file", disable=None if len(files) > 1 else True, file=sys.stderr)
-    for path in bar:
+    jsons = [f for f in files if f.endswith(".json")]
+    articles = [f for f in files if not f.endswith(".json")]
+    bar = tqdm(total=len(files), unit="doc", disable=None if len(files) > 1 else True,
+               file=sys.stderr)
+    for path in jsons:
         try:
-            results = ingest(ledger, read_extraction(path))
+            x = read_extraction(path)
+            split(x)
         except _errors() as exc:
             failed += 1
-            msg = str(exc) if str(exc).startswith(path) else f"{path}: {exc}"
-            tqdm.write(f"fogofwar: {msg}", file=sys.stderr)
+            bar.write(f"fogofwar: {exc}", file=sys.stderr)
+            bar.update(1)
             continue
-        for r in results:
-            status = f"revision {r.revision_no}" if r.status == "revision" else r.status
-            if not args.quiet:
-                tqdm.write(f"{status:<11} {r.title} ({r.events} events, {r.claims} claims)")
+        bar.total = (bar.total or 0) + len(x.documents) - 1
+        failed += _store(ledger, x, args, bar)
+    if articles:
+        x, errors = extract_articles(articles)
+        for line in errors:
+            bar.write(f"fogofwar: {line}", file=sys.stderr)
+            bar.update(1)
+        failed += len(errors) + _store(ledger, x, args, bar)
+    bar.close()
     ledger.close()
     return 1 if failed else 0
 

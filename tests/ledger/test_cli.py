@@ -1,0 +1,122 @@
+"""The ledger commands end to end through argparse, on a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fogofwar.cli.ledger import main
+
+DATA = Path(__file__).parents[1] / "data"
+ANEFIS = str(DATA / "anefis.extraction.json")
+EV = "battle-of-anefis-2014"
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    monkeypatch.setenv("FOGOFWAR_DB", url)
+    assert main(["ingest", ANEFIS]) == 0
+    return url
+
+
+def test_cli_ingest_reports_added_then_unchanged(db: str, capsys: pytest.CaptureFixture[str]
+                                                 ) -> None:
+    capsys.readouterr()
+    assert main(["ingest", ANEFIS, "--db", db]) == 0
+    assert capsys.readouterr().out.startswith("unchanged   Battle of Anéfis (2014)")
+
+
+def test_cli_ingest_bad_file_is_one_line_and_nonzero(db: str, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    capsys.readouterr()
+    assert main(["ingest", str(bad), ANEFIS]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"fogofwar: {bad}: cannot read extraction JSON")
+
+
+def test_cli_estimates_json_shape(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["estimates", EV, "--format", "json"]) == 0
+    ests = json.loads(capsys.readouterr().out)["estimates"]
+    assert {"event", "side", "actor", "kind", "low", "best", "high", "basis", "reason"} <= set(
+        ests[0])
+    assert any(e["side"] == 2 and e["kind"] == "killed" and e["best"] == 111 for e in ests)
+
+
+def test_cli_sources_json_median_ratio(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["sources", "--format", "json"]) == 0
+    by_name = {s["claimant"]: s for s in json.loads(capsys.readouterr().out)["sources"]}
+    assert by_name["loyalists"]["median_ratio"] == 10.5  # 111/111 and hundreds(200)/10
+    assert by_name["MAA"]["median_ratio"] == round(14 / 37, 3)
+    assert by_name["MNLA"]["claims"] == 9
+
+
+@pytest.mark.parametrize("flags, found", [
+    ([], True), (["--country", "mali"], True), (["--country", "Syria"], False),
+    (["--from", "2014-07-01", "--to", "2014-07-31"], True), (["--from", "2015-01-01"], False),
+    (["--actor", "national movement"], True), (["--actor", "wagner"], False),
+    (["--war", "mali war"], True),
+])
+def test_cli_events_filters(db: str, capsys: pytest.CaptureFixture[str], flags: list[str],
+                            found: bool) -> None:
+    capsys.readouterr()
+    assert main(["events", "--format", "json", *flags]) == 0
+    ids = [e["id"] for e in json.loads(capsys.readouterr().out)["events"]]
+    assert ids == ([EV] if found else [])
+
+
+def test_cli_show_groups_claims_with_evidence(db: str, capsys: pytest.CaptureFixture[str]
+                                              ) -> None:
+    capsys.readouterr()
+    assert main(["show", EV]) == 0
+    out = capsys.readouterr().out
+    assert "side 1: MAA-Loyalist, GATIA, CM-FPR II; commanders:" in out and "Bojan (killed)" in out
+    assert "  killed, side 2 (MNLA):" in out
+    assert '"37 killed (per Mali)" (Infobox, ' in out
+    assert "Malian Army denies" in out
+    assert "estimates:" in out and "R1 revision" in out
+
+
+def test_cli_show_unknown_event_is_one_line(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["show", "battle-of-nowhere"]) == 1
+    assert capsys.readouterr().err == (
+        "fogofwar: unknown event 'battle-of-nowhere' (see `fogofwar events`)\n")
+
+
+def test_cli_bad_db_url_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["events", "--db", "mysql://x/y"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unsupported database URL 'mysql://x/y'" in err
+
+
+def test_cli_help_shows_default_ledger_path(capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", "/srv/data")
+    with pytest.raises(SystemExit):
+        main(["ingest", "--help"])
+    assert "/srv/data/fogofwar/ledger.sqlite" in " ".join(capsys.readouterr().out.split())
+
+
+def test_cli_export_formats_to_files(db: str, tmp_path: Path) -> None:
+    for fmt, name in (("json", "x.json"), ("ucdp-csv", "x.csv"), ("acled-csv", "a.csv"),
+                      ("geojson", "x.geojson"), ("parquet", "x.parquet")):
+        assert main(["export", "--format", fmt, "-o", str(tmp_path / name)]) == 0
+        assert (tmp_path / name).stat().st_size > 0
+    assert main(["export", "--format", "ucdp-csv", "-o", str(tmp_path / "none.csv"),
+                 "--country", "Syria"]) == 0
+    assert (tmp_path / "none.csv").read_text().count("\n") == 1  # header only
+
+
+def test_cli_estimates_with_policy_file(db: str, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "p.toml"
+    bad.write_text("[rules]\n")
+    assert main(["estimates", "--policy", str(bad)]) == 1
+    assert "missing or malformed policy entry" in capsys.readouterr().err
