@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -48,6 +49,9 @@ def _guard(fn: Handler) -> Handler:
         except _errors() as exc:
             print(f"fogofwar: {exc}", file=sys.stderr)
             return 1
+        except BrokenPipeError:  # output piped into `head`: stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     run.__doc__ = fn.__doc__
     return run
 

@@ -55,7 +55,7 @@ def _filtered(flt: EventFilter) -> Select[tuple[object]]:
         sub = select(t.event_actors.c.event_pk).where(
             t.event_actors.c.name.contains(flt.actor.lower(), autoescape=True))
         q = q.where(e.pk.in_(sub))
-    return q.order_by(e.date_start, e.id)
+    return q.order_by(e.date_start.is_(None), e.date_start, e.id)
 
 
 def list_events(ledger: Ledger, flt: EventFilter | None = None,
