@@ -1,0 +1,294 @@
+"""Sides, actors and commanders from the infobox; aliases from the prose; whose losses a phrase names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fogofwar.extract import lexicon
+from fogofwar.extract.markup import clean_cell, split_items
+from fogofwar.model import Actor, Commander, Document, Side, Subject
+
+_SIDE_KEY = re.compile(r"^(?:combatant|side|belligerent)s?\s*(\d+)$", re.IGNORECASE)
+_COMMANDER_KEY = re.compile(r"^(?:commander|leader)s?\s*(\d+)$", re.IGNORECASE)
+_SUPPORT = re.compile(r"\s*\b(?:supported\s+by|support(?:ed)?|backed\s+by|allies|with\s+support\s+"
+                      r"from)\s*:?\s*", re.IGNORECASE)
+_FATE = re.compile(r"(?:\s*\(?\b(?P<fate>KIA|POW|DOW|MIA|executed|captured|killed)\b\)?\s*$)|"
+                   r"(?P<glued>(?<=[a-z])(?:KIA|POW|DOW)$)")
+_ABBREV_DEF = re.compile(
+    r"(?P<full>(?:[A-Z][\w'’-]*|of|the|for|and|de|du|al|el|in)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|"
+    r"and|de|du|al|el|in|-)){1,9})\s+\((?P<abbr>[A-Z][A-Za-z0-9-]{1,11})\)"
+)
+_ALSO_KNOWN = re.compile(r"\b(?P<a>[A-Z][A-Za-z-]{1,12})\s+\((?:also\s+(?:known\s+as|called)\s+|"
+                         r"or\s+)?(?P<b>[A-Z][A-Za-z-]{1,12})\)")
+
+
+@dataclass
+class SideIndex:
+    """The sides of one event with everything needed to tell whose losses a phrase names."""
+
+    sides: list[Side]
+    aliases: dict[str, set[str]] = field(default_factory=dict)
+    civilian_side: int | None = None
+
+    @property
+    def numbers(self) -> list[int]:
+        return [s.side for s in self.sides]
+
+    def names(self, side: Side) -> list[str]:
+        out: list[str] = []
+        for actor in side.actors:
+            out.append(actor.name)
+            out.extend(actor.aliases)
+        return out
+
+    def government_side(self) -> int | None:
+        """The side whose actors look like a state or its loyalists, when exactly one does."""
+        scores = {s.side: _state_score(self.names(s)) for s in self.sides if s.actors}
+        if len(scores) < 2:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+        if ranked[0][1] > 0 and ranked[0][1] > ranked[1][1]:
+            return ranked[0][0]
+        return None
+
+    def rebel_side(self) -> int | None:
+        """The side whose actors look non-state, when exactly one does (or the other of two)."""
+        gov = self.government_side()
+        fighting = [s for s in self.sides if s.actors]
+        if gov is not None and len(fighting) == 2:
+            return next(s.side for s in fighting if s.side != gov)
+        scores = {s.side: _rebel_score(self.names(s)) for s in fighting}
+        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+        if len(ranked) >= 2 and ranked[0][1] > ranked[1][1]:
+            return ranked[0][0]
+        return None
+
+    def side_of_name(self, text: str) -> tuple[int | None, str | None]:
+        """The side (and actor) whose name, alias or demonym appears in ``text``; else (None, None)."""
+        hits: list[tuple[int, int, str]] = []  # (position, side, actor)
+        low = text.lower()
+        for side in self.sides:
+            for actor in side.actors:
+                for name in (actor.name, *actor.aliases):
+                    pos = _find_name(low, name)
+                    if pos >= 0:
+                        hits.append((pos, side.side, actor.name))
+        if not hits:
+            return None, None
+        sides_hit = {h[1] for h in hits}
+        if len(sides_hit) > 1:
+            # "rebel MAA" vs "MAA-Loyalist": the longest actor name that matches wins
+            pass
+        hits.sort(key=lambda h: (h[0], -len(h[2])))
+        first = hits[0]
+        return first[1], first[2]
+
+    def resolve(self, phrase: str) -> Subject:
+        """Whose losses ``phrase`` (the words around a figure) names: side, actor, civilians."""
+        civilian = lexicon.CIVILIAN_NOUN.search(phrase) is not None and not re.search(
+            r"\b(?:soldiers|fighters|militants|troops|servicemen)\b", phrase, re.IGNORECASE)
+        side, actor = self.side_of_name(phrase)
+        role_side: int | None = None
+        if re.search(r"\bpro-(?:government|regime)\b|\bloyalists?\b", phrase, re.IGNORECASE):
+            role_side = self.government_side()
+        elif lexicon.REBEL_WORDS.search(phrase):
+            role_side = self.rebel_side()
+        elif lexicon.GOVERNMENT_WORDS.search(phrase) and side is None:
+            role_side = self.government_side()
+        if civilian:
+            return Subject(side=self.civilian_side, actor=None, civilian=True)
+        if role_side is not None and (side is None or side != role_side):
+            # a descriptor ("rebel MAA", "pro-government MAA") outranks a name both sides share
+            if side is not None and actor is not None:
+                actor = self._actor_on_side(actor, role_side)
+            return Subject(side=role_side, actor=actor, civilian=False)
+        return Subject(side=side, actor=actor, civilian=False)
+
+    def _actor_on_side(self, actor: str, side_no: int) -> str | None:
+        for side in self.sides:
+            if side.side != side_no:
+                continue
+            for a in side.actors:
+                if _shares_stem(a.name, actor):
+                    return a.name
+        return None
+
+
+def _state_score(names: list[str]) -> int:
+    score = 0
+    for n in names:
+        if lexicon.STATE_ACTOR.search(n) or _looks_like_country(n):
+            score += 2
+        if lexicon.NON_STATE_ACTOR.search(n):
+            score -= 1
+    return score
+
+
+def _rebel_score(names: list[str]) -> int:
+    return sum(1 for n in names if lexicon.NON_STATE_ACTOR.search(n))
+
+
+def _looks_like_country(name: str) -> bool:
+    from fogofwar.extract.places import country_names
+
+    return name.lower().strip() in country_names()
+
+
+def _find_name(low_text: str, name: str) -> int:
+    """Position of ``name`` (or its demonym) in lower-cased text as a whole word, or -1."""
+    n = name.lower().strip()
+    if len(n) < 2:
+        return -1
+    m = re.search(rf"(?<![\w-]){re.escape(n)}(?![\w])", low_text)
+    if m:
+        return m.start()
+    for word_m in re.finditer(r"[a-zà-ÿ'-]{4,}", low_text):
+        word = word_m.group(0)
+        if _demonym_of(word, n):
+            return word_m.start()
+    return -1
+
+
+def _demonym_of(word: str, name: str) -> bool:
+    if word in lexicon.DEMONYM_EXCEPTIONS:
+        return name in lexicon.DEMONYM_EXCEPTIONS[word]
+    if " " in name or len(name) < 4 or word == name:
+        return False
+    common = 0
+    for a, b in zip(word, name, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 4 and common >= 0.75 * len(name) and word.endswith(("n", "i", "ese", "ish"))
+
+
+def _shares_stem(a: str, b: str) -> bool:
+    ta = set(re.findall(r"[a-z0-9]+", a.lower()))
+    tb = set(re.findall(r"[a-z0-9]+", b.lower()))
+    return bool(ta & tb)
+
+
+def parse_sides(doc: Document) -> list[Side]:
+    """Sides from ``CombatantN`` and ``CommanderN`` lines, markup cleaned, KIA read as killed."""
+    actors: dict[int, list[Actor]] = {}
+    commanders: dict[int, list[Commander]] = {}
+    for entry in doc.infobox:
+        key = entry.key.strip()
+        m = _SIDE_KEY.match(key)
+        if m:
+            actors.setdefault(int(m.group(1)), []).extend(_parse_actors(entry.value))
+            continue
+        m = _COMMANDER_KEY.match(key)
+        if m:
+            commanders.setdefault(int(m.group(1)), []).extend(_parse_commanders(entry.value))
+    numbers = sorted(set(actors) | set(commanders))
+    return [
+        Side(n, tuple(actors.get(n, ())), tuple(commanders.get(n, ()))) for n in numbers
+    ]
+
+
+def _parse_actors(value: str) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for part in _SUPPORT.split(value):
+        for item in split_items(part):
+            name = re.sub(r"\s*\((?:until|from|since|after|before)\b[^)]*\)", "", item).strip()
+            if not name or name.lower() in ("unknown", "none", "n/a") or name in seen:
+                continue
+            if len(name) > 80:
+                continue
+            seen.add(name)
+            out.append(Actor(name))
+    return out
+
+
+_RANK = re.compile(
+    r"^(?:(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Brigadier|Gen\.?|General|Col\.?|Colonel|"
+    r"Capt\.?|Captain|Cmdr\.?|Commander|Adm\.?|Admiral|Sgt\.?|Sergeant|Field\s+Marshal|"
+    r"Marshal|Sheikh|Emir)\s+)+"
+)
+
+
+def _parse_commanders(value: str) -> list[Commander]:
+    out: list[Commander] = []
+    # flattened cells: "A (role) B (role) C" -> A, B, C
+    value = re.sub(r"\)\s+(?=[A-Z])", "); ", value)
+    for item in split_items(value):
+        name, fate = item, None
+        m = _FATE.search(name)
+        if m:
+            mark = (m.group("fate") or m.group("glued") or "").upper()
+            fate = "killed" if mark in ("KIA", "DOW", "EXECUTED", "KILLED") else "captured"
+            if mark == "MIA":
+                fate = None
+            name = name[: m.start()].strip()
+        name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+        name = _RANK.sub("", name).strip()
+        if not name or name.lower() in ("unknown", "none", "various", "n/a"):
+            continue
+        out.append(Commander(name, fate))  # type: ignore[arg-type]
+    return out
+
+
+def find_aliases(text: str) -> dict[str, set[str]]:
+    """Abbreviations the text defines: ``National Movement for ... (MNLA)`` -> MNLA <-> full name."""
+    aliases: dict[str, set[str]] = {}
+    for m in _ABBREV_DEF.finditer(text):
+        full = re.sub(r"^(?:the|of|and|for|in)\s+", "", m.group("full").strip(), flags=re.I)
+        abbr = m.group("abbr")
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", full) if w[0].isupper())
+        if not _plausible_abbreviation(abbr, initials):
+            continue
+        full = _trim_to_initials(full, abbr)
+        aliases.setdefault(abbr, set()).add(full)
+        aliases.setdefault(full, set()).add(abbr)
+    for m in _ALSO_KNOWN.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if a.isupper() and b.isupper() and a != b:
+            aliases.setdefault(a, set()).add(b)
+            aliases.setdefault(b, set()).add(a)
+    return aliases
+
+
+def _plausible_abbreviation(abbr: str, initials: str) -> bool:
+    letters = [c for c in abbr if c.isupper()]
+    if len(letters) < 2:
+        return False
+    it = iter(initials.upper())
+    return all(c in it for c in letters[:2])
+
+
+def _trim_to_initials(full: str, abbr: str) -> str:
+    words = full.split()
+    first = abbr[0].upper()
+    for i, w in enumerate(words):
+        if w[0].upper() == first and w[0].isupper():
+            return " ".join(words[i:])
+    return full
+
+
+def build_side_index(doc: Document, sides: list[Side], civilian_side: int | None) -> SideIndex:
+    """Attach text-defined aliases to the infobox actors and index the sides."""
+    aliases = find_aliases(doc.text)
+    enriched: list[Side] = []
+    for side in sides:
+        new_actors = []
+        for actor in side.actors:
+            found: set[str] = set()
+            for key, values in aliases.items():
+                if _same_actor(key, actor.name):
+                    found |= values | {key}
+            found.discard(actor.name)
+            new_actors.append(Actor(actor.name, tuple(sorted(found))))
+        enriched.append(Side(side.side, tuple(new_actors), side.commanders))
+    return SideIndex(enriched, aliases, civilian_side)
+
+
+def _same_actor(key: str, name: str) -> bool:
+    k, n = key.lower(), clean_cell(name).lower()
+    if k == n:
+        return True
+    # "MAA-Loyalist" is the MAA's loyalist wing: the abbreviation is the head of the name
+    head = re.split(r"[-\s(]", n, maxsplit=1)[0]
+    return len(head) >= 2 and head == k and key.isupper()

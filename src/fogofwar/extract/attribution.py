@@ -1,0 +1,91 @@
+"""Who made a claim: claimant names from infobox markers and prose reporting structures, their kind
+(party, government, media, intergovernmental, ngo, person) and the side they belong to."""
+
+from __future__ import annotations
+
+import re
+
+from fogofwar.extract import lexicon
+from fogofwar.extract.actors import SideIndex
+from fogofwar.model import Claimant
+
+# "(per MNLA)", "(according to X)", "(acc. X)", "(X claim)", "(X estimate)", "(X sources)"
+_ATTR_PREFIX = re.compile(
+    r"^\s*(?:per|according\s+to|acc(?:\.|ording)?(?:\s+to)?|as\s+(?:claimed|reported)\s+by|"
+    r"(?:claimed|reported|estimated|stated)\s+by|source:|sources?:|by)\s+(?P<name>.+?)\s*$",
+    re.IGNORECASE,
+)
+_ATTR_SUFFIX = re.compile(
+    r"^\s*(?P<name>.+?)\s+(?:claims?|claimed|estimates?|estimated|sources?|figures?|reports?|"
+    r"reported|count|data|statement)\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:\d|by\s+\d|only|total|in\s+total|including|excluding|est|estimated|approx|disputed|"
+    r"confirmed|unconfirmed|alleged|reported|unknown|first|second|third|initial|later|final|"
+    r"on\s+|from\s+|until\s+|during\s+|as\s+of|up\s+to)",
+    re.IGNORECASE,
+)
+
+
+def attribution_in(text: str) -> str | None:
+    """The claimant named by an attribution fragment (``"per MNLA"``, ``"SOHR claim"``), or None."""
+    for part in re.split(r";|,\s+(?=by\b|as\s+of\b|on\b)", text):
+        part = part.strip().strip(":").strip()
+        if not part:
+            continue
+        m = _ATTR_PREFIX.match(part) or _ATTR_SUFFIX.match(part)
+        if not m:
+            continue
+        name = _tidy(m.group("name"))
+        if name and not _NOT_A_NAME.match(name) and len(name) <= 80:
+            return name
+    return None
+
+
+def _tidy(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"\s+(?:'s|’s)$", "", name)
+    return name.strip(" ,.;:\"'")
+
+
+def make_claimant(name: str, sides: SideIndex, context: str = "", person: bool = False) -> Claimant:
+    """A :class:`Claimant` with its kind and side, judged from its name and the words around it."""
+    name = _tidy(name)
+    side, _ = sides.side_of_name(name)
+    if side is None and context:
+        side, _ = sides.side_of_name(context)
+    words = f"{name} {context}"
+    if re.search(r"\bloyalists?\b|\bpro-government\b", name, re.IGNORECASE) and side is None:
+        side = sides.government_side()
+    elif re.search(r"\brebels?\b|\bopposition\b", name, re.IGNORECASE) and side is None:
+        side = sides.rebel_side()
+    kind = claimant_kind(name, words, person)
+    return Claimant(name=name, side=side, kind=kind)
+
+
+def claimant_kind(name: str, words: str, person: bool) -> str:
+    """party | government | media | intergovernmental | ngo | person | unknown."""
+    if lexicon.IGO_WORDS.search(name):
+        return "intergovernmental"
+    if lexicon.MEDIA_WORDS.search(name):
+        return "media"
+    if lexicon.NGO_WORDS.search(name):
+        return "ngo"
+    if person:
+        return "person"
+    if lexicon.GOVERNMENT_CLAIMANT.search(name):
+        return "government"
+    from fogofwar.extract.places import country_names
+
+    if name.lower() in country_names() or re.fullmatch(r"[A-Z][a-z]+(?:ian|ish|ese|i|an)",
+                                                        name.split()[0] if name else ""):
+        return "government"
+    if re.fullmatch(r"[A-Z][A-Z0-9-]{1,10}(?:\s+\w+)?", name) or lexicon.NON_STATE_ACTOR.search(
+        name
+    ):
+        return "party"
+    if re.search(r"\b(?:fighter|soldier|commander|spokes\w+|official|witness|resident|source)\b",
+                 name, re.IGNORECASE):
+        return "person"
+    return "unknown"

@@ -1,0 +1,186 @@
+"""Claims from the infobox: ``CasualtiesN`` and ``StrengthN`` lines, each figure with its kind, the
+side N, and the claimant of the attribution marker that scopes it ("(per X)", "Per X:")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fogofwar.extract import lexicon
+from fogofwar.extract.actors import SideIndex
+from fogofwar.extract.attribution import attribution_in, make_claimant
+from fogofwar.extract.dates import find_dates
+from fogofwar.extract.losses import classify_after, not_a_count
+from fogofwar.extract.quantities import Quantity, find_quantities
+from fogofwar.model import Claim, Document, Evidence, InfoboxEntry, Subject, Value
+
+_LOSS_KEY = re.compile(r"^(?:casualties|losses|casualties\s+and\s+losses)\s*(\d*)$", re.I)
+_STRENGTH_KEY = re.compile(r"^strength\s*(\d*)$", re.IGNORECASE)
+_PAREN = re.compile(r"\(([^()]{1,120})\)")
+_HEADER = re.compile(
+    r"(?:^|(?<=[;.,])|(?<=\s))(?P<h>(?:per|according\s+to|acc\.?)\s+[^:;()\d]{1,60}?|"
+    r"[A-Z][^:;()\d]{1,60}?\s+(?:claims?|estimates?|sources?|figures?))\s*:",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Marker:
+    start: int
+    end: int
+    name: str
+    header: bool
+
+
+def infobox_claims(doc: Document, sides: SideIndex) -> list[Claim]:
+    """Every figure of the casualty and strength lines as a claim (ids assigned later)."""
+    claims: list[Claim] = []
+    for entry in doc.infobox:
+        key = entry.key.strip()
+        m = _LOSS_KEY.match(key)
+        if m:
+            claims.extend(_line_claims(doc, entry, _side_no(m.group(1)), sides, strength=False))
+            continue
+        m = _STRENGTH_KEY.match(key)
+        if m:
+            claims.extend(_line_claims(doc, entry, _side_no(m.group(1)), sides, strength=True))
+    return claims
+
+
+def civilian_line(doc: Document, combatant_sides: int) -> int | None:
+    """The number of the casualties line that counts civilians (usually the third), if any."""
+    for entry in doc.infobox:
+        m = _LOSS_KEY.match(entry.key.strip())
+        if m and m.group(1) and int(m.group(1)) > max(combatant_sides, 2) - 0:
+            if lexicon.CIVILIAN_NOUN.search(entry.value) or int(m.group(1)) > combatant_sides:
+                return int(m.group(1))
+    return None
+
+
+def _side_no(digits: str) -> int | None:
+    return int(digits) if digits else None
+
+
+def _markers(value: str) -> list[_Marker]:
+    found: list[_Marker] = []
+    for m in _PAREN.finditer(value):
+        name = attribution_in(m.group(1))
+        if name:
+            found.append(_Marker(m.start(), m.end(), name, header=False))
+    for m in _HEADER.finditer(value):
+        if any(mk.start <= m.start() < mk.end for mk in found):
+            continue
+        name = attribution_in(m.group("h"))
+        if name:
+            found.append(_Marker(m.start("h"), m.end(), name, header=True))
+    return sorted(found, key=lambda mk: mk.start)
+
+
+def _line_claims(
+    doc: Document, entry: InfoboxEntry, side: int | None, sides: SideIndex, strength: bool
+) -> list[Claim]:
+    value = entry.value
+    markers = _markers(value)
+    dates = find_dates(value)
+    quantities = [
+        q for q in find_quantities(value)
+        if not any(mk.start <= q.start < mk.end for mk in markers)
+        and not any(d.start <= q.start < d.end and d.month is not None for d in dates)
+        and not not_a_count(value[q.end:])
+    ]
+    kinds: list[tuple[str, str | None, str] | None] = []
+    for i, q in enumerate(quantities):
+        stop = quantities[i + 1].start if i + 1 < len(quantities) else len(value)
+        stop = min([stop] + [mk.start for mk in markers if mk.start >= q.end])
+        window = re.split(r";", value[q.end:stop], maxsplit=1)[0]
+        kinds.append(_kind_of(window, strength))
+    # "114 Hezbollah fighters, 23 soldiers and 8 officers killed": the last kind covers the list
+    for i in range(len(kinds) - 2, -1, -1):
+        if kinds[i] is None and kinds[i + 1] is not None:
+            gap = value[quantities[i].end:quantities[i + 1].start]
+            if ";" not in gap and not any(quantities[i].end <= mk.start < quantities[i + 1].start
+                                          for mk in markers):
+                kind, _, _ = kinds[i + 1]  # type: ignore[misc]
+                if kind in ("killed", "injured", "captured", "missing", "killed_or_injured"):
+                    kinds[i] = (kind, None, gap)
+    claims: list[Claim] = []
+    civilian_default = side is not None and side == sides.civilian_side
+    for q, kind_info in zip(quantities, kinds, strict=True):
+        if kind_info is None:
+            continue
+        kind, what, phrase = kind_info
+        claimant_name = _claimant_for(q, value, markers)
+        claimant = make_claimant(claimant_name, sides) if claimant_name else None
+        subject = _subject(phrase, side, sides, civilian_default)
+        end = _evidence_end(q, value, markers)
+        claims.append(
+            Claim(
+                id="",
+                event="",
+                kind=kind,
+                subject=subject,
+                value=Value(q.low, q.high, q.words, q.approx, what=what),
+                claimant=claimant,
+                stance="assert",
+                evidence=(
+                    Evidence(doc.id, "infobox", entry.start + q.start, entry.start + end,
+                             value[q.start:end]),
+                ),
+            )
+        )
+    return claims
+
+
+def _kind_of(window: str, strength: bool) -> tuple[str, str | None, str] | None:
+    if strength:
+        words = re.findall(r"[A-Za-z]{3,}", window)
+        if lexicon.PERSON_NOUN.search(window) or not words or re.match(
+            r"\s*(?:\+|men|in\s+total|total|personnel)?\s*$", window, re.IGNORECASE
+        ):
+            return ("strength", None, window)
+        return None
+    loss = classify_after(window)
+    if loss is not None:
+        return (loss.kind, loss.what, loss.phrase)
+    vehicle = lexicon.VEHICLE_NOUN.search(window)
+    if vehicle and not lexicon.PERSON_NOUN.search(window[: vehicle.start()]):
+        return ("vehicles_lost", vehicle.group(0), window)
+    equipment = lexicon.EQUIPMENT_NOUN.search(window)
+    if equipment and not lexicon.PERSON_NOUN.search(window):
+        return ("equipment_destroyed", equipment.group(0), window)
+    return None
+
+
+def _claimant_for(q: Quantity, value: str, markers: list[_Marker]) -> str | None:
+    after = [mk for mk in markers if mk.start >= q.end]
+    before = [mk for mk in markers if mk.end <= q.start]
+    header = next((mk for mk in reversed(before) if mk.header), None)
+    if after and not after[0].header:
+        paren = after[0]
+        between = value[q.end:paren.start]
+        if header is None or ";" not in between:
+            return paren.name
+    return header.name if header else None
+
+
+def _subject(phrase: str, side: int | None, sides: SideIndex, civilian_default: bool) -> Subject:
+    resolved = sides.resolve(phrase)
+    actor = None
+    if resolved.actor and side is not None:
+        for s in sides.sides:
+            if s.side == side and any(a.name == resolved.actor for a in s.actors):
+                actor = resolved.actor
+    civilian = resolved.civilian or (civilian_default and not lexicon.PERSON_NOUN.search(phrase))
+    if re.search(r"\b(?:soldiers|fighters|servicemen|troops|militants)\b", phrase, re.I):
+        civilian = False
+    return Subject(side=side, actor=actor, civilian=civilian)
+
+
+def _evidence_end(q: Quantity, value: str, markers: list[_Marker]) -> int:
+    nxt = re.search(r"[;,]|\s(?=\d)", value[q.end:])
+    end = q.end + nxt.start() if nxt else len(value)
+    for mk in markers:
+        if not mk.header and mk.start >= q.end and value[q.end:mk.start].count(";") == 0:
+            end = max(end, mk.end)
+            break
+    return end

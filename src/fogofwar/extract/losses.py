@@ -1,0 +1,129 @@
+"""What a figure counts: from the words after it ("fighters were killed") or before it ("killing"),
+the loss kind (killed, injured, vehicles_destroyed...) and what was lost."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fogofwar.extract import lexicon
+
+_BOUNDARY = re.compile(
+    r"[;:()]|\.\s|\b(?:while|whereas|but|although|though|after|before|when|whilst|because|"
+    r"since|as well as|compared)\b",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT = re.compile(
+    r"^\s*(?:-|–)?\s*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|mm\b|cm\b|%|percent|per\s+cent|"
+    r"hours?|days?|weeks?|months?|years?|minutes?|seconds?|am\b|pm\b|a\.m\.|p\.m\.|-year-old|"
+    r"year-old|times|o'clock|th\b|st\b|nd\b|rd\b|villages?|towns?|settlements?|buildings?|houses?|"
+    r"homes?|positions?|checkpoints?|neighbou?rhoods?|districts?|streets?|blocks?|sq|square|"
+    r"hectares?|acres?|tonnes?|tons?|kg|kilograms?|rounds?|shells?|rockets?|missiles?|"
+    r"bombs?|strikes?|airstrikes?|air\s+strikes?|attacks?|sorties|raids?|assaults?|waves?|"
+    r"points?|fronts?|directions?|axes|lines?|floors?|storeys?|stories|dollars?|\$|euros?|"
+    r"million\s+dollars|USD|rubles?|roubles?|hryvnias?|percent|articles?|videos?|photos?|"
+    r"images?|reports?|cases?|times?|occasions?|incidents?|clashes|battles?|"
+    r"mortar\s+(?:shells?|rounds?|bombs?)|artillery\s+(?:shells?|rounds?|strikes?))\b",
+    re.IGNORECASE,
+)
+_LOST_BOTH = re.compile(r"destroyed\s+or\s+captured|captured\s+or\s+destroyed|"
+                        r"destroyed\s+and\s+captured|lost", re.IGNORECASE)
+_HUMAN_KINDS = {"killed", "injured", "captured", "missing", "displaced", "killed_or_injured"}
+
+
+@dataclass(frozen=True)
+class Loss:
+    """The kind a figure counts, where its trigger word sits, and the noun phrase it counts."""
+
+    kind: str
+    phrase: str
+    what: str | None
+    trigger_start: int
+    trigger_end: int
+    breakdown: bool = False  # a part of a total ("including 47 MAA, 37 MNLA")
+
+    @property
+    def elliptic_materiel(self) -> bool:
+        """A destroyed/captured figure with no noun ("one was destroyed"): what is known later."""
+        return self.kind.startswith(("vehicles", "equipment")) and self.what is None
+
+
+def not_a_count(text_after: str) -> bool:
+    """True when the figure measures something else ("5 km", "3 villages", "20 rockets")."""
+    return _NOT_A_COUNT.match(text_after) is not None
+
+
+def window_after(text: str, start: int, stop: int, limit: int = 90) -> str:
+    """The words after a figure up to ``stop`` (the next figure), a clause boundary or ``limit``."""
+    end = min(stop, start + limit, len(text))
+    chunk = text[start:end]
+    m = _BOUNDARY.search(chunk)
+    return chunk[: m.start()] if m else chunk
+
+
+def classify_after(window: str) -> Loss | None:
+    """A loss kind named after the figure: ``"MNLA fighters were killed"``."""
+    best: tuple[int, int, str] | None = None
+    for pattern, kind in lexicon.KIND_AFTER:
+        m = pattern.search(window)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end(), kind)
+    if best is None:
+        return None
+    start, end, raw = best
+    phrase = window[:start]
+    return _typed(raw, phrase, window[start:], start, end)
+
+
+def classify_before(before: str, after: str) -> Loss | None:
+    """A loss kind named before the figure: ``"killing 12 soldiers"``, ``"death toll of 12"``."""
+    tail = before[-60:]
+    for pattern, kind in lexicon.KIND_BEFORE:
+        m = pattern.search(tail)
+        if m:
+            phrase = re.split(r"\band\b|,", after, maxsplit=1)[0][:60]
+            loss = _typed(kind, phrase, "", -1, -1)
+            return loss
+    return None
+
+
+_FILLER_WORDS = re.compile(r"\b(?:were|was|had|have|has|been|be|being|also|reportedly|allegedly|"
+                           r"all|each|more|others?|of|them|in|total|and|later|then)\b", re.I)
+
+
+def _strip_filler(phrase: str) -> str:
+    return _FILLER_WORDS.sub(" ", phrase)
+
+
+def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Loss | None:
+    vehicle = lexicon.VEHICLE_NOUN.search(phrase)
+    equipment = lexicon.EQUIPMENT_NOUN.search(phrase)
+    person = lexicon.PERSON_NOUN.search(phrase)
+    if vehicle and not (person and person.start() < vehicle.start()):
+        if raw in ("destroyed", "killed"):
+            kind = "vehicles_lost" if _LOST_BOTH.match(trigger_text or "") and \
+                trigger_text.lower().startswith("destroyed or") else "vehicles_destroyed"
+        elif raw == "captured":
+            kind = "vehicles_captured"
+        elif raw == "lost":
+            kind = "vehicles_lost"
+        else:
+            return None
+        if re.match(r"destroyed\s+or\s+captured|captured\s+or\s+destroyed", trigger_text, re.I):
+            kind = "vehicles_lost"
+        return Loss(kind, phrase, vehicle.group(0), start, end)
+    if equipment and not person:
+        if raw in ("destroyed", "lost", "captured", "killed"):
+            return Loss("equipment_destroyed", phrase, equipment.group(0), start, end)
+        return None
+    if raw in ("destroyed", "lost") and not person and not re.search(r"[A-Za-z]{3,}", _strip_filler(
+            phrase)):
+        kind = "vehicles_lost" if raw == "lost" else "vehicles_destroyed"
+        return Loss(kind, phrase, None, start, end)
+    if raw == "destroyed":
+        return None
+    if raw == "lost":
+        return Loss("killed", phrase, None, start, end) if person else None
+    if raw in _HUMAN_KINDS:
+        return Loss(raw, phrase, None, start, end)
+    return None

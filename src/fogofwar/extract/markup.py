@@ -1,0 +1,26 @@
+"""Cleaning of infobox cells: flag-template leftovers, image sizes, emoji flags, stray markup."""
+
+from __future__ import annotations
+
+import re
+
+_FLAG_EMOJI = re.compile("[\U0001F1E6-\U0001F1FF]+")
+_LEFTOVERS = re.compile(
+    r"(?:\b(?:border\|)?\d{1,3}px\b\|?|\bborder\|?|\bframeless\b\|?|\bthumb\|?|\|)", re.IGNORECASE
+)
+_SPACES = re.compile(r"\s+")
+
+
+def clean_cell(text: str) -> str:
+    """Drop markup leftovers (``border|20px``, ``25px``, ``*``, emoji flags) and tidy spaces."""
+    text = _FLAG_EMOJI.sub(" ", text)
+    text = _LEFTOVERS.sub(" ", text)
+    text = text.replace("*", " ").replace("†", " ")
+    text = text.replace("\u00a0", " ")
+    return _SPACES.sub(" ", text).strip(" ,;:")
+
+
+def split_items(text: str) -> list[str]:
+    """Split a list cell on ``;``, ``,`` (not inside numbers) and newlines; drop empty items."""
+    parts = re.split(r";|\n|,(?!\d{3}\b)", text)
+    return [p for p in (clean_cell(x) for x in parts) if p]

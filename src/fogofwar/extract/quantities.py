@@ -1,0 +1,162 @@
+"""Quantities in text: numerals, number words, ranges, bounds ("at least", "over", "N+") and vague
+words, each turned into an interval ``low..high`` (``high`` None = open-ended)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_MAX_VALUE = 100_000_000  # larger figures are not casualty counts; they are read as garbage
+
+_WORD_NUM = (
+    r"(?:(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[- ](?:"
+    + "|".join(k for k in _UNITS if " " not in k and k not in ("zero", "no")) + r"))?|"
+    + "|".join(sorted((k for k in _UNITS if k not in ("no", "a single")), key=len, reverse=True))
+    + r")(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:"
+    + "|".join(sorted(_TENS, key=len, reverse=True)) + r"|"
+    + "|".join(sorted((k for k in _UNITS if " " not in k and k not in ("zero", "no")),
+                      key=len, reverse=True))
+    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)?)?"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s*(?:million|thousand))?"
+_NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"
+_RANGE_SEP = r"\s*(?:–|—|-|to|or)\s*"
+
+_LOWER = r"(?P<lower>at\s+least|a\s+minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)"
+_OVER = r"(?P<over>more\s+than|over|upwards\s+of|in\s+excess\s+of|above|nearly\s+over)"
+_UPTO = r"(?P<upto>up\s+to|as\s+many\s+as|at\s+most|fewer\s+than|less\s+than|under|nearly|almost)"
+_ABOUT = (r"(?P<about>about|around|approximately|approx\.|roughly|some|an\s+estimated|estimated|"
+          r"reportedly|circa|c\.|~)")
+_BETWEEN = r"(?P<between>between)"
+
+_QUANTITY = re.compile(
+    rf"(?<![\w.,/-])(?:(?:{_LOWER}|{_OVER}|{_UPTO}|{_ABOUT}|{_BETWEEN})\s*)?"
+    rf"(?P<a>{_NUM})(?:(?:{_RANGE_SEP}|\s+and\s+(?=\d))(?P<b>{_NUM}))?"
+    rf"(?P<plus>\s*\+)?(?![\w])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity found in text: its span, interval and the vague words it kept."""
+
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+    words: str | None = None
+    approx: bool = False
+
+    @property
+    def text_len(self) -> int:
+        return self.end - self.start
+
+
+@lru_cache(maxsize=1)
+def vague_table() -> dict[str, tuple[int, int | None]]:
+    """The shipped vague-quantity table: words -> (low, high or None for open-ended)."""
+    raw = resources.files("fogofwar.data").joinpath("vague.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(raw)["words"]
+    return {k: (int(v[0]), None if int(v[1]) < 0 else int(v[1])) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _vague_re() -> re.Pattern[str]:
+    keys = sorted(vague_table(), key=len, reverse=True)
+    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+    return re.compile(rf"(?<![\w])(?P<w>{alt})(?![\w])", re.IGNORECASE)
+
+
+def parse_number(text: str) -> int | None:
+    """``"1,348"`` -> 1348, ``"thirty-seven"`` -> 37, ``"2.5 million"`` -> 2500000; else None."""
+    t = " ".join(text.lower().replace(",", "").split())
+    if not t:
+        return None
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s*(million|thousand))?", t)
+    if m:
+        value = float(m.group(1)) * (_SCALES.get(m.group(2) or "", 1))
+        return int(value) if value <= _MAX_VALUE else None
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", t):
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in ("hundred",):
+            current = max(current, 1) * 100
+        elif word in ("thousand", "million"):
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` in order: numbers with their bounds, then vague words."""
+    found: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        q = _from_match(m)
+        if q is not None:
+            found.append(q)
+    taken = [(q.start, q.end) for q in found]
+    for m in _vague_re().finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        words = " ".join(m.group("w").lower().split())
+        low, high = vague_table()[words]
+        if words in ("some", "many", "few") and not _vague_followed_by_noun(text, m.end()):
+            continue
+        found.append(Quantity(m.start(), m.end(), low, high, words=words.removesuffix(" of")))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _vague_followed_by_noun(text: str, end: int) -> bool:
+    return re.match(r"\s+(?:of\s+)?[a-z]", text[end:]) is not None
+
+
+def _from_match(m: re.Match[str]) -> Quantity | None:
+    a = parse_number(m.group("a"))
+    if a is None:
+        return None
+    b = parse_number(m.group("b")) if m.group("b") else None
+    start = m.start()
+    if b is not None and b < a:
+        # "2022-23" style or a list, not a range: keep the first number only
+        return Quantity(start, m.end("a"), a, a)
+    low, high, approx = a, (b if b is not None else a), False
+    if m.group("plus") or m.group("lower"):
+        high = None
+    elif m.group("over"):
+        low, high = (b if b is not None else a) + 1, None
+    elif m.group("upto"):
+        low, high = 0, (b if b is not None else a)
+        if m.group("upto").lower().startswith(("fewer", "less", "under")):
+            high -= 1
+    elif m.group("about"):
+        approx = True
+        if m.group("about").lower() == "some" and b is None and m.group("a").lower() == "one":
+            return None
+    if m.group("between") and b is None:
+        return None
+    return Quantity(start, m.end(), low, high, approx=approx)

@@ -1,0 +1,59 @@
+"""Related events the text names: "the Second Battle of Kidal", "clashes in Tabankort on July 2",
+each with the date and place the sentence gives."""
+
+from __future__ import annotations
+
+import re
+
+from fogofwar.extract.dates import find_dates
+from fogofwar.extract.sentences import Sentence
+from fogofwar.model import RelatedEvent
+
+_NAMED = re.compile(
+    r"\b(?P<title>(?:(?:First|Second|Third|Fourth|Fifth|Sixth|\d+(?:st|nd|rd|th))\s+)?"
+    r"(?:Battle|Siege|Offensive|Massacre|Ambush|Fall|Capture|Liberation|Operation|Raid|"
+    r"Bombing|Attack|Campaign|Assault|Storming)\s+(?:of|on|for)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,3})(?:\s+\(\d{4}(?:[–-]\d{2,4})?\))?)"
+)
+_BATTLE_OF = re.compile(r"\b(?P<title>battle\s+of\s+(?P<place>[A-Z][\w'’-]+))")
+_CLASHES = re.compile(
+    r"\b(?P<title>(?i:clashes|skirmishes))\s+(?:again\s+)?(?:broke\s+out\s+|erupted\s+|"
+    r"took\s+place\s+)?(?:again\s+)?(?:on\s+[A-Z]\w+\s+\d{1,2}\s+)?(?:in|at|near)\s+"
+    r"(?P<place>[A-Z][\w'’-]+)",
+)
+
+
+def related_events(sents: list[Sentence], own_title: str, year: int | None) -> list[RelatedEvent]:
+    """Other events named in the prose, in order of mention, without repeats."""
+    own = _norm(own_title)
+    out: list[RelatedEvent] = []
+    seen: set[tuple[str, str | None]] = set()
+    for sent in sents:
+        for pattern in (_NAMED, _BATTLE_OF, _CLASHES):
+            for m in pattern.finditer(sent.text):
+                title = m.group("title")
+                if re.search(r"(?:for|of)\s+the\s+$", sent.text[: m.start()]):
+                    continue  # "Movement for the Liberation of X" is a name, not an event
+                if pattern is _CLASHES:
+                    title = f"{title.lower()} in {m.group('place')}"
+                if _norm(title) == own or _norm(title) in own:
+                    continue
+                date = _date_for(sent.text, m.start(), year)
+                key = (_norm(title), date)
+                if key in seen or any(_norm(title) in k[0] and k[1] == date for k in seen):
+                    continue
+                seen.add(key)
+                out.append(RelatedEvent(title, date, m.group("place")))
+    return out
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.sub(r"\(.*?\)", "", s).lower().split())
+
+
+def _date_for(text: str, at: int, year: int | None) -> str | None:
+    mentions = [d for d in find_dates(text) if d.month is not None or d.year is not None]
+    if not mentions:
+        return None
+    nearest = min(mentions, key=lambda d: abs(d.start - at))
+    return nearest.iso(year)
