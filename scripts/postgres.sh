@@ -85,6 +85,7 @@ case "$cmd" in
   url) dir=${1:-${FOGOFWAR_PG_DIR:-/tmp/fogofwar-pg}}; PORT=$(cat "$dir/port"); url ;;
   stop) stop "${1:-${FOGOFWAR_PG_DIR:-/tmp/fogofwar-pg}}" ;;
   run)
+    [ -n "${FOGOFWAR_PG_PORT:-}" ] || PORT=$((55433 + RANDOM % 2000))
     dir=${FOGOFWAR_PG_DIR:-$(mktemp -u /tmp/fogofwar-pg-XXXXXX)}
     trap 'stop "$dir"' EXIT
     FOGOFWAR_TEST_PG_URL=$(start "$dir")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -42,6 +43,17 @@ class Policy:
 
 def load_policy(path: str | Path | None = None) -> Policy:
     """The policy from a TOML file, or the shipped default."""
+    if path is None:
+        return _default_policy()
+    return _load(path)
+
+
+@functools.cache
+def _default_policy() -> Policy:
+    return _load(None)
+
+
+def _load(path: str | Path | None) -> Policy:
     try:
         if path is None:
             raw = resources.files("fogofwar").joinpath("data/policy.toml").read_text("utf-8")

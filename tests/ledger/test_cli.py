@@ -120,3 +120,26 @@ def test_cli_estimates_with_policy_file(db: str, tmp_path: Path,
     bad.write_text("[rules]\n")
     assert main(["estimates", "--policy", str(bad)]) == 1
     assert "missing or malformed policy entry" in capsys.readouterr().err
+
+
+def test_cli_show_tells_what_a_revision_added_and_withdrew(
+        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(Path(ANEFIS).read_text("utf-8"))
+    doc = data["documents"][0]
+    doc["text"] += "\nEdited."
+    doc["id"] = "f" * 64
+    for ev in data["events"]:
+        ev["document"] = doc["id"]
+    data["claims"] = [c for c in data["claims"] if c["id"] != f"{EV}/c09"]  # the "per Mali" 37
+    revised = tmp_path / "revised.json"
+    revised.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert main(["ingest", str(revised)]) == 0
+    assert capsys.readouterr().out.startswith("revision 2  Battle of Anéfis (2014)")
+    assert main(["show", EV]) == 0
+    out = capsys.readouterr().out
+    assert "revision 2 (ffffffffffff) against be03d4420a7e:" in out
+    assert f"  withdrawn {EV}/c09: 37 -- Mali asserts" in out
+    assert main(["show", EV, "--format", "json"]) == 0
+    [rev] = json.loads(capsys.readouterr().out)["revisions"]
+    assert [c["id"] for c in rev["withdrawn"]] == [f"{EV}/c09"] and rev["added"] == []
