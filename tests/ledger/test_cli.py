@@ -143,3 +143,24 @@ def test_cli_show_tells_what_a_revision_added_and_withdrew(
     assert main(["show", EV, "--format", "json"]) == 0
     [rev] = json.loads(capsys.readouterr().out)["revisions"]
     assert [c["id"] for c in rev["withdrawn"]] == [f"{EV}/c09"] and rev["added"] == []
+
+
+def test_cli_commands_reachable_from_fogofwar_main(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from fogofwar.cli import main as fogofwar_main
+
+    capsys.readouterr()
+    assert fogofwar_main(["events", "--format", "json"]) == 0
+    assert [e["id"] for e in json.loads(capsys.readouterr().out)["events"]] == [EV]
+    assert fogofwar_main(["show", "nowhere"]) == 1
+
+
+def test_cli_ingest_and_estimates_on_postgresql(pg_url: str,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", ANEFIS, "--db", pg_url]) == 0
+    capsys.readouterr()
+    assert main(["estimates", EV, "--format", "json", "--db", pg_url]) == 0
+    ests = json.loads(capsys.readouterr().out)["estimates"]
+    assert any(e["side"] == 2 and e["kind"] == "killed" and e["best"] == 111 for e in ests)
+    assert main(["events", "--actor", "GATIA", "--format", "json", "--db", pg_url]) == 0
+    assert len(json.loads(capsys.readouterr().out)["events"]) == 1

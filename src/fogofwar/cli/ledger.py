@@ -296,14 +296,14 @@ def _policy(p: argparse.ArgumentParser) -> None:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the ledger subcommands; each sets ``func(args) -> exit status``."""
+    """Add the ledger subcommands; each sets ``handler`` (alias ``func``): args -> exit status."""
     p = subparsers.add_parser("ingest", help="store extracted documents, events and claims",
                               description=cmd_ingest.__doc__)
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="extraction JSON files (or articles, extracted on the way)")
     p.add_argument("-q", "--quiet", action="store_true", help="no line per document")
     _common(p)
-    p.set_defaults(func=cmd_ingest)
+    p.set_defaults(func=cmd_ingest, handler=cmd_ingest)
 
     p = subparsers.add_parser("estimates", help="reconciled low/best/high per event, side, kind",
                               description=cmd_estimates.__doc__)
@@ -311,20 +311,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--format", choices=("table", "json"), default="table")
     _policy(p)
     _common(p)
-    p.set_defaults(func=cmd_estimates)
+    p.set_defaults(func=cmd_estimates, handler=cmd_estimates)
 
     p = subparsers.add_parser("sources", help="claimant profiles across the ledger",
                               description=cmd_sources.__doc__)
     p.add_argument("--format", choices=("table", "json"), default="table")
     _policy(p)
     _common(p)
-    p.set_defaults(func=cmd_sources)
+    p.set_defaults(func=cmd_sources, handler=cmd_sources)
 
     p = subparsers.add_parser("events", help="list events", description=cmd_events.__doc__)
     _filters(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
     _common(p)
-    p.set_defaults(func=cmd_events)
+    p.set_defaults(func=cmd_events, handler=cmd_events)
 
     p = subparsers.add_parser("show", help="one event with its claims, evidence and estimates",
                               description=cmd_show.__doc__)
@@ -332,7 +332,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--format", choices=("text", "json"), default="text")
     _policy(p)
     _common(p)
-    p.set_defaults(func=cmd_show)
+    p.set_defaults(func=cmd_show, handler=cmd_show)
 
     p = subparsers.add_parser("export", help="export in a field format",
                               description=cmd_export.__doc__)
@@ -342,7 +342,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _filters(p)
     _policy(p)
     _common(p)
-    p.set_defaults(func=cmd_export)
+    p.set_defaults(func=cmd_export, handler=cmd_export)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
