@@ -22,12 +22,12 @@ def write_extraction(path: Path, start: int, stop: int, claims: int) -> Path:
     return path
 
 
-def ingest_process(db_url: str, *files: Path) -> subprocess.Popen[bytes]:
+def ingest_process(db_url: str, *files: Path, quiet: bool = True) -> subprocess.Popen[bytes]:
     """``fogofwar ingest`` in a separate Python process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.Popen(
-        [sys.executable, "-m", "fogofwar.cli.ledger", "ingest", "-q", "--db", db_url,
-         *map(str, files)],
+        [sys.executable, "-m", "fogofwar.cli.ledger", "ingest", *(["-q"] if quiet else []),
+         "--db", db_url, *map(str, files)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
