@@ -37,7 +37,8 @@ def test_reconcile_default_policy_names_every_rule_it_applies(claims: list[Claim
 
 def test_reconcile_revision_replaces_earlier_statement(claims: list[Claim]) -> None:
     killed1 = _find(reconcile(claims), 1, "killed")
-    assert "R1 revision: MNLA's revised figure 'several dozen' (24-99)" in killed1.reason
+    assert ("R1 revision: MNLA's revised statement 'several dozen' (24-99) replaces its earlier 35"
+            in killed1.reason)
     assert f"{EV}/c01" not in killed1.basis
     assert f"{EV}/c01 withdrawn" in killed1.reason
     injured2 = _find(reconcile(claims), 2, "injured")

@@ -152,13 +152,6 @@ def _key(c: Claim) -> tuple[str, int | None, str | None, bool, str]:
     return (c.event, c.subject.side, c.subject.actor, c.subject.civilian, c.kind)
 
 
-def _overlap(a: Claim, b: Claim) -> bool:
-    a_lo, b_lo = a.value.low or 0, b.value.low or 0
-    a_hi = a.value.high if a.value.high is not None else 1 << 62
-    b_hi = b.value.high if b.value.high is not None else 1 << 62
-    return a_lo <= b_hi and b_lo <= a_hi
-
-
 def _name(c: Claim) -> str:
     return c.claimant.name.casefold() if c.claimant else ""
 
@@ -174,8 +167,9 @@ def _revised(claims: list[Claim], policy: Policy) -> tuple[list[Claim], list[str
         for old in claims[:i]:
             if old in live and old.stance in ("assert", "revise") and _name(old) == _name(c):
                 live.remove(old)
-                notes.append(f"{policy.rule['revision']}: {_who(c)}'s revised figure "
-                             f"{_span(c)} replaces its earlier {_span(old)} ({old.id} withdrawn)")
+                verb = "keeps" if _span(c) == _span(old) else "replaces"
+                notes.append(f"{policy.rule['revision']}: {_who(c)}'s revised statement "
+                             f"{_span(c)} {verb} its earlier {_span(old)} ({old.id} withdrawn)")
     return live, notes
 
 
@@ -197,9 +191,7 @@ def _figures(claims: list[Claim], policy: Policy) -> list[Figure]:
             continue
         cls = classify(c, policy)
         corroborators = [o for o in claims if o is not c and _name(o) != _name(c)
-                         and o.value.low is not None and _overlap(o, c)
-                         and (o.stance == "corroborate" or
-                              (o.value.low == c.value.low and o.value.high == c.value.high))
+                         and (o.value.low, o.value.high) == (c.value.low, c.value.high)
                          and classify(o, policy) in ("independent", "own_admitted")]
         if cls == "partisan" and corroborators:
             cls = "partisan_corroborated"
