@@ -58,6 +58,8 @@ class SideIndex:
         fighting = [s for s in self.sides if s.actors]
         if gov is not None and len(fighting) == 2:
             return next(s.side for s in fighting if s.side != gov)
+        if len(fighting) == 1 and _rebel_score(self.names(fighting[0])) > 0:
+            return fighting[0].side
         scores = {s.side: _rebel_score(self.names(s)) for s in fighting}
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
         if len(ranked) >= 2 and ranked[0][1] > ranked[1][1]:
@@ -153,6 +155,8 @@ def _find_name(low_text: str, name: str) -> int:
 def _demonym_of(word: str, name: str) -> bool:
     if word in lexicon.DEMONYM_EXCEPTIONS:
         return name in lexicon.DEMONYM_EXCEPTIONS[word]
+    if name in _EXCEPTION_COUNTRIES:
+        return False
     if " " in name or len(name) < 4 or word == name:
         return False
     common = 0
@@ -161,6 +165,9 @@ def _demonym_of(word: str, name: str) -> bool:
             break
         common += 1
     return common >= 4 and common >= 0.75 * len(name) and word.endswith(("n", "i", "ese", "ish"))
+
+
+_EXCEPTION_COUNTRIES = frozenset(c for cs in lexicon.DEMONYM_EXCEPTIONS.values() for c in cs)
 
 
 def _shares_stem(a: str, b: str) -> bool:

@@ -43,15 +43,53 @@ def attribution_in(text: str) -> str | None:
     return None
 
 
+_CARRIER = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:(?:news|press|media|official|initial|later|new|second|first)\s+)?"
+    r"(?:article|report|statement|press\s+release|video|footage|broadcast|tally|count|bulletin)"
+    r"\s+(?:of|by|from|published\s+by|released\s+by)\s+(?P<name>.+)$",
+    re.IGNORECASE,
+)
+_GENERIC_TAIL = re.compile(
+    r"^(?P<demonym>[A-Z][a-z]+)(?:\s+(?:sources?|side|claims?|estimates?|figures?|reports?))?$"
+)
+
+
 def _tidy(name: str) -> str:
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
     name = re.sub(r"\s+(?:'s|’s)$", "", name)
+    m = _CARRIER.match(name)
+    if m:
+        name = m.group("name")
     return name.strip(" ,.;:\"'")
+
+
+def country_of_demonym(word: str) -> str | None:
+    """``"Ukrainian"`` -> ``"Ukraine"``; None when the word is no country's demonym."""
+    from fogofwar.extract.actors import _demonym_of
+    from fogofwar.extract.places import country_names, display_country
+
+    low = word.lower()
+    if low in country_names():
+        return None
+    for country in country_names():
+        if _demonym_of(low, country):
+            return display_country(country)
+    return None
+
+
+def canonical_name(name: str) -> str:
+    """A claimant named only by a demonym ("Ukrainian claim", "Russian sources") is its country."""
+    m = _GENERIC_TAIL.match(name)
+    if m:
+        country = country_of_demonym(m.group("demonym"))
+        if country is not None:
+            return country
+    return name
 
 
 def make_claimant(name: str, sides: SideIndex, context: str = "", person: bool = False) -> Claimant:
     """A :class:`Claimant` with its kind and side, judged from its name and the words around it."""
-    name = _tidy(name)
+    name = canonical_name(_tidy(name))
     side, _ = sides.side_of_name(name)
     if side is None and context:
         side, _ = sides.side_of_name(context)

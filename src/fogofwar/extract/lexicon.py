@@ -29,16 +29,35 @@ KIND_AFTER = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), k) for p, k in _KIND_
 _KIND_BEFORE: list[tuple[str, str]] = [
     (r"casualties\s+(?:of|at|to|reached|numbered|were)|killed\s+and\s+wounded|"
      r"killing\s+(?:and|or)\s+wounding", "killed_or_injured"),
-    (r"killing|killed|kill|kills|executing|executed|massacring|slaying|"
+    (r"killing|killed|kill|kills|executing|executed|massacring|massacre\s+of|slaying|"
      r"death\s+toll(?:\s+(?:of|at|rose\s+to|reached|was|stood\s+at|climbed\s+to|to))?|"
      r"deaths\s+of|bodies\s+of|dead\s+(?:at|to)", "killed"),
     (r"wounding|wounded|injuring|injured", "injured"),
+    (r"lost|losing|suffered|suffering", "lost"),
     (r"capturing|captured|capture\s+of|took|taking|seizing|detaining|detained|arresting|"
      r"arrested|abducting|abducted|kidnapping|kidnapped", "captured"),
     (r"displacing|displaced|displacement\s+of|evacuating|evacuated|evacuation\s+of", "displaced"),
     (r"destroying|destroyed|shooting\s+down|shot\s+down|downing|downed|sinking|sank", "destroyed"),
 ]
 KIND_BEFORE = [(re.compile(rf"\b(?:{p})\s*$", re.IGNORECASE), k) for p, k in _KIND_BEFORE]
+
+# -- nouns that are counted but are not losses ("3 villages", "50 weapons seized") ---------------
+NON_LOSS_NOUN = re.compile(
+    r"\b(?:weapons?|arms|rifles?|ammunition|rounds|shells|rockets|missiles|bombs|mines|"
+    r"villages?|towns?|cities|settlements?|areas?|regions?|districts?|neighbou?rhoods?|"
+    r"positions?|checkpoints?|bridges?|buildings?|houses?|homes?|hospitals?|schools?|"
+    r"mosques?|churches|streets?|roads?|hills?|heights|territor(?:y|ies)|hectares?|"
+    r"square\s+kilomet\w+|kilomet\w+|km|miles?|documents?|cameras?|phones?|prisons?|inmates\s+freed|bases?|airports?|facilities|factories|"
+    r"plants?|wells?|fields?|oil|trenches|tunnels?|times|attacks?|strikes?|airstrikes?|"
+    r"raids?|sorties|waves?|assaults?|days?|weeks?|months?|years?|hours?|kilograms?|tons?)\b",
+    re.IGNORECASE,
+)
+NOT_A_LOSS_CONTEXT = re.compile(
+    r"\b(?:freed|released|rescued|liberated|escaped|exchanged|swapped|returned|survived|"
+    r"evaded|in\s+danger|at\s+risk|threatened\s+with|managed\s+to\s+withdraw|reached|"
+    r"were\s+spared|trained|training)\b",
+    re.IGNORECASE,
+)
 
 # -- what was lost: vehicles and other materiel -------------------------------------------------
 VEHICLE_NOUN = re.compile(
@@ -70,7 +89,8 @@ PERSON_NOUN = re.compile(
 )
 CIVILIAN_NOUN = re.compile(
     r"\b(?:civilians?|residents?|inhabitants?|villagers?|children|women|non-combatants?|"
-    r"refugees|journalists?|aid\s+workers?|people)\b",
+    r"refugees|journalists?|aid\s+workers?|family\s+members|passers-?by|worshippers|"
+    r"students|patients|doctors|nurses|nuns|priests|farmers|shepherds|hostages)\b",
     re.IGNORECASE,
 )
 

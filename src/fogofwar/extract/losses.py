@@ -72,6 +72,8 @@ def classify_after(window: str) -> Loss | None:
         return None
     start, end, raw = best
     phrase = window[:start]
+    if lexicon.NOT_A_LOSS_CONTEXT.search(window[: end + 25]):
+        return None
     return _typed(raw, phrase, window[start:], start, end)
 
 
@@ -82,8 +84,9 @@ def classify_before(before: str, after: str) -> Loss | None:
         m = pattern.search(tail)
         if m:
             phrase = re.split(r"\band\b|,", after, maxsplit=1)[0][:60]
-            loss = _typed(kind, phrase, "", -1, -1)
-            return loss
+            if lexicon.NOT_A_LOSS_CONTEXT.search(phrase):
+                return None
+            return _typed(kind, phrase, "", -1, -1)
     return None
 
 
@@ -99,6 +102,9 @@ def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Lo
     vehicle = lexicon.VEHICLE_NOUN.search(phrase)
     equipment = lexicon.EQUIPMENT_NOUN.search(phrase)
     person = lexicon.PERSON_NOUN.search(phrase)
+    other = lexicon.NON_LOSS_NOUN.search(phrase)
+    if other and all(m is None or other.start() < m.start() for m in (vehicle, equipment, person)):
+        return None  # "3 villages captured", "50 weapons seized": counted, but not losses
     if vehicle and not (person and person.start() < vehicle.start()):
         if raw in ("destroyed", "killed"):
             kind = "vehicles_lost" if _LOST_BOTH.match(trigger_text or "") and \

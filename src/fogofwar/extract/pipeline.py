@@ -157,7 +157,9 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
             continue
         i = out.index(twin)
         stance = "revise" if "revise" in (twin.stance, claim.stance) else twin.stance
-        out[i] = replace(twin, evidence=twin.evidence + claim.evidence, stance=stance)
+        subject = twin.subject if twin.subject.side is not None else claim.subject
+        out[i] = replace(twin, evidence=twin.evidence + claim.evidence, stance=stance,
+                         subject=subject)
     return out
 
 
@@ -166,9 +168,13 @@ _GENERIC = {"forces", "sources", "source", "the", "of", "claim", "claims", "medi
 
 
 def _same_claim(a: Claim, b: Claim) -> bool:
-    if (a.kind, a.subject.side, a.subject.civilian, a.value.low, a.value.high, a.value.words) != (
-            b.kind, b.subject.side, b.subject.civilian, b.value.low, b.value.high, b.value.words):
+    if a.kind != b.kind or a.value.words != b.value.words or not _same_value(a, b):
         return False
+    if a.subject.civilian != b.subject.civilian:
+        return False
+    if a.subject.side != b.subject.side and not (
+            a.subject.side is None or b.subject.side is None):
+        return False  # a figure whose side the prose leaves open may be the infobox's
     if a.stance != b.stance and {a.stance, b.stance} != {"assert", "revise"}:
         return False  # a revision restates the figure; a denial or corroboration stays apart
     if a.value.low is None and a.value.words is not None and a.value.truth is not None:
@@ -178,6 +184,16 @@ def _same_claim(a: Claim, b: Claim) -> bool:
     ta = set(re.findall(r"\w+", a.claimant.name.lower())) - _GENERIC
     tb = set(re.findall(r"\w+", b.claimant.name.lower())) - _GENERIC
     return bool(ta and tb and (ta <= tb or tb <= ta))
+
+
+def _same_value(a: Claim, b: Claim) -> bool:
+    """Equal intervals, or one figure stated open ("19+", "more than 19") and exact ("19")."""
+    va, vb = a.value, b.value
+    if (va.low, va.high) == (vb.low, vb.high):
+        return True
+    if va.low is None or vb.low is None or (va.high is not None and vb.high is not None):
+        return False
+    return abs(va.low - vb.low) <= 1 and (va.high in (None, va.low)) and (vb.high in (None, vb.low))
 
 
 def _with_ids(claim: Claim, event_id: str) -> Claim:

@@ -34,6 +34,11 @@ def _countries() -> dict[str, dict[str, Any]]:
     return out
 
 
+def display_country(folded: str) -> str:
+    """The gazetteer's spelling of a country given its folded (lower-case ASCII) name."""
+    return str(_countries()[folded]["name"])
+
+
 def country_names() -> frozenset[str]:
     """Lower-cased names of the world's countries (plus common alternative names)."""
     return frozenset(_countries())

@@ -194,7 +194,7 @@ def figure_claims(sent: Sentence, attribution: Attribution, sides: SideIndex,
     dates = find_dates(text)
     quantities = [
         q for q in find_quantities(text)
-        if not any(d.start <= q.start < d.end and is_date(text, d) for d in dates)
+        if not any(q.start < d.end and d.start < q.end and is_date(text, d) for d in dates)
         and not not_a_count(text[q.end:])
         and not (attribution.verb_at >= 0 and q.end <= attribution.verb_at and
                  _inside_subject(text, q, attribution.verb_at))
@@ -225,7 +225,7 @@ def figure_claims(sent: Sentence, attribution: Attribution, sides: SideIndex,
             retyped = None if loss.elliptic_materiel else loss
             subject = sides.resolve(phrase)
             if subject.side is None and not subject.civilian:
-                subject = _own_or_context(text, q, subject, attribution, sides)
+                subject = _own_or_context(text, q, subject, attribution, sides, loss)
                 if subject.side is None and prev is not None and retyped is not None and \
                         retyped.what is not None:
                     subject = replace(prev[1], actor=None)
@@ -243,7 +243,8 @@ def figure_claims(sent: Sentence, attribution: Attribution, sides: SideIndex,
             continue
         value = Value(q.low, q.high, q.words, q.approx, what=loss.what)
         stance = attribution.stance
-        if _MORE.match(text[q.end:]) and q.low is not None:
+        if _MORE.match(text[q.end:]) and q.low is not None and q is quantities[0] and \
+                attribution.claimant is not None:
             value, stance = _incremented(value, loss.kind, subject, attribution, state)
         end = _evidence_end(text, q, loss)
         claims.append(Claim(
@@ -288,7 +289,16 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
             gap = text[quantities[i].end:quantities[i + 1].start]
             if len(gap) < 60 and re.fullmatch(r"[^;.:]*?(?:,|\band\b)[^;.:]*", gap) and \
                     not re.search(r"\b(?:were|was|had|have)\b", gap):
-                losses[i] = Loss(nxt.kind, gap, nxt.what, -1, -1)
+                losses[i] = retype_as(nxt, gap)
+
+
+def retype_as(model: Loss, phrase: str) -> Loss | None:
+    """The loss word of ``model`` applied to another list item, typed by that item's own noun."""
+    from fogofwar.extract.losses import _typed
+
+    raw = {"vehicles_destroyed": "destroyed", "vehicles_captured": "captured",
+           "vehicles_lost": "lost", "equipment_destroyed": "destroyed"}.get(model.kind, model.kind)
+    return _typed(raw, phrase, "", -1, -1)
 
 
 def _elliptic(phrase: str) -> bool:
@@ -311,11 +321,16 @@ def _retype(loss: Loss, prev: Loss) -> Loss | None:
 
 
 def _own_or_context(text: str, q: Quantity, subject: Subject, attribution: Attribution,
-                    sides: SideIndex) -> Subject:
+                    sides: SideIndex, loss: Loss) -> Subject:
     before = text[: q.start]
-    if _OWN_LOSSES.search(before) and attribution.claimant is not None and \
-            attribution.claimant.side is not None:
-        return Subject(side=attribution.claimant.side)
+    claimant_side = attribution.claimant.side if attribution.claimant is not None else None
+    if _OWN_LOSSES.search(before) and claimant_side is not None:
+        return Subject(side=claimant_side)
+    fighting = [s.side for s in sides.sides if s.actors]
+    if claimant_side is not None and len(fighting) == 2 and claimant_side in fighting and (
+            loss.kind.startswith(("vehicles", "equipment")) or loss.trigger_start == -1):
+        # a side's claim of what it destroyed, downed or killed is about its adversary
+        return Subject(side=next(s for s in fighting if s != claimant_side))
     # "Ukrainian forces killed 12": the victims are the other side of the agent
     m = re.search(r"(?P<agent>[^,;]{2,60}?)\s+(?:killed|destroyed|captured|wounded|shot\s+down)"
                   r"\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", before, re.IGNORECASE)

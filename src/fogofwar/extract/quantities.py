@@ -38,8 +38,9 @@ _RANGE_SEP = r"\s*(?:–|—|-|to|or)\s*"
 
 _LOWER = r"(?P<lower>at\s+least|a\s+minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)"
 _OVER = r"(?P<over>more\s+than|over|upwards\s+of|in\s+excess\s+of|above|nearly\s+over)"
-_UPTO = r"(?P<upto>up\s+to|as\s+many\s+as|at\s+most|fewer\s+than|less\s+than|under|nearly|almost)"
+_UPTO = r"(?P<upto>up\s+to|as\s+many\s+as|at\s+most|fewer\s+than|less\s+than|under)"
 _ABOUT = (r"(?P<about>about|around|approximately|approx\.|roughly|some|an\s+estimated|estimated|"
+          r"nearly|almost|close\s+to|just\s+under|just\s+over|"
           r"reportedly|circa|c\.|~)")
 _BETWEEN = r"(?P<between>between)"
 
@@ -124,7 +125,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         words = " ".join(m.group("w").lower().split())
         low, high = vague_table()[words]
-        if words in ("some", "many", "few") and not _vague_followed_by_noun(text, m.end()):
+        if words == "few" and not _vague_followed_by_noun(text, m.end()):
             continue
         found.append(Quantity(m.start(), m.end(), low, high, words=words.removesuffix(" of")))
     found.sort(key=lambda q: q.start)
