@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from fogofwar.errors import FogofwarError
 from fogofwar.model import NUMERIC_KINDS, Claim, Estimate
 
 CLASSES = ("independent", "own_admitted", "partisan_corroborated", "unaligned", "unattributed",
@@ -20,8 +21,10 @@ LABELS = {"independent": "independent", "own_admitted": "own admitted loss",
           "unattributed": "unattributed", "partisan": "partisan"}
 
 
-class PolicyError(ValueError):
+class PolicyError(FogofwarError, ValueError):
     """A policy file that cannot be used, with a one-line reason."""
+
+    code = "E310"
 
 
 @dataclass(frozen=True)

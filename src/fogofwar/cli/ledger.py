@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from fogofwar.errors import FogofwarError
 from fogofwar.ledger import (
     EventFilter,
     Ledger,
@@ -26,19 +27,13 @@ from fogofwar.ledger import (
     split,
 )
 from fogofwar.model import Claim, Estimate, Extraction
-from fogofwar.reconcile import PolicyError, load_policy, reconcile
+from fogofwar.reconcile import load_policy, reconcile
 
 Handler = Callable[[argparse.Namespace], int]
 
 
 def _errors() -> tuple[type[Exception], ...]:
-    errs: list[type[Exception]] = [LedgerError, PolicyError]
-    try:
-        from fogofwar.errors import FogofwarError
-        errs.append(FogofwarError)
-    except ImportError:  # pragma: no cover - extraction not installed yet
-        pass
-    return tuple(errs)
+    return (FogofwarError,)  # LedgerError and PolicyError included
 
 
 def _guard(fn: Handler) -> Handler:

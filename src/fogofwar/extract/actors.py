@@ -23,6 +23,16 @@ _ALSO_KNOWN = re.compile(r"\b(?P<a>[A-Z][A-Za-z-]{1,12})\s+\((?:also\s+(?:known\
                          r"or\s+)?(?P<b>[A-Z][A-Za-z-]{1,12})\)")
 
 
+_PEOPLE = re.compile(r"\b(?:people|persons|individuals)\b", re.IGNORECASE)
+_HARM_TO_CIVILIANS = re.compile(
+    r"\b(?:bombard\w*|shell(?:ing|ed|s)?|air\s*strikes?|strikes?|rockets?|missiles?|mortars?|"
+    r"massacre\w*|execut\w+|bodies|graves?|found\s+dead|car\s+bomb|explosion|blast|snipers?)\b",
+    re.IGNORECASE,
+)
+_COMBATANTS = re.compile(r"\b(?:fighters|rebels|soldiers|combatants|militants|troops|"
+                         r"servicemen|members\s+of)\b", re.IGNORECASE)
+
+
 @dataclass
 class SideIndex:
     """The sides of one event with everything needed to tell whose losses a phrase names."""
@@ -86,10 +96,17 @@ class SideIndex:
         first = hits[0]
         return first[1], first[2]
 
-    def resolve(self, phrase: str) -> Subject:
-        """Whose losses ``phrase`` (the words around a figure) names: side, actor, civilians."""
+    def resolve(self, phrase: str, sentence: str = "") -> Subject:
+        """Whose losses ``phrase`` (the words around a figure) names: side, actor, civilians.
+
+        "people" are civilians only where the sentence tells of bombardment, massacre or bodies
+        found and names no fighters; otherwise nobody can tell whose losses they are.
+        """
         civilian = lexicon.CIVILIAN_NOUN.search(phrase) is not None and not re.search(
             r"\b(?:soldiers|fighters|militants|troops|servicemen)\b", phrase, re.IGNORECASE)
+        if not civilian and _PEOPLE.search(phrase) and sentence and _HARM_TO_CIVILIANS.search(
+                sentence) and not _COMBATANTS.search(sentence):
+            civilian = True
         side, actor = self.side_of_name(phrase)
         role_side: int | None = None
         if re.search(r"\bpro-(?:government|regime)\b|\bloyalists?\b", phrase, re.IGNORECASE):

@@ -10,13 +10,17 @@ from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.attribution import attribution_in, make_claimant
 from fogofwar.extract.dates import find_dates
-from fogofwar.extract.losses import classify_after, not_a_count
+from fogofwar.extract.losses import classify_after, classify_before, not_a_count
 from fogofwar.extract.quantities import Quantity, find_quantities
 from fogofwar.model import Claim, Document, Evidence, InfoboxEntry, Subject, Value
 
 _LOSS_KEY = re.compile(r"^(?:casualties|losses|casualties\s+and\s+losses)\s*(\d*)$", re.I)
 _STRENGTH_KEY = re.compile(r"^strength\s*(\d*)$", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
+_NUMBERLESS_ITEM = re.compile(
+    r"(?:^|;)\s*(?:an?\s+|one\s+)?(?P<noun>[A-Z][\w-]*\d[\w-]*|[A-Za-z][\w -]{1,30}?)\s+"
+    r"(?P<verb>downed|shot\s+down|destroyed|sunk|crashed|captured|seized|lost)\s*(?=;|$|\()"
+)
 _HEADER = re.compile(
     r"(?:^|(?<=[;.,])|(?<=\s))(?P<h>(?:per|according\s+to|acc\.?)\s+[^:;()\d]{1,60}?|"
     r"[A-Z][^:;()\d]{1,60}?\s+(?:claims?|estimates?|sources?|figures?))\s*:",
@@ -93,7 +97,20 @@ def _line_claims(
         stop = quantities[i + 1].start if i + 1 < len(quantities) else len(value)
         stop = min([stop] + [mk.start for mk in markers if mk.start >= q.end])
         window = re.split(r";", value[q.end:stop], maxsplit=1)[0]
-        kinds.append(_kind_of(window, strength))
+        kind = _kind_of(window, strength)
+        if kind is None and not strength:
+            item_start = max(value.rfind(";", 0, q.start), value.rfind(":", 0, q.start), 0)
+            before = classify_before(value[item_start:q.start], window)
+            if before is not None:
+                kind = (before.kind, before.what, before.phrase)
+            elif i > 0 and kinds[-1] is not None and re.fullmatch(
+                    r"\s*,\s*", value[quantities[i - 1].end + len(kinds[-1][2]):q.start]):
+                kind = retype_like(kinds[-1], window)
+        if kind is not None and kind[0] == "vehicles_lost" and kinds and kinds[-1] is not None \
+                and kinds[-1][0] in ("vehicles_destroyed", "equipment_destroyed") \
+                and not re.search(r"\b(?:lost|captured|seized)\b", window, re.IGNORECASE):
+            kind = ("vehicles_destroyed", kind[1], kind[2])  # a list of destroyed materiel
+        kinds.append(kind)
     # "114 Hezbollah fighters, 23 soldiers and 8 officers killed": the last kind covers the list
     for i in range(len(kinds) - 2, -1, -1):
         if kinds[i] is None and kinds[i + 1] is not None:
@@ -103,6 +120,19 @@ def _line_claims(
                 kind, _, _ = kinds[i + 1]  # type: ignore[misc]
                 if kind in ("killed", "injured", "captured", "missing", "killed_or_injured"):
                     kinds[i] = (kind, None, gap)
+    for m in _NUMBERLESS_ITEM.finditer(value):
+        if any(m.start() <= q.start < m.end() for q in quantities):
+            continue
+        if lexicon.VEHICLE_NOUN.fullmatch(m.group("noun")) or \
+                lexicon.EQUIPMENT_NOUN.fullmatch(m.group("noun")):
+            q1 = Quantity(m.start("noun"), m.start("noun"), 1, 1)
+            loss = classify_after(" " + m.group("noun") + " " + m.group("verb"))
+            if loss is not None:
+                quantities.append(q1)
+                kinds.append((loss.kind, loss.what, m.group("noun")))
+    order = sorted(range(len(quantities)), key=lambda j: quantities[j].start)
+    quantities = [quantities[j] for j in order]
+    kinds = [kinds[j] for j in order]
     claims: list[Claim] = []
     civilian_default = side is not None and side == sides.civilian_side
     for q, kind_info in zip(quantities, kinds, strict=True):
@@ -129,6 +159,15 @@ def _line_claims(
             )
         )
     return claims
+
+
+def retype_like(model: tuple[str, str | None, str], window: str) -> tuple[str, str | None, str] | None:
+    """"lost 173 soldiers in A, 58 soldiers in B": the second item shares the first one's kind."""
+    loss = classify_after(f"{window} {model[0]}") if model[0] in ("killed", "injured",
+                                                                  "captured") else None
+    if loss is not None and lexicon.PERSON_NOUN.search(window):
+        return (loss.kind, loss.what, window)
+    return None
 
 
 def _kind_of(window: str, strength: bool) -> tuple[str, str | None, str] | None:
@@ -170,7 +209,9 @@ def _subject(phrase: str, side: int | None, sides: SideIndex, civilian_default: 
         for s in sides.sides:
             if s.side == side and any(a.name == resolved.actor for a in s.actors):
                 actor = resolved.actor
-    civilian = resolved.civilian or (civilian_default and not lexicon.PERSON_NOUN.search(phrase))
+    civilian = resolved.civilian or (civilian_default and not re.search(
+        r"\b(?:soldiers|fighters|servicemen|troops|militants|combatants|rebels|police\w*|"
+        r"officers|personnel|guards|members)\b", phrase, re.IGNORECASE))
     if re.search(r"\b(?:soldiers|fighters|servicemen|troops|militants)\b", phrase, re.I):
         civilian = False
     return Subject(side=side, actor=actor, civilian=civilian)

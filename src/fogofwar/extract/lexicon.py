@@ -20,7 +20,8 @@ _KIND_AFTER: list[tuple[str, str]] = [
      r"taken\s+into\s+captivity", "captured"),
     (r"missing|MIA|unaccounted\s+for", "missing"),
     (r"displaced|fled|evacuated|refugees|homeless|forced\s+to\s+flee", "displaced"),
-    (r"destroyed|shot\s+down|downed|sunk|burn(?:ed|t)|disabled|knocked\s+out|damaged", "destroyed"),
+    (r"destroyed|shot\s+down|downed|sunk|burn(?:ed|t)|disabled|knocked\s+out|damaged|crashed|"
+     r"in\s+flames|set\s+ablaze|blown\s+up", "destroyed"),
     (r"lost", "lost"),
 ]
 KIND_AFTER = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), k) for p, k in _KIND_AFTER]

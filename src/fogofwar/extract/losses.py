@@ -98,12 +98,25 @@ def _strip_filler(phrase: str) -> str:
     return _FILLER_WORDS.sub(" ", phrase)
 
 
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    ends = [m.end() for m in pattern.finditer(text)]
+    return ends[-1] if ends else -1
+
+
+def _head_is_not_a_loss(phrase: str) -> bool:
+    """Whether the last counted noun of a phrase (its head) is a thing that is not a loss."""
+    other = _last_end(lexicon.NON_LOSS_NOUN, phrase)
+    if other < 0:
+        return False
+    return other > max(_last_end(p, phrase) for p in (
+        lexicon.VEHICLE_NOUN, lexicon.EQUIPMENT_NOUN, lexicon.PERSON_NOUN))
+
+
 def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Loss | None:
     vehicle = lexicon.VEHICLE_NOUN.search(phrase)
     equipment = lexicon.EQUIPMENT_NOUN.search(phrase)
     person = lexicon.PERSON_NOUN.search(phrase)
-    other = lexicon.NON_LOSS_NOUN.search(phrase)
-    if other and all(m is None or other.start() < m.start() for m in (vehicle, equipment, person)):
+    if _head_is_not_a_loss(phrase):
         return None  # "3 villages captured", "50 weapons seized": counted, but not losses
     if vehicle and not (person and person.start() < vehicle.start()):
         if raw in ("destroyed", "killed"):

@@ -170,6 +170,11 @@ _GENERIC = {"forces", "sources", "source", "the", "of", "claim", "claims", "medi
 def _same_claim(a: Claim, b: Claim) -> bool:
     if a.kind != b.kind or a.value.words != b.value.words or not _same_value(a, b):
         return False
+    if a.value.what and b.value.what and a.value.what.lower() != b.value.what.lower():
+        return False
+    if any(ea.section == eb.section == "infobox" or (ea.section == eb.section and abs(
+            ea.start - eb.start) < 300) for ea in a.evidence for eb in b.evidence):
+        return False  # two items of one list are two claims, however alike
     if a.subject.civilian != b.subject.civilian:
         return False
     if a.subject.side != b.subject.side and not (

@@ -223,7 +223,7 @@ def figure_claims(sent: Sentence, attribution: Attribution, sides: SideIndex,
             subject = prev[1]
         else:
             retyped = None if loss.elliptic_materiel else loss
-            subject = sides.resolve(phrase)
+            subject = sides.resolve(phrase, text)
             if subject.side is None and not subject.civilian:
                 subject = _own_or_context(text, q, subject, attribution, sides, loss)
                 if subject.side is None and prev is not None and retyped is not None and \
