@@ -98,6 +98,49 @@ def _strip_filler(phrase: str) -> str:
     return _FILLER_WORDS.sub(" ", phrase)
 
 
+_FORCE_NOUN = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,3}?(?:fighters|soldiers|troops|men|militants|personnel|policemen|"
+    r"police(?:\s+officers)?|rebels|servicemen|gunmen|insurgents|jihadists|paratroopers|"
+    r"marines|volunteers|mercenaries|militiamen|guards|commandos|special\s+forces|"
+    r"foreign\s+fighters|members)\b",
+    re.IGNORECASE,
+)
+_FORCE_CONTEXT = re.compile(
+    r"\b(?:had|has|have|totall?ed|totall?ing|numbered|numbering|consist(?:ed|ing)\s+of|"
+    r"compris(?:ed|ing)|gathered|deployed|amassed|mobili[sz]ed|sent|dispatched|stationed|"
+    r"defended\s+by|garrison(?:ed)?\s+(?:of|by)|(?:force|contingent|column|army|garrison|group)"
+    r"\s+of|strength\s+of|reinforced\s+(?:by|with)|carrying|contain(?:ed|ing)?|"
+    r"helicoptered\s+in|brought\s+in|flown\s+in|massed|assembled|fielded|led|leading|"
+    r"commanded|another|estimated\s+at|involving|involved|with)\s+"
+    r"(?:(?:an\s+estimated|about|around|some|roughly|approximately|nearly|up\s+to|as\s+many\s+as|"
+    r"at\s+least|over|more\s+than|only|just|a\s+total\s+of|of\s+its\s+best|its|their)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+_FORCE_ACTION = re.compile(
+    r"^\s*(?:(?:backed|supported|armed|equipped)\s+(?:by|with)\s+[\w\s]{1,30}?\s+)?"
+    r"(?:attempted|attacked|stormed|advanced|launched|entered|besieged|surrounded|assaulted|"
+    r"took\s+part|participated|were\s+(?:deployed|involved|stationed|sent)|moved|massed|"
+    r"converged|defended|held)\b",
+    re.IGNORECASE,
+)
+
+
+def classify_strength(before: str, window: str) -> Loss | None:
+    """A force size: "defended by about 700 soldiers", "a 1,500-member force", "had 30,000"."""
+    if re.match(r"^-(?:strong|man|member)\b", window):
+        return Loss("strength", window, None, -1, -1)
+    m = _FORCE_NOUN.match(window)
+    if not m or _head_is_not_a_loss(m.group(0)):
+        return None
+    if _FORCE_CONTEXT.search(before[-80:]) or (
+            re.search(r"(?:^|[,;:]|\b(?:an\s+estimated|some|about|around))\s*$", before[-30:])
+            and _FORCE_ACTION.match(window[m.end():])):
+        return Loss("strength", m.group(0), None, -1, -1)
+    return None
+
+
 def _last_end(pattern: re.Pattern[str], text: str) -> int:
     ends = [m.end() for m in pattern.finditer(text)]
     return ends[-1] if ends else -1

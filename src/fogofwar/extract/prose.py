@@ -11,7 +11,14 @@ from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.attribution import make_claimant
 from fogofwar.extract.dates import find_dates, is_date
-from fogofwar.extract.losses import Loss, classify_after, classify_before, not_a_count, window_after
+from fogofwar.extract.losses import (
+    Loss,
+    classify_after,
+    classify_before,
+    classify_strength,
+    not_a_count,
+    window_after,
+)
 from fogofwar.extract.quantities import Quantity, find_quantities
 from fogofwar.extract.sentences import SINGLE_LOSS, Sentence
 from fogofwar.model import Claim, Claimant, Evidence, Subject, Value
@@ -212,6 +219,10 @@ def figure_claims(sent: Sentence, attribution: Attribution, sides: SideIndex,
             loss = classify_before(text[: q.start], text[q.end: stop])
         losses.append(loss)
     _fill_lists(text, quantities, losses)
+    for i, q in enumerate(quantities):
+        if losses[i] is None:
+            stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+            losses[i] = classify_strength(text[: q.start], window_after(text, q.end, stop))
     claims: list[Claim] = []
     prev: tuple[Loss, Subject] | None = None
     for q, loss in zip(quantities, losses, strict=True):
@@ -236,7 +247,11 @@ def figure_claims(sent: Sentence, attribution: Attribution, sides: SideIndex,
         loss = retyped
         if not loss.breakdown:
             prev = (loss, subject)
-        if loss.kind == "strength" or (subject.side is None and not subject.civilian
+        if loss.kind == "strength" and subject.side is None:
+            subject = _subject_of_force(text[: q.start], sides, subject)
+            if subject.side is None:
+                continue
+        if (subject.side is None and not subject.civilian
                                        and not _NOUNISH.search(phrase)
                                        and attribution.claimant is None
                                        and loss.kind in ("captured", "displaced")):
@@ -255,6 +270,13 @@ def figure_claims(sent: Sentence, attribution: Attribution, sides: SideIndex,
                                text[q.start:end]),),
         ))
     return claims
+
+
+def _subject_of_force(before: str, sides: SideIndex, subject: Subject) -> Subject:
+    """"the rebels gathered about 1,000 fighters": the force is the clause subject's."""
+    clause = re.split(r"[;,.]|\b(?:while|whereas|but)\b", before)[-1]
+    found = sides.resolve(clause)
+    return Subject(side=found.side, actor=found.actor) if found.side is not None else subject
 
 
 def _inside_subject(text: str, q: Quantity, verb_at: int) -> bool:
