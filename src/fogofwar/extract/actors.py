@@ -23,7 +23,8 @@ _ALSO_KNOWN = re.compile(r"\b(?P<a>[A-Z][A-Za-z-]{1,12})\s+\((?:also\s+(?:known\
                          r"or\s+)?(?P<b>[A-Z][A-Za-z-]{1,12})\)")
 
 
-_PEOPLE = re.compile(r"\b(?:people|persons|individuals)\b", re.IGNORECASE)
+_BODIES = re.compile(r"\b(?:bodies|corpses)\b.*\b(?:found|discovered|exhumed|uncovered|"
+                     r"graves?)\b", re.IGNORECASE)
 _HARM_TO_CIVILIANS = re.compile(
     r"\b(?:bombard\w*|shell(?:ing|ed|s)?|air\s*strikes?|strikes?|rockets?|missiles?|mortars?|"
     r"massacre\w*|execut\w+|bodies|graves?|found\s+dead|car\s+bomb|explosion|blast|snipers?)\b",
@@ -99,14 +100,13 @@ class SideIndex:
     def resolve(self, phrase: str, sentence: str = "") -> Subject:
         """Whose losses ``phrase`` (the words around a figure) names: side, actor, civilians.
 
-        "people" are civilians only where the sentence tells of bombardment, massacre or bodies
-        found and names no fighters; otherwise nobody can tell whose losses they are.
+        "people" may be anyone: nobody can tell whose losses they are, so the side stays open.
         """
         civilian = lexicon.CIVILIAN_NOUN.search(phrase) is not None and not re.search(
             r"\b(?:soldiers|fighters|militants|troops|servicemen)\b", phrase, re.IGNORECASE)
-        if not civilian and _PEOPLE.search(phrase) and sentence and _HARM_TO_CIVILIANS.search(
-                sentence) and not _COMBATANTS.search(sentence):
-            civilian = True
+        if not civilian and _BODIES.search(phrase) and sentence and not _COMBATANTS.search(
+                sentence):
+            civilian = True  # bodies found, with no fighters named: the dead of a massacre
         side, actor = self.side_of_name(phrase)
         role_side: int | None = None
         if re.search(r"\bpro-(?:government|regime)\b|\bloyalists?\b", phrase, re.IGNORECASE):
@@ -176,6 +176,8 @@ def _demonym_of(word: str, name: str) -> bool:
         return False
     if " " in name or len(name) < 4 or word == name:
         return False
+    if word.endswith("s") and not word.endswith(("ss", "ese")):
+        word = word[:-1]  # "Ukrainians" -> "Ukrainian"
     common = 0
     for a, b in zip(word, name, strict=False):
         if a != b:

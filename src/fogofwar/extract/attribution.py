@@ -55,7 +55,8 @@ _GENERIC_TAIL = re.compile(
 
 
 def _tidy(name: str) -> str:
-    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"^(?:the|a|an|another|other|one|some|several|two|both)\s+", "", name.strip(),
+                  flags=re.IGNORECASE)
     name = re.sub(r"\s+(?:'s|’s)$", "", name)
     m = _CARRIER.match(name)
     if m:

@@ -38,7 +38,8 @@ _KIND_BEFORE: list[tuple[str, str]] = [
     (r"capturing|captured|capture\s+of|took|taking|seizing|detaining|detained|arresting|"
      r"arrested|abducting|abducted|kidnapping|kidnapped", "captured"),
     (r"displacing|displaced|displacement\s+of|evacuating|evacuated|evacuation\s+of", "displaced"),
-    (r"destroying|destroyed|shooting\s+down|shot\s+down|downing|downed|sinking|sank", "destroyed"),
+    (r"destroying|destroyed|shooting\s+down|shot\s+down|downing|downed|sinking|sank|"
+     r"destruction\s+of|disabling|disabled", "destroyed"),
 ]
 KIND_BEFORE = [(re.compile(rf"\b(?:{p})\s*$", re.IGNORECASE), k) for p, k in _KIND_BEFORE]
 
@@ -117,13 +118,15 @@ PRONOUN_CLAIMANTS = frozenset({"they", "it", "he", "she", "the group", "the orga
 GOVERNMENT_WORDS = re.compile(
     r"\b(?:pro-government|pro-regime|government|governmental|regime|loyalists?|loyalist|army|"
     r"soldiers?|troops|servicem[ae]n|military|armed\s+forces|police|policem[ae]n|gendarmes?|"
-    r"security\s+forces|national\s+guard|state|conscripts?|federal|republican\s+guard)\b",
+    r"security\s+forces|national\s+guard|state|conscripts?|federal|republican\s+guard|"
+    r"special\s+forces|paratroopers|marines|pilots?)\b",
     re.IGNORECASE,
 )
 REBEL_WORDS = re.compile(
     r"\b(?:rebels?|rebel|insurgents?|insurgency|militants?|jihadists?|jihadist|terrorists?|"
     r"opposition|guerrillas?|separatists?|extremists?|islamists?|anti-government|mujahideen|"
-    r"dissidents?|dissident|gunmen|fighters\s+of\s+the\s+islamic|caliphate)\b",
+    r"dissidents?|dissident|gunmen|fighters\s+of\s+the\s+islamic|caliphate|defectors?|"
+    r"deserters?)\b",
     re.IGNORECASE,
 )
 NON_STATE_ACTOR = re.compile(

@@ -20,7 +20,7 @@ from fogofwar.extract.losses import (
     window_after,
 )
 from fogofwar.extract.quantities import Quantity, find_quantities
-from fogofwar.extract.sentences import SINGLE_LOSS, Sentence
+from fogofwar.extract.sentences import ACTIVE_SINGLE, ANOTHER, SINGLE_LOSS, Sentence
 from fogofwar.model import Claim, Claimant, Evidence, Subject, Value
 
 _ACCORDING = re.compile(
@@ -47,6 +47,7 @@ _CORROBORATED_BY = re.compile(
     r"(?:corroborated|confirmed|verified|backed\s+up|echoed)\s+by\s+(?P<name>[^,;.]{2,60})",
     re.IGNORECASE,
 )
+_AGE = re.compile(r"[A-Z][\w'’-]+,\s*(?:aged\s+)?$|\((?:aged\s+)?$")
 _NOUNISH = re.compile(r"[A-Za-z]{3,}")
 _FILLER = re.compile(r"^\s*(?:were|was|had|have|has|been|be|being|more|others?|of|them|also|"
                      r"reportedly|allegedly|all|each|in|total|\s)*$", re.IGNORECASE)
@@ -206,14 +207,24 @@ def figure_claims(sent: Sentence, attribution: Attribution, sides: SideIndex,
         and not (attribution.verb_at >= 0 and q.end <= attribution.verb_at and
                  _inside_subject(text, q, attribution.verb_at))
     ]
-    for m in SINGLE_LOSS.finditer(text):
-        if not any(q.start <= m.start("art") < q.end for q in quantities):
-            quantities.append(Quantity(m.start("art"), m.end("art"), 1, 1))
+    quantities = [q for q in quantities if not _AGE.search(text[: q.start]) or
+                  not re.match(r"\s*[,)]", text[q.end:])]
+    forced: dict[int, Loss | None] = {}
+    for pattern in (SINGLE_LOSS, ANOTHER, ACTIVE_SINGLE):
+        for m in pattern.finditer(text):
+            if not any(q.start <= m.start("art") < q.end for q in quantities):
+                quantities.append(Quantity(m.start("art"), m.end("art"), 1, 1))
+                if pattern is ACTIVE_SINGLE:  # "shot down a Su-34": the verb before counts
+                    forced[m.start("art")] = classify_before(text[: m.start("art")],
+                                                             m.group("np"))
     quantities.sort(key=lambda q: q.start)
     losses: list[Loss | None] = []
     for i, q in enumerate(quantities):
         stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         window = window_after(text, q.end, stop)
+        if q.start in forced:
+            losses.append(forced[q.start])
+            continue
         loss = classify_after(window)
         if loss is None:
             loss = classify_before(text[: q.start], text[q.end: stop])
@@ -297,14 +308,18 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
             parent = None
             continue
         prev = losses[i - 1]
-        if prev is not None and not prev.breakdown and _BREAKDOWN.search(gap):
+        if prev is not None and not prev.breakdown and (_BREAKDOWN.search(gap) or (
+                prev.trigger_start == -1 and re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap))):
             parent = prev
         elif parent is not None and not re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap):
             parent = None
         if parent is not None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             own = window_after(text, quantities[i].end, stop)
-            losses[i] = Loss(parent.kind, own, parent.what, -1, -1, breakdown=True)
+            if parent.trigger_start == -1 and not _BREAKDOWN.search(gap):
+                losses[i] = retype_as(parent, own)  # "destroying A, B and C": a list
+            else:
+                losses[i] = Loss(parent.kind, own, parent.what, -1, -1, breakdown=True)
     for i in range(len(losses) - 2, -1, -1):
         nxt = losses[i + 1]
         if losses[i] is None and nxt is not None and nxt.kind not in ("displaced",):
@@ -356,7 +371,8 @@ def _own_or_context(text: str, q: Quantity, subject: Subject, attribution: Attri
     # "Ukrainian forces killed 12": the victims are the other side of the agent
     m = re.search(r"(?P<agent>[^,;]{2,60}?)\s+(?:killed|destroyed|captured|wounded|shot\s+down)"
                   r"\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", before, re.IGNORECASE)
-    if m and len(sides.sides) == 2:
+    if m and len(sides.sides) == 2 and not re.search(
+            r"\b(?:people|persons|civilians|residents)\b", loss.phrase, re.IGNORECASE):
         side, _ = sides.side_of_name(m.group("agent"))
         if side is not None:
             other = next(s.side for s in sides.sides if s.side != side)

@@ -54,6 +54,19 @@ SINGLE_LOSS = re.compile(
 )
 
 
+_SINGLE_NOUN = (r"(?:soldier|fighter|civilian|militant|rebel|commander|officer|policeman|serviceman|"
+                r"child|woman|man|journalist|member|guard|volunteer|peacekeeper|insurgent|"
+                r"jihadist|tank|helicopter|aircraft|plane|jet|vehicle|drone|Su-\d+\w*|Mi-\d+\w*|"
+                r"MiG-\d+\w*|Il-\d+\w*|An-\d+\w*)")
+ACTIVE_SINGLE = re.compile(
+    r"\b(?P<verb>shot\s+down|downed|destroyed|captured|killed|executed|wounded|injured|seized)\s+"
+    r"(?P<art>a|an|one)\s+(?P<np>(?:[\w'’-]+\s+){0,3}?" + _SINGLE_NOUN + r")\b",
+    re.IGNORECASE,
+)
+ANOTHER = re.compile(r"\b(?:and|while)\s+(?P<art>another)\s+(?:one\s+|person\s+|was\s+)?"
+                     r"(?=(?:killed|wounded|injured|captured)\b)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of a section: its text and its offset in the document text."""
@@ -116,7 +129,7 @@ def _sentence(
 
 def can_hold_figure(text: str) -> bool:
     """True when a sentence has a figure and a word of loss or force: worth a full parse."""
-    if SINGLE_LOSS.search(text):
+    if SINGLE_LOSS.search(text) or ACTIVE_SINGLE.search(text):
         return True
     if not _LOSS_WORD.search(text) and not lexicon.VEHICLE_NOUN.search(text):
         return False
