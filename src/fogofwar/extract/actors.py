@@ -89,12 +89,11 @@ class SideIndex:
                         hits.append((pos, side.side, actor.name))
         if not hits:
             return None, None
-        sides_hit = {h[1] for h in hits}
-        if len(sides_hit) > 1:
-            # "rebel MAA" vs "MAA-Loyalist": the longest actor name that matches wins
-            pass
         hits.sort(key=lambda h: (h[0], -len(h[2])))
         first = hits[0]
+        rivals = {h[1] for h in hits if h[0] == first[0]}
+        if len(rivals) > 1:
+            return None, None  # a name both sides share ("MAA" of two wings) tells nothing
         return first[1], first[2]
 
     def resolve(self, phrase: str, sentence: str = "") -> Subject:
@@ -278,18 +277,20 @@ def find_aliases(text: str) -> dict[str, set[str]]:
 
 
 def _plausible_abbreviation(abbr: str, initials: str) -> bool:
-    letters = [c for c in abbr if c.isupper()]
+    letters = {c for c in abbr if c.isupper()}
     if len(letters) < 2:
         return False
-    it = iter(initials.upper())
-    return all(c in it for c in letters[:2])
+    # abbreviations may come from another language's word order ("MNLA" for "National
+    # Movement for the Liberation of Azawad"): the letters must be there, not in order
+    return len(letters & set(initials.upper())) >= max(2, len(letters) - 1)
 
 
 def _trim_to_initials(full: str, abbr: str) -> str:
+    """Drop leading capitalised words whose initials the abbreviation lacks."""
     words = full.split()
-    first = abbr[0].upper()
+    letters = {c for c in abbr.upper() if c.isalpha()}
     for i, w in enumerate(words):
-        if w[0].upper() == first and w[0].isupper():
+        if w[0].isupper() and w[0].upper() in letters:
             return " ".join(words[i:])
     return full
 

@@ -91,14 +91,11 @@ def canonical_name(name: str) -> str:
 def make_claimant(name: str, sides: SideIndex, context: str = "", person: bool = False) -> Claimant:
     """A :class:`Claimant` with its kind and side, judged from its name and the words around it."""
     name = canonical_name(_tidy(name))
-    side, _ = sides.side_of_name(name)
-    if side is None and context:
-        side, _ = sides.side_of_name(context)
+    found = sides.resolve(name)
+    if found.side is None and not found.civilian and context:
+        found = sides.resolve(context)
+    side = None if found.civilian else found.side
     words = f"{name} {context}"
-    if re.search(r"\bloyalists?\b|\bpro-government\b", name, re.IGNORECASE) and side is None:
-        side = sides.government_side()
-    elif re.search(r"\brebels?\b|\bopposition\b", name, re.IGNORECASE) and side is None:
-        side = sides.rebel_side()
     kind = claimant_kind(name, words, person)
     return Claimant(name=name, side=side, kind=kind)
 

@@ -164,7 +164,7 @@ IGO_WORDS = re.compile(
     r"EU|african\s+union|ECOWAS|arab\s+league|security\s+council|secretary[- ]general)\b"
 )
 GOVERNMENT_CLAIMANT = re.compile(
-    r"\b(?:ministry|minister|government|president|prime\s+minister|general\s+staff|"
+    r"(?<!pro-)\b(?:ministry|minister|government|president|prime\s+minister|general\s+staff|"
     r"army|armed\s+forces|military|spokes(?:man|woman|person)\s+for\s+the\s+(?:army|ministry)|"
     r"governor|mayor|officials?|authorities|state|defen[cs]e|police|prosecutor|kremlin|"
     r"pentagon|command|headquarters|general)\b",
