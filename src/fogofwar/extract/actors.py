@@ -77,6 +77,15 @@ class SideIndex:
             return ranked[0][0]
         return None
 
+    def state_against_insurgents(self) -> int | None:
+        """The state's side when exactly one side is a state and the other is not."""
+        gov = self.government_side()
+        others = [s for s in self.sides if s.actors and s.side != gov]
+        if gov is None or len(others) != 1:
+            return None
+        names = self.names(others[0])
+        return gov if _state_score(names) <= 0 and _rebel_score(names) > 0 else None
+
     def side_of_name(self, text: str) -> tuple[int | None, str | None]:
         """The side (and actor) whose name, alias or demonym appears in ``text``; else (None, None)."""
         hits: list[tuple[int, int, str]] = []  # (position, side, actor)
@@ -161,11 +170,25 @@ def _find_name(low_text: str, name: str) -> int:
     m = re.search(rf"(?<![\w-]){re.escape(n)}(?![\w])", low_text)
     if m:
         return m.start()
+    first = n.split()[0] if " " in n else ""
+    if first and _is_demonym_word(first):
+        # "13 Syrian officers" names the side of the "Syrian Armed Forces"
+        m = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", low_text)
+        if m:
+            return m.start()
     for word_m in re.finditer(r"[a-zà-ÿ'-]{4,}", low_text):
         word = word_m.group(0)
         if _demonym_of(word, n):
             return word_m.start()
     return -1
+
+
+def _is_demonym_word(word: str) -> bool:
+    from fogofwar.extract.places import country_names
+
+    if word in lexicon.DEMONYM_EXCEPTIONS:
+        return True
+    return any(_demonym_of(word, c) for c in country_names() if " " not in c)
 
 
 def _demonym_of(word: str, name: str) -> bool:

@@ -100,7 +100,8 @@ CIVILIAN_NOUN = re.compile(
 REPORTING_LEMMAS = frozenset(
     "say state claim report announce affirm add estimate allege assert confirm deny tell declare "
     "acknowledge admit insist publish release put record count document note write mention "
-    "accuse cite verify indicate suggest reveal disclose inform maintain argue".split()
+    "accuse cite verify indicate suggest reveal disclose inform maintain argue provide issue "
+    "give".split()
 )
 DENY_LEMMAS = frozenset({"deny", "dismiss", "reject", "refute", "dispute"})
 CORROBORATE_LEMMAS = frozenset({"corroborate", "confirm", "verify", "back", "echo", "support"})

@@ -22,7 +22,7 @@ from fogofwar.extract.propositions import proposition_claims
 from fogofwar.extract.prose import (
     _CORROBORATED_BY,
     ProseState,
-    attribution_of,
+    attributions_of,
     corroborations,
     figure_claims,
 )
@@ -77,14 +77,15 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
     state = ProseState()
     prose_claims: list[Claim] = []
     for sent, parsed in zip(wanted, nlp.pipe(s.text for s in wanted), strict=True):
-        attribution = attribution_of(sent, parsed, index, state, year)
+        attributions = attributions_of(sent, parsed, index, state, year)
+        attribution = attributions[0]
         if attribution.stance == "revise" and attribution.claimant is not None:
             state.revising = {attribution.claimant.name}
         elif attribution.claimant is None or attribution.claimant.name not in state.revising:
             state.revising = set()
         found = corroborations(sent, index, state)
         if not found:
-            found = figure_claims(sent, attribution, index, state, doc.id)
+            found = figure_claims(sent, attributions, index, state, doc.id)
         props = [] if found else proposition_claims(sent, attribution, doc.id)
         corroborated = _CORROBORATED_BY.search(sent.text)
         if props and corroborated and not found:
@@ -93,8 +94,9 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
         state.claims.extend(found)
         prose_claims.extend(found)
         prose_claims.extend(props)
-        if attribution.claimant is not None:
-            state.last_claimant = attribution.claimant
+        speakers = [a.claimant for a in attributions if a.claimant is not None]
+        if speakers:
+            state.last_claimant = speakers[-1]
             state.last_paragraph = sent.paragraph
         state.last_sentence_claims = [c for c in found if c.stance != "corroborate"]
 

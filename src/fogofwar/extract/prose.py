@@ -47,6 +47,8 @@ _CORROBORATED_BY = re.compile(
     r"(?:corroborated|confirmed|verified|backed\s+up|echoed)\s+by\s+(?P<name>[^,;.]{2,60})",
     re.IGNORECASE,
 )
+_AIRCRAFT = re.compile(r"\b(?:jets?|planes?|aircraft|airplanes?|helicopters?|gunships?|"
+                       r"(?:Su|MiG|Mi|Il|An|Ka|L)-\d+\w*)\b", re.IGNORECASE)
 _AGE = re.compile(r"[A-Z][\w'’-]+,\s*(?:aged\s+)?$|\((?:aged\s+)?$")
 _NOUNISH = re.compile(r"[A-Za-z]{3,}")
 _FILLER = re.compile(r"^\s*(?:were|was|had|have|has|been|be|being|more|others?|of|them|also|"
@@ -74,49 +76,58 @@ class ProseState:
     claims: list[Claim] = field(default_factory=list)
 
 
-def attribution_of(sent: Sentence, parsed: Any, sides: SideIndex, state: ProseState,
-                   year: int | None) -> Attribution:
-    """The claimant of a sentence from its reporting verb, "according to" or a carried pronoun."""
+def attributions_of(sent: Sentence, parsed: Any, sides: SideIndex, state: ProseState,
+                    year: int | None) -> list[Attribution]:
+    """Every speaker of a sentence, in order: reporting verbs with their subjects, "according
+    to X", "X's report", a pronoun carried from the sentence before. Never empty: a sentence
+    nobody speaks in gets ``Attribution(None)`` (the encyclopedia's own voice)."""
     text = sent.text
-    m = _ACCORDING.search(text)
-    if m:
+    found: list[Attribution] = []
+    for m in _ACCORDING.finditer(text):
         name = _strip_det(m.group("name"))
-        return Attribution(make_claimant(name, sides), m.start(), _stance(text, None),
-                           _said_on(text, m.start(), year))
-    verb, subject = _reporting_verb(parsed)
-    if verb is not None:
+        found.append(Attribution(make_claimant(name, sides), m.start(), _stance(text, None),
+                                 _said_on(text, m.start(), year)))
+    for verb, subject in _reporting_verbs(parsed):
+        if any(abs(a.verb_at - verb.idx) < 3 for a in found):
+            continue
         stance = _stance(text, verb)
-        verb_at = verb.idx
-        if subject is None:
-            agent = _agent(verb)
-            if agent is not None:
-                subject = agent
-        if subject is not None:
-            name, context, person = _subject_text(subject)
-            if _is_pronoun(subject, name):
-                claimant = state.last_claimant if sent.paragraph - state.last_paragraph <= 1 \
-                    else None
-                if claimant is None:
-                    return Attribution(None, verb_at, stance)
-                return Attribution(claimant, verb_at, stance, _said_on(text, verb_at, year))
-            if name:
-                return Attribution(make_claimant(name, sides, context, person), verb_at, stance,
-                                   _said_on(text, verb_at, year))
-    m2 = _POSSESSIVE_REPORT.search(text)
-    if m2:
-        return Attribution(make_claimant(_strip_det(m2.group("name")), sides), m2.start(),
-                           _stance(text, None))
-    if _ALSO.search(text) and state.last_claimant is not None and \
+        name, context, person = _subject_text(subject)
+        if _is_pronoun(subject, name):
+            earlier = [a.claimant for a in found if a.claimant is not None and a.verb_at < verb.idx]
+            claimant = earlier[-1] if earlier else (
+                state.last_claimant if sent.paragraph - state.last_paragraph <= 1 else None)
+            if claimant is not None:
+                found.append(Attribution(claimant, verb.idx, stance,
+                                         _said_on(text, verb.idx, year)))
+        elif name:
+            found.append(Attribution(make_claimant(name, sides, context, person), verb.idx,
+                                     stance, _said_on(text, verb.idx, year)))
+    if not found:
+        m2 = _POSSESSIVE_REPORT.search(text)
+        if m2:
+            found.append(Attribution(make_claimant(_strip_det(m2.group("name")), sides),
+                                     m2.start(), _stance(text, None)))
+    if not found and _ALSO.search(text) and state.last_claimant is not None and \
             sent.paragraph == state.last_paragraph and state.last_sentence_claims:
-        return Attribution(state.last_claimant, -1, "revise" if state.revising else "assert")
-    return Attribution(None)
+        found.append(Attribution(state.last_claimant, -1,
+                                 "revise" if state.revising else "assert"))
+    found.sort(key=lambda a: a.verb_at)
+    return found or [Attribution(None)]
+
+
+def speaker_at(attributions: list[Attribution], at: int) -> Attribution:
+    """The speaker of a figure at offset ``at``: the nearest one before it, else the first."""
+    before = [a for a in attributions if a.verb_at <= at]
+    return before[-1] if before else attributions[0]
 
 
 def _strip_det(name: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE).strip()
 
 
-def _reporting_verb(parsed: Any) -> tuple[Any, Any]:
+def _reporting_verbs(parsed: Any) -> list[tuple[Any, Any]]:
+    """(verb, speaker) for every reporting verb with a speaker: "X said", "reported by X"."""
+    out: list[tuple[Any, Any]] = []
     for tok in parsed:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon.REPORTING_LEMMAS:
             continue
@@ -125,15 +136,13 @@ def _reporting_verb(parsed: Any) -> tuple[Any, Any]:
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None and tok.dep_ in ("xcomp", "advcl", "relcl"):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.dep_ == "nsubjpass" and tok.lemma_.lower() in (
-            "report", "confirm", "corroborate", "estimate", "say"
-        ):
+        if subj is None or subj.dep_ == "nsubjpass":
             agent = _agent(tok)
             if agent is None:
                 continue  # "37 were reported killed": no speaker
-            return tok, agent
-        return tok, subj
-    return None, None
+            subj = agent
+        out.append((tok, subj))
+    return out
 
 
 def _agent(verb: Any) -> Any:
@@ -195,17 +204,18 @@ def _said_on(text: str, before: int, year: int | None) -> str | None:
     return None
 
 
-def figure_claims(sent: Sentence, attribution: Attribution, sides: SideIndex,
+def figure_claims(sent: Sentence, attributions: list[Attribution], sides: SideIndex,
                   state: ProseState, document_id: str) -> list[Claim]:
-    """The claims of the figures in one sentence."""
+    """The claims of the figures in one sentence, each credited to its nearest speaker."""
     text = sent.text
+    first_verb = min((a.verb_at for a in attributions if a.verb_at >= 0), default=-1)
     dates = find_dates(text)
     quantities = [
         q for q in find_quantities(text)
         if not any(q.start < d.end and d.start < q.end and is_date(text, d) for d in dates)
         and not not_a_count(text[q.end:])
-        and not (attribution.verb_at >= 0 and q.end <= attribution.verb_at and
-                 _inside_subject(text, q, attribution.verb_at))
+        and not (first_verb >= 0 and q.end <= first_verb and
+                 _inside_subject(text, q, first_verb))
     ]
     quantities = [q for q in quantities if not _AGE.search(text[: q.start]) or
                   not re.match(r"\s*[,)]", text[q.end:])]
@@ -239,6 +249,7 @@ def figure_claims(sent: Sentence, attribution: Attribution, sides: SideIndex,
     for q, loss in zip(quantities, losses, strict=True):
         if loss is None:
             continue
+        attribution = speaker_at(attributions, q.start)
         phrase = loss.phrase
         if prev is not None and _elliptic(phrase):
             retyped = _retype(loss, prev[0])
@@ -364,6 +375,10 @@ def _own_or_context(text: str, q: Quantity, subject: Subject, attribution: Attri
     if _OWN_LOSSES.search(before) and claimant_side is not None:
         return Subject(side=claimant_side)
     fighting = [s.side for s in sides.sides if s.actors]
+    if loss.what is not None and _AIRCRAFT.search(loss.what) and len(fighting) == 2:
+        gov = sides.state_against_insurgents()
+        if gov is not None:
+            return Subject(side=gov)  # of a state and an insurgency, only the state flies
     if claimant_side is not None and len(fighting) == 2 and claimant_side in fighting and (
             loss.kind.startswith(("vehicles", "equipment")) or loss.trigger_start == -1):
         # a side's claim of what it destroyed, downed or killed is about its adversary

@@ -146,7 +146,7 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
         # "2022-23" style or a list, not a range: keep the first number only
         return Quantity(start, m.end("a"), a, a)
     low, high, approx = a, (b if b is not None else a), False
-    if m.group("plus") or m.group("lower"):
+    if m.group("plus") or (m.group("lower") and b is None):
         high = None
     elif m.group("over"):
         low, high = (b if b is not None else a) + 1, None
