@@ -46,7 +46,7 @@ def attribution_in(text: str) -> str | None:
 _CARRIER = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:(?:news|press|media|official|initial|later|new|second|first)\s+)?"
     r"(?:article|report|statement|press\s+release|video|footage|broadcast|tally|count|bulletin)"
-    r"\s+(?:of|by|from|published\s+by|released\s+by)\s+(?P<name>.+)$",
+    r"\s+(?:of|by|from|on|in|published\s+by|released\s+by)\s+(?P<name>.+)$",
     re.IGNORECASE,
 )
 _GENERIC_TAIL = re.compile(

@@ -74,6 +74,13 @@ def classify_after(window: str) -> Loss | None:
     phrase = window[:start]
     if lexicon.NOT_A_LOSS_CONTEXT.search(window[: end + 25]):
         return None
+    if not re.search(r"[A-Za-z]{3,}", phrase):
+        # "about sixty neutralized jihadists": the noun follows the participle
+        after = re.match(r"\s*((?:[\w'’-]+\s+){0,3}[\w'’-]+)", window[end:])
+        if after and (lexicon.PERSON_NOUN.search(after.group(1)) or lexicon.VEHICLE_NOUN.search(
+                after.group(1))) and not re.match(r"\s*(?:by|in|at|on|during|when|after|and|or)\b",
+                                                  window[end:]):
+            phrase = after.group(1)
     return _typed(raw, phrase, window[start:], start, end)
 
 
@@ -161,7 +168,8 @@ def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Lo
     person = lexicon.PERSON_NOUN.search(phrase)
     if _head_is_not_a_loss(phrase):
         return None  # "3 villages captured", "50 weapons seized": counted, but not losses
-    if vehicle and not (person and person.start() < vehicle.start()):
+    if vehicle and not (person and _last_end(lexicon.PERSON_NOUN, phrase) > _last_end(
+            lexicon.VEHICLE_NOUN, phrase)):  # "truck drivers" are people
         if raw in ("destroyed", "killed"):
             kind = "vehicles_lost" if _LOST_BOTH.match(trigger_text or "") and \
                 trigger_text.lower().startswith("destroyed or") else "vehicles_destroyed"

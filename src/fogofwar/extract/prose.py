@@ -47,6 +47,7 @@ _CORROBORATED_BY = re.compile(
     r"(?:corroborated|confirmed|verified|backed\s+up|echoed)\s+by\s+(?P<name>[^,;.]{2,60})",
     re.IGNORECASE,
 )
+_CAPTIVE_NOUN = re.compile(r"(?:prisoners?|hostages?|POWs?|detainees|captives)\b", re.I)
 _AIRCRAFT = re.compile(r"\b(?:jets?|planes?|aircraft|airplanes?|helicopters?|gunships?|"
                        r"(?:Su|MiG|Mi|Il|An|Ka|L)-\d+\w*)\b", re.IGNORECASE)
 _AGE = re.compile(r"[A-Z][\w'’-]+,\s*(?:aged\s+)?$|\((?:aged\s+)?$")
@@ -236,8 +237,11 @@ def figure_claims(sent: Sentence, attributions: list[Attribution], sides: SideIn
             losses.append(forced[q.start])
             continue
         loss = classify_after(window)
-        if loss is None:
-            loss = classify_before(text[: q.start], text[q.end: stop])
+        if loss is None or (loss.kind == "captured" and _CAPTIVE_NOUN.match(
+                window[loss.trigger_start:]) if loss.trigger_start >= 0 else False):
+            # "executed 4,000 prisoners": the verb before says what befell the captives
+            before = classify_before(text[: q.start], text[q.end: stop])
+            loss = before if before is not None else loss
         losses.append(loss)
     _fill_lists(text, quantities, losses)
     for i, q in enumerate(quantities):

@@ -160,4 +160,7 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
             return None
     if m.group("between") and b is None:
         return None
+    if b is None and re.match(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\b",
+                              m.string[m.end():]) and a == 1:
+        return None  # "one of the main units": a member, not a count
     return Quantity(start, m.end(), low, high, approx=approx)
