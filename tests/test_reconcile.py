@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from fogofwar.model import Claim, Claimant, Estimate, Extraction, Subject, Value
-from fogofwar.reconcile import PolicyError, classify, load_policy, reconcile
+from fogofwar.reconcile import PolicyError, classify, load_policy, reconcile, superseded
 
 DATA = Path(__file__).parent / "data"
 EV = "battle-of-anefis-2014"
@@ -120,3 +120,8 @@ def test_reconcile_unknown_class_in_policy_is_rejected(tmp_path: Path) -> None:
     path.write_text(text.replace('["unaligned", "unattributed"]', '["bloggers"]'))
     with pytest.raises(PolicyError, match="unknown claimant class 'bloggers'"):
         load_policy(path)
+
+
+def test_reconcile_superseded_maps_withdrawn_to_revision(claims: list[Claim]) -> None:
+    assert superseded(claims) == {f"{EV}/c01": f"{EV}/c10", f"{EV}/c07": f"{EV}/c08",
+                                  f"{EV}/c20": f"{EV}/c21"}

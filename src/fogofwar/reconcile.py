@@ -282,6 +282,23 @@ def _breakdown_notes(group: list[Claim], parts: list[Claim], policy: Policy) -> 
     return notes
 
 
+def superseded(claims: Iterable[Claim], policy: Policy | None = None) -> dict[str, str]:
+    """R1: claim id -> id of the same claimant's later revision that replaces it."""
+    policy = policy or load_policy()
+    groups: dict[tuple[str, int | None, str | None, bool, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[_key(c)].append(c)
+    out: dict[str, str] = {}
+    for group in groups.values():
+        live, _ = _revised(group, policy)
+        for old in group:
+            if old not in live:
+                later = [c for c in group[group.index(old) + 1:]
+                         if c.stance == "revise" and _name(c) == _name(old)]
+                out[old.id] = later[-1].id if later else "?"
+    return out
+
+
 def reconcile(claims: Iterable[Claim], policy: Policy | None = None) -> list[Estimate]:
     """Estimates for every event x subject x numeric kind that has claims (R6: none otherwise)."""
     policy = policy or load_policy()

@@ -80,6 +80,7 @@ def test_cli_show_groups_claims_with_evidence(db: str, capsys: pytest.CaptureFix
     assert "  killed, side 2 (MNLA):" in out
     assert '"37 killed (per Mali)" (Infobox, ' in out
     assert "Malian Army denies" in out
+    assert f"{EV}/c01: 35 -- MNLA asserts on 2014-07-11 [replaced by {EV}/c10]" in out
     assert "estimates:" in out and "R1 revision" in out
 
 

@@ -27,7 +27,7 @@ from fogofwar.ledger import (
     split,
 )
 from fogofwar.model import Claim, Estimate, Extraction
-from fogofwar.reconcile import load_policy, reconcile
+from fogofwar.reconcile import load_policy, reconcile, superseded
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -239,10 +239,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  side {s.side}: {', '.join(a.name for a in s.actors)}"
               + (f"; commanders: {cmd}" if cmd else ""))
     print("claims:")
+    replaced = superseded(claims, policy)
     for (kind, whose), group in claim_groups(claims).items():
         print(f"  {kind}, {whose}:")
         for c in group:
-            print(f"    {_claim_line(c)}")
+            later = f" [replaced by {replaced[c.id]}]" if c.id in replaced else ""
+            print(f"    {_claim_line(c)}{later}")
             for x in c.evidence:
                 print(f"      \"{x.text}\" ({x.section}, {x.start}-{x.end})")
     print("estimates:")
