@@ -165,3 +165,22 @@ def test_cli_ingest_and_estimates_on_postgresql(pg_url: str,
     assert any(e["side"] == 2 and e["kind"] == "killed" and e["best"] == 111 for e in ests)
     assert main(["events", "--actor", "GATIA", "--format", "json", "--db", pg_url]) == 0
     assert len(json.loads(capsys.readouterr().out)["events"]) == 1
+
+
+def test_cli_ingest_one_bad_document_spares_the_others(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from fogofwar.ledger import Ledger, counts
+    from fogofwar.ledger.synthetic import extraction
+
+    data = extraction(0, 3, 10).to_dict(include_text=True)
+    data["claims"][15]["value"]["low"] = 10**30  # document 1 cannot be stored
+    path = tmp_path / "three.json"
+    path.write_text(json.dumps(data))
+    url = f"sqlite:///{tmp_path / 'x.sqlite'}"
+    assert main(["ingest", str(path), "--db", url]) == 1
+    out, err = capsys.readouterr()
+    assert out.count("added") == 2
+    assert err.count("\n") == 1 and "synthetic/syn/1.txt: cannot store" in err
+    with Ledger(url) as ledger:
+        assert counts(ledger) == {"documents": 2, "events": 2, "claims": 20,
+                                  "current_claims": 20}
