@@ -127,17 +127,18 @@ class SideIndex:
             return Subject(side=self.civilian_side, actor=None, civilian=True)
         if role_side is not None and (side is None or side != role_side):
             # a descriptor ("rebel MAA", "pro-government MAA") outranks a name both sides share
-            if side is not None and actor is not None:
-                actor = self._actor_on_side(actor, role_side)
+            actor = self._named_actor_on_side(phrase, role_side)
             return Subject(side=role_side, actor=actor, civilian=False)
         return Subject(side=side, actor=actor, civilian=False)
 
-    def _actor_on_side(self, actor: str, side_no: int) -> str | None:
+    def _named_actor_on_side(self, phrase: str, side_no: int) -> str | None:
+        """The actor of side ``side_no`` whose name or alias the phrase mentions, if any."""
+        low = phrase.lower()
         for side in self.sides:
             if side.side != side_no:
                 continue
             for a in side.actors:
-                if _shares_stem(a.name, actor):
+                if any(_find_name(low, n) >= 0 for n in (a.name, *a.aliases)):
                     return a.name
         return None
 
@@ -210,11 +211,6 @@ def _demonym_of(word: str, name: str) -> bool:
 
 _EXCEPTION_COUNTRIES = frozenset(c for cs in lexicon.DEMONYM_EXCEPTIONS.values() for c in cs)
 
-
-def _shares_stem(a: str, b: str) -> bool:
-    ta = set(re.findall(r"[a-z0-9]+", a.lower()))
-    tb = set(re.findall(r"[a-z0-9]+", b.lower()))
-    return bool(ta & tb)
 
 
 def parse_sides(doc: Document) -> list[Side]:

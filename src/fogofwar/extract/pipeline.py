@@ -86,7 +86,7 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
         found = corroborations(sent, index, state)
         if not found:
             found = figure_claims(sent, attributions, index, state, doc.id)
-        props = [] if found else proposition_claims(sent, attribution, doc.id)
+        props = [] if found else proposition_claims(sent, attributions, doc.id)
         corroborated = _CORROBORATED_BY.search(sent.text)
         if props and corroborated and not found:
             other = make_claimant(corroborated.group("name"), index)
@@ -112,8 +112,34 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
         sides=tuple(index.sides),
         related=tuple(related_events(sents, doc.title, year)),
     )
-    merged = merge_claims(claims + prose_claims)
+    merged = settle_revisions(merge_claims(claims + prose_claims))
     return event, [_with_ids(c, event_id) for c in merged]
+
+
+_FAMILY = {"vehicles_destroyed": "vehicles", "vehicles_captured": "vehicles",
+           "vehicles_lost": "vehicles"}
+
+
+def settle_revisions(claims: list[Claim]) -> list[Claim]:
+    """A figure is a revision only if it replaces another, different figure of the same
+    claimant about the same losses; otherwise it is a plain assertion."""
+    out: list[Claim] = []
+    for claim in claims:
+        others = [c for c in claims if c is not claim]
+        if claim.stance == "revise" and claim.value.truth is None and not any(
+                _FAMILY.get(e.kind, e.kind) == _FAMILY.get(claim.kind, claim.kind)
+                and e.subject.side == claim.subject.side
+                and (e.value.low, e.value.high, e.value.words) != (
+                    claim.value.low, claim.value.high, claim.value.words)
+                and e.claimant is not None and claim.claimant is not None
+                and _same_speaker(e, claim) for e in others):
+            claim = replace(claim, stance="assert")
+        out.append(claim)
+    return out
+
+
+def _same_speaker(a: Claim, b: Claim) -> bool:
+    return _claimants_match(a, b)
 
 
 def event_slug(title: str, year: int | None) -> str:
@@ -186,11 +212,20 @@ def _same_claim(a: Claim, b: Claim) -> bool:
         return False  # a revision restates the figure; a denial or corroboration stays apart
     if a.value.low is None and a.value.words is not None and a.value.truth is not None:
         return False  # propositions are kept apart
+    return _claimants_match(a, b)
+
+
+def _claimants_match(a: Claim, b: Claim) -> bool:
     if a.claimant is None or b.claimant is None:
         return a.claimant is None and b.claimant is None
     ta = set(re.findall(r"\w+", a.claimant.name.lower())) - _GENERIC
     tb = set(re.findall(r"\w+", b.claimant.name.lower())) - _GENERIC
-    return bool(ta and tb and (ta <= tb or tb <= ta))
+    if ta and tb and (ta <= tb or tb <= ta):
+        return True
+    # a party's figure restated by its own spokesperson: one claim
+    kinds = {a.claimant.kind, b.claimant.kind}
+    return a.claimant.side is not None and a.claimant.side == b.claimant.side and \
+        "person" in kinds and bool(kinds & {"party", "government"})
 
 
 def _same_value(a: Claim, b: Claim) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from fogofwar.extract.prose import Attribution
+from fogofwar.extract.prose import Attribution, speaker_at
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import Claim, Evidence, Subject, Value
 
@@ -30,15 +30,19 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 _NEGATION = re.compile(r"\b(?:not|no|never|denied|den(?:y|ies)|without)\b", re.I)
 
 
-def proposition_claims(sent: Sentence, attribution: Attribution, document_id: str) -> list[Claim]:
-    """Non-numeric claims of a sentence; only when somebody (not the encyclopedia) asserts them."""
-    if attribution.claimant is None:
-        return []
+def proposition_claims(sent: Sentence, attributions: list[Attribution],
+                       document_id: str) -> list[Claim]:
+    """Non-numeric claims of a sentence, each credited to the speaker of its clause; only when
+    somebody (not the encyclopedia) asserts them."""
     text = sent.text
     out: list[Claim] = []
     for kind, pattern in _KINDS:
-        m = pattern.search(text)
+        m = next((x for x in pattern.finditer(text)
+                  if any(0 <= a.verb_at < x.start() for a in attributions)), None)
         if not m:
+            continue
+        attribution = speaker_at(attributions, m.start())
+        if attribution.claimant is None:
             continue
         start = max(attribution.verb_at, 0) if attribution.verb_at < m.start() else 0
         words = text[start:].strip()

@@ -187,7 +187,7 @@ def _subject_text(token: Any) -> tuple[str, str, bool]:
 
 def _is_pronoun(token: Any, name: str) -> bool:
     return token.pos_ == "PRON" or name.lower() in lexicon.PRONOUN_CLAIMANTS or \
-        name.lower() in ("this", "these", "both", "both groups", "both sides")
+        name.lower() in ("this", "these")
 
 
 def _stance(text: str, verb: Any) -> str:

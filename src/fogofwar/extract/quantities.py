@@ -45,9 +45,9 @@ _ABOUT = (r"(?P<about>about|around|approximately|approx\.|roughly|some|an\s+esti
 _BETWEEN = r"(?P<between>between)"
 
 _QUANTITY = re.compile(
-    rf"(?<![\w.,/:-])(?:(?:{_LOWER}|{_OVER}|{_UPTO}|{_ABOUT}|{_BETWEEN})\s*)?"
+    rf"(?<![\w.,/:^-])(?:(?:{_LOWER}|{_OVER}|{_UPTO}|{_ABOUT}|{_BETWEEN})\s*)?"
     rf"(?P<a>{_NUM})(?:(?:{_RANGE_SEP}|\s+and\s+(?=\d))(?P<b>{_NUM}))?"
-    rf"(?P<plus>\s*\+)?(?![\w]|:\d)",
+    rf"(?P<plus>\s*\+)?(?![\w^]|:\d)",
     re.IGNORECASE,
 )
 

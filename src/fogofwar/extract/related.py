@@ -32,7 +32,7 @@ def related_events(sents: list[Sentence], own_title: str, year: int | None) -> l
         for pattern in (_NAMED, _BATTLE_OF, _CLASHES):
             for m in pattern.finditer(sent.text):
                 title = m.group("title")
-                if re.search(r"(?:for|of)\s+the\s+$", sent.text[: m.start()]):
+                if re.search(r"[A-Z][\w-]*\s+(?:for|of)\s+the\s+$", sent.text[: m.start()]):
                     continue  # "Movement for the Liberation of X" is a name, not an event
                 if pattern is _CLASHES:
                     title = f"{title.lower()} in {m.group('place')}"
