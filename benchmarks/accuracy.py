@@ -26,10 +26,19 @@ from fogofwar.model import NUMERIC_KINDS
 from fogofwar.read import read_path
 
 HERE = Path(__file__).resolve().parent
-VAGUE = {"a few": (2, 4), "few": (2, 4), "several": (3, 9), "dozens": (12, 99),
-         "several dozen": (24, 99), "several dozens": (24, 99), "scores": (20, 99),
-         "hundreds": (100, 999), "several hundred": (200, 999), "thousands": (1000, 9999),
-         "tens": (10, 99)}
+VAGUE = {
+    "a few": (2, 4),
+    "few": (2, 4),
+    "several": (3, 9),
+    "dozens": (12, 99),
+    "several dozen": (24, 99),
+    "several dozens": (24, 99),
+    "scores": (20, 99),
+    "hundreds": (100, 999),
+    "several hundred": (200, 999),
+    "thousands": (1000, 9999),
+    "tens": (10, 99),
+}
 _STOP = re.compile(r"\b(the|of|a|an|per|claim|claims|according|to|acc|sources|source)\b")
 
 
@@ -89,8 +98,9 @@ def matches(g: dict[str, Any], c: dict[str, Any], lenient: bool) -> bool:
     return claimant_ok(g.get("claimant", []), c.get("claimant"))
 
 
-def score_article(gold: list[dict[str, Any]], system: list[dict[str, Any]],
-                  lenient: bool) -> tuple[int, int, int, list[dict[str, Any]], list[dict[str, Any]]]:
+def score_article(
+    gold: list[dict[str, Any]], system: list[dict[str, Any]], lenient: bool
+) -> tuple[int, int, int, list[dict[str, Any]], list[dict[str, Any]]]:
     """(true positives, system claims counted, gold claims counted, missed, spurious)."""
     cand = [[i for i, c in enumerate(system) if matches(g, c, lenient)] for g in gold]
     owner: dict[int, int] = {}
@@ -108,8 +118,11 @@ def score_article(gold: list[dict[str, Any]], system: list[dict[str, Any]],
         augment(gi, set())
     matched = set(owner.values())
     used = set(owner)
-    absorbed = {si for si, c in enumerate(system)
-                if si not in used and any(matches(gold[gi], c, lenient) for gi in matched)}
+    absorbed = {
+        si
+        for si, c in enumerate(system)
+        if si not in used and any(matches(gold[gi], c, lenient) for gi in matched)
+    }
     restated = set()
     for gi, a in enumerate(gold):
         if gi in matched:
@@ -117,21 +130,25 @@ def score_article(gold: list[dict[str, Any]], system: list[dict[str, Any]],
         for gj in matched:
             b = gold[gj]
             same = all(a.get(k) == b.get(k) for k in ("kind", "side", "low", "high", "words"))
-            if same and (not a.get("claimant") and not b.get("claimant") or any(
-                    claimant_ok(a.get("claimant", []), {"name": n})
-                    for n in b.get("claimant", []))):
+            if same and (
+                (not a.get("claimant") and not b.get("claimant"))
+                or any(
+                    claimant_ok(a.get("claimant", []), {"name": n}) for n in b.get("claimant", [])
+                )
+            ):
                 restated.add(gi)
                 break
     missed = [g for gi, g in enumerate(gold) if gi not in matched and gi not in restated]
     spurious = [c for si, c in enumerate(system) if si not in used and si not in absorbed]
-    return (len(matched), len(system) - len(absorbed), len(gold) - len(restated), missed,
-            spurious)
+    return (len(matched), len(system) - len(absorbed), len(gold) - len(restated), missed, spurious)
 
 
 def article_for(gold_path: Path) -> Path:
     stem = gold_path.name[: -len(".gold.json")]
-    for p in (gold_path.with_name(stem + ".txt"), gold_path.parent.parent / "articles" /
-              (stem + ".txt")):
+    for p in (
+        gold_path.with_name(stem + ".txt"),
+        gold_path.parent.parent / "articles" / (stem + ".txt"),
+    ):
         if p.exists():
             return p
     raise FileNotFoundError(f"no article beside {gold_path}")
@@ -158,21 +175,41 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{f.name[:-10]:45} tp={t:3} system={s:3} gold={g:3}")
         if args.verbose:
             for m in missed:
-                print("    MISSED  ", json.dumps({k: m.get(k) for k in (
-                    "kind", "side", "civilian", "low", "high", "words", "claimant", "where")},
-                    ensure_ascii=False))
+                print(
+                    "    MISSED  ",
+                    json.dumps(
+                        {
+                            k: m.get(k)
+                            for k in (
+                                "kind",
+                                "side",
+                                "civilian",
+                                "low",
+                                "high",
+                                "words",
+                                "claimant",
+                                "where",
+                            )
+                        },
+                        ensure_ascii=False,
+                    ),
+                )
             for c in spurious:
                 v = c["value"]
                 who = (c.get("claimant") or {}).get("name")
-                print(f"    SPURIOUS {c['kind']} side={c['subject']['side']} "
-                      f"civ={c['subject']['civilian']} {v['low']}..{v['high']} {v['words'] or ''}"
-                      f" by={who!r} {c['stance']} | {c['evidence'][0]['text'][:70]!r}")
+                print(
+                    f"    SPURIOUS {c['kind']} side={c['subject']['side']} "
+                    f"civ={c['subject']['civilian']} {v['low']}..{v['high']} {v['words'] or ''}"
+                    f" by={who!r} {c['stance']} | {c['evidence'][0]['text'][:70]!r}"
+                )
     p = tp / nsys if nsys else 0.0
     r = tp / ngold if ngold else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     mode = "lenient (no claimant)" if args.lenient else "strict"
-    print(f"{len(files)} articles, {mode}: P={p:.3f} R={r:.3f} F1={f1:.3f} "
-          f"(tp={tp} system={nsys} gold={ngold})")
+    print(
+        f"{len(files)} articles, {mode}: P={p:.3f} R={r:.3f} F1={f1:.3f} "
+        f"(tp={tp} system={nsys} gold={ngold})"
+    )
     return 0
 
 

@@ -64,10 +64,12 @@ def random_filter(rng: random.Random) -> EventFilter:
         month = rng.randint(1, 12)
         return EventFilter(date_from=f"{year}-{month:02d}-01", date_to=f"{year}-{month:02d}-28")
     if kind == 2:
-        return EventFilter(actor=f"{rng.choice(COUNTRIES)[0]} Army 1", date_from="2020-01-01",
-                           date_to="2020-12-31")
-    return EventFilter(war=rng.choice(WARS).split()[0], date_from="2016-06-01",
-                       date_to="2016-06-30")
+        return EventFilter(
+            actor=f"{rng.choice(COUNTRIES)[0]} Army 1", date_from="2020-01-01", date_to="2020-12-31"
+        )
+    return EventFilter(
+        war=rng.choice(WARS).split()[0], date_from="2016-06-01", date_to="2016-06-30"
+    )
 
 
 def timed(fn: Callable[[], object], n: int) -> dict[str, float]:
@@ -77,8 +79,10 @@ def timed(fn: Callable[[], object], n: int) -> dict[str, float]:
         fn()
         laps.append((time.perf_counter() - t) * 1000)
     laps.sort()
-    return {"p50_ms": round(statistics.median(laps), 2),
-            "p99_ms": round(laps[min(len(laps) - 1, int(len(laps) * 0.99))], 2)}
+    return {
+        "p50_ms": round(statistics.median(laps), 2),
+        "p99_ms": round(laps[min(len(laps) - 1, int(len(laps) * 0.99))], 2),
+    }
 
 
 def run(url: str, total: int, queries: int, corpus: Extraction | None) -> dict[str, object]:
@@ -106,10 +110,12 @@ def run(url: str, total: int, queries: int, corpus: Extraction | None) -> dict[s
     rng = random.Random(1)
     out["show"] = timed(lambda: show(ledger, f"syn-{rng.randrange(docs)}"), queries)
     out["events"] = timed(lambda: list_events(ledger, random_filter(rng)), queries)
-    out["events_page100"] = timed(lambda: list_events(ledger, random_filter(rng), limit=100),
-                                  queries)
-    out["events_matched_avg"] = round(statistics.mean(
-        len(list_events(ledger, random_filter(rng))) for _ in range(50)), 1)
+    out["events_page100"] = timed(
+        lambda: list_events(ledger, random_filter(rng), limit=100), queries
+    )
+    out["events_matched_avg"] = round(
+        statistics.mean(len(list_events(ledger, random_filter(rng))) for _ in range(50)), 1
+    )
     ledger.close()
     return out
 
@@ -130,36 +136,45 @@ def main() -> None:
     tmp = tempfile.mkdtemp(prefix="fogofwar-bench-")  # removed at the end
     for backend in args.backends.split(","):
         if backend == "sqlite":
-            results.append(run(f"sqlite:///{tmp}/bench.sqlite", args.claims, args.queries,
-                               corpus))
+            results.append(run(f"sqlite:///{tmp}/bench.sqlite", args.claims, args.queries, corpus))
             continue
         pgdir, url = None, args.pg or os.environ.get("FOGOFWAR_TEST_PG_URL")
         env = {**os.environ, "FOGOFWAR_PG_PORT": str(55433 + random.randrange(2000))}
         if not url:
             pgdir = f"/tmp/fogofwar-bench-pg-{uuid.uuid4().hex[:6]}"
-            url = subprocess.run([str(ROOT / "scripts/postgres.sh"), "start", pgdir], env=env,
-                                 check=True, capture_output=True, text=True).stdout.split()[-1]
+            url = subprocess.run(
+                [str(ROOT / "scripts/postgres.sh"), "start", pgdir],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout.split()[-1]
         try:
             results.append(run(url, args.claims, args.queries, corpus))
         finally:
             if pgdir:
-                subprocess.run([str(ROOT / "scripts/postgres.sh"), "stop", pgdir], env=env,
-                               check=False)
+                subprocess.run(
+                    [str(ROOT / "scripts/postgres.sh"), "stop", pgdir], env=env, check=False
+                )
     shutil.rmtree(tmp, ignore_errors=True)
     if args.json:
         print(json.dumps(results, indent=1))
         return
-    print("| backend | ingest claims/s | bulk claims/s | corpus claims/s | claims in ledger "
-          "| show p50/p99 ms | events p50/p99 ms | events (first 100) p50/p99 ms |")
+    print(
+        "| backend | ingest claims/s | bulk claims/s | corpus claims/s | claims in ledger "
+        "| show p50/p99 ms | events p50/p99 ms | events (first 100) p50/p99 ms |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for r in results:
         led, sh, ev, pg = r["ledger"], r["show"], r["events"], r["events_page100"]
         assert isinstance(led, dict) and isinstance(sh, dict) and isinstance(ev, dict)
         assert isinstance(pg, dict)
-        print(f"| {r['backend']} | {r['ingest_claims_per_s']} | {r['bulk_claims_per_s']} | "
-              f"{r.get('corpus_claims_per_s', '-')} | {led['claims']} | "
-              f"{sh['p50_ms']} / {sh['p99_ms']} | {ev['p50_ms']} / {ev['p99_ms']} | "
-              f"{pg['p50_ms']} / {pg['p99_ms']} |")
+        print(
+            f"| {r['backend']} | {r['ingest_claims_per_s']} | {r['bulk_claims_per_s']} | "
+            f"{r.get('corpus_claims_per_s', '-')} | {led['claims']} | "
+            f"{sh['p50_ms']} / {sh['p99_ms']} | {ev['p50_ms']} / {ev['p99_ms']} | "
+            f"{pg['p50_ms']} / {pg['p99_ms']} |"
+        )
 
 
 if __name__ == "__main__":

@@ -49,9 +49,13 @@ def timed(run: Callable[[], None]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--corpus", type=Path, default=None,
-                        help=f"directory of *.txt articles (default: {SHARED_CORPUS}, "
-                             f"or {DEV_SET.relative_to(ROOT)} when that is missing)")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help=f"directory of *.txt articles (default: {SHARED_CORPUS}, "
+        f"or {DEV_SET.relative_to(ROOT)} when that is missing)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="timed passes; the best counts")
     args = parser.parse_args(argv)
     corpus = args.corpus or default_corpus()
@@ -80,14 +84,18 @@ def main(argv: list[str] | None = None) -> int:
         spacy_s = min(spacy_s, timed(spacy_pass))
 
     n = len(articles)
-    rows: list[tuple[str, float]] = [("fogofwar extract (full)", fog_s),
-                                     ("spaCy nlp.pipe (same pipeline)", spacy_s)]
+    rows: list[tuple[str, float]] = [
+        ("fogofwar extract (full)", fog_s),
+        ("spaCy nlp.pipe (same pipeline)", spacy_s),
+    ]
     ratio = spacy_s / fog_s
     pipe_names = ", ".join(nlp.pipe_names)
     print(f"corpus: {corpus} ({n} articles, {words:,} words, {sum(claims):,} claims extracted)")
-    print(f"pipeline: {nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')} [{pipe_names}]; "
-          f"best of {max(1, args.repeat)} after a warm-up; one process; Python "
-          f"{platform.python_version()} on {platform.machine()}")
+    print(
+        f"pipeline: {nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')} [{pipe_names}]; "
+        f"best of {max(1, args.repeat)} after a warm-up; one process; Python "
+        f"{platform.python_version()} on {platform.machine()}"
+    )
     print()
     print("| run | seconds | articles/s | words/s |")
     print("|---|---:|---:|---:|")
@@ -97,8 +105,6 @@ def main(argv: list[str] | None = None) -> int:
     verdict = "meets" if ratio >= TARGET else "misses"
     print(f"ratio fogofwar / spaCy throughput: {ratio:.2f} ({verdict} the {TARGET} target)")
     return 0
-
-
 
 
 if __name__ == "__main__":

@@ -42,8 +42,7 @@ def anefis_result(anefis_doc: Document, nlp: Any) -> tuple[Event, list[Claim]]:
 
 
 @pytest.fixture(scope="session")
-def anefis_extraction(anefis_doc: Document, anefis_result: tuple[Event, list[Claim]]
-                      ) -> Extraction:
+def anefis_extraction(anefis_doc: Document, anefis_result: tuple[Event, list[Claim]]) -> Extraction:
     event, claims = anefis_result
     return Extraction((anefis_doc,), (event,), tuple(claims))
 
@@ -54,15 +53,27 @@ def anefis_gold() -> dict[str, Any]:
     return gold
 
 
-def _run_cli(args: Sequence[str | Path], *, stdin: bytes | None = None,
-             cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def _run_cli(
+    args: Sequence[str | Path],
+    *,
+    stdin: bytes | None = None,
+    cwd: Path | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "FOGOFWAR_DEBUG"}
     proc = subprocess.run(
         [sys.executable, "-m", "fogofwar", *map(str, args)],
-        input=stdin, capture_output=True, cwd=cwd, env=env, timeout=timeout, check=False,
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+        check=False,
     )
     return subprocess.CompletedProcess(
-        proc.args, proc.returncode, proc.stdout.decode("utf-8"),
+        proc.args,
+        proc.returncode,
+        proc.stdout.decode("utf-8"),
         proc.stderr.decode("utf-8", errors="replace"),
     )
 

@@ -32,8 +32,10 @@ BAD: dict[str, tuple[bytes, str]] = {
     "empty.txt": (b"", "empty"),
     "image.png": (PNG, "binary"),
     "nuls.txt": (b"= Title =\n" + b"\x00" * 64, "binary"),
-    "latin1.txt": ("= Bataille =\n\nLes soldats français ont été tués.\n".encode("latin-1"),
-                   "UTF-8"),
+    "latin1.txt": (
+        "= Bataille =\n\nLes soldats français ont été tués.\n".encode("latin-1"),
+        "UTF-8",
+    ),
 }
 
 
@@ -100,8 +102,9 @@ def test_cli_extract_missing_file(tmp_path: Path, run_cli: RunCli) -> None:
     assert "nope.txt" in line and "no such file" in line
 
 
-def test_cli_extract_prose_without_infobox_is_partial_result(tmp_path: Path,
-                                                             run_cli: RunCli) -> None:
+def test_cli_extract_prose_without_infobox_is_partial_result(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
     path = tmp_path / "prose.txt"
     path.write_text(PROSE_ONLY, encoding="utf-8")
     proc = run_cli(["extract", path])
@@ -112,20 +115,23 @@ def test_cli_extract_prose_without_infobox_is_partial_result(tmp_path: Path,
     assert [e["title"] for e in out["events"]] == ["Battle of Nowhere"]
     figures = [c for c in out["claims"] if c["kind"] in NUMERIC_KINDS]
     assert sorted((c["kind"], c["value"]["low"]) for c in figures) == [
-        ("injured", 30), ("killed", 12)]
+        ("injured", 30),
+        ("killed", 12),
+    ]
     assert all(ev["section"] != "infobox" for c in out["claims"] for ev in c["evidence"])
 
 
 @pytest.fixture(scope="module")
-def garbage_run(tmp_path_factory: pytest.TempPathFactory, run_cli: RunCli
-                ) -> tuple[Path, subprocess.CompletedProcess[str]]:
+def garbage_run(
+    tmp_path_factory: pytest.TempPathFactory, run_cli: RunCli
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
     path = tmp_path_factory.mktemp("garbage") / "garbage.txt"
     path.write_text(GARBAGE_INFOBOX, encoding="utf-8")
     return path, run_cli(["extract", path])
 
 
 def test_cli_extract_garbage_infobox_no_traceback(
-    garbage_run: tuple[Path, subprocess.CompletedProcess[str]]
+    garbage_run: tuple[Path, subprocess.CompletedProcess[str]],
 ) -> None:
     path, proc = garbage_run
     errors = _errors(proc.stderr)
@@ -140,19 +146,21 @@ def test_cli_extract_garbage_infobox_no_traceback(
 
 
 def test_cli_extract_garbage_infobox_no_absurd_values(
-    garbage_run: tuple[Path, subprocess.CompletedProcess[str]]
+    garbage_run: tuple[Path, subprocess.CompletedProcess[str]],
 ) -> None:
     _, proc = garbage_run
     _errors(proc.stderr)
     out: dict[str, Any] = json.loads(proc.stdout)
     # nothing may be read out of "10^999" (neither 10 nor 999)
-    assert [(c["value"]["low"], c["evidence"][0]["text"]) for c in out["claims"]
-            if c["kind"] in NUMERIC_KINDS] == []
+    assert [
+        (c["value"]["low"], c["evidence"][0]["text"])
+        for c in out["claims"]
+        if c["kind"] in NUMERIC_KINDS
+    ] == []
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_cli_extract_many_files_lose_nothing(workers: int, tmp_path: Path,
-                                             run_cli: RunCli) -> None:
+def test_cli_extract_many_files_lose_nothing(workers: int, tmp_path: Path, run_cli: RunCli) -> None:
     bad = _write_bad(tmp_path)
     prose = tmp_path / "prose.txt"
     prose.write_text(PROSE_ONLY, encoding="utf-8")

@@ -52,21 +52,36 @@ def test_export_ucdp_csv_uses_ged_columns(ledger: Ledger, tmp_path: Path) -> Non
     assert tuple(row) == UCDP_COLUMNS and len(UCDP_COLUMNS) == 49
     if UCDP_CORPUS.exists():  # the corpus' GED rows share these column names
         header = next(csv.reader((UCDP_CORPUS / "ucdp_aec_mali_all_rows.csv").open()))
-        shared = {"id", "date_start", "date_end", "side_a", "side_b", "country", "adm_1",
-                  "adm_2", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
-                  "low", "high"}
+        shared = {
+            "id",
+            "date_start",
+            "date_end",
+            "side_a",
+            "side_b",
+            "country",
+            "adm_1",
+            "adm_2",
+            "deaths_a",
+            "deaths_b",
+            "deaths_civilians",
+            "deaths_unknown",
+            "low",
+            "high",
+        }
         assert shared <= set(header) and shared <= set(UCDP_COLUMNS)
     assert (row["deaths_a"], row["deaths_b"], row["deaths_civilians"]) == ("0", "111", "0")
     assert (row["low"], row["best"], row["high"]) == ("4", "111", "210")
     assert row["date_prec"] == "1" and row["where_prec"] == "1"
     assert row["side_b"] == "MNLA, MAA-Dissident, HCUA"
     assert row["geom_wkt"] == "POINT (0.5383 17.9431)"
-    assert int(row["best"]) == sum(int(row[k]) for k in (
-        "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown"))
+    assert int(row["best"]) == sum(
+        int(row[k]) for k in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")
+    )
 
 
-def test_export_acled_csv_has_one_conservative_fatality_figure(ledger: Ledger,
-                                                                tmp_path: Path) -> None:
+def test_export_acled_csv_has_one_conservative_fatality_figure(
+    ledger: Ledger, tmp_path: Path
+) -> None:
     [row] = _csv(ledger, "acled-csv", tmp_path)
     assert tuple(row) == ACLED_COLUMNS
     assert row["fatalities"] == "4"  # side 2's lowest credible figure; side 1 only partisan
@@ -75,8 +90,7 @@ def test_export_acled_csv_has_one_conservative_fatality_figure(ledger: Ledger,
     assert "Le Temoin" in row["source"].split("; ")
 
 
-def test_export_geojson_points_only_where_coordinates_known(ledger: Ledger,
-                                                            tmp_path: Path) -> None:
+def test_export_geojson_points_only_where_coordinates_known(ledger: Ledger, tmp_path: Path) -> None:
     out = tmp_path / "x.geojson"
     export(ledger, "geojson", str(out))
     data = json.loads(out.read_text("utf-8"))

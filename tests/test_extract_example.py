@@ -35,13 +35,17 @@ def claim_matches(gold: dict[str, Any], claim: Claim) -> bool:
         if claim.value.words != gold["words"]:
             return False
     elif (claim.value.low, claim.value.high, claim.value.words) != (
-            gold["low"], gold["high"], None):
+        gold["low"],
+        gold["high"],
+        None,
+    ):
         return False
     if not gold["claimant"]:
         if claim.claimant is not None:
             return False
     elif claim.claimant is None or not any(
-            _tokens(claim.claimant.name) & _tokens(name) for name in gold["claimant"]):
+        _tokens(claim.claimant.name) & _tokens(name) for name in gold["claimant"]
+    ):
         return False
     stance: str = gold.get("stance", "assert")
     return claim.stance == stance
@@ -69,8 +73,10 @@ def match_claims(gold: list[dict[str, Any]], claims: list[Claim]) -> dict[int, i
 
 def _describe(claim: Claim) -> str:
     v, who = claim.value, claim.claimant.name if claim.claimant else None
-    return (f"{claim.kind} side={claim.subject.side} actor={claim.subject.actor} "
-            f"value={v.low}..{v.high} words={v.words} claimant={who} stance={claim.stance}")
+    return (
+        f"{claim.kind} side={claim.subject.side} actor={claim.subject.actor} "
+        f"value={v.low}..{v.high} words={v.words} claimant={who} stance={claim.stance}"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -78,8 +84,9 @@ def figures(anefis_result: Result) -> list[Claim]:
     return [c for c in anefis_result[1] if c.kind in NUMERIC_KINDS]
 
 
-def test_extract_example_event_title_kind_date(anefis_result: Result,
-                                               anefis_gold: dict[str, Any]) -> None:
+def test_extract_example_event_title_kind_date(
+    anefis_result: Result, anefis_gold: dict[str, Any]
+) -> None:
     event, _ = anefis_result
     gold = anefis_gold["event"]
     assert event.title == gold["title"] == "Battle of Anéfis (2014)"
@@ -90,8 +97,9 @@ def test_extract_example_event_title_kind_date(anefis_result: Result,
     assert event.id == "battle-of-anefis-2014"
 
 
-def test_extract_example_event_place_part_of_result(anefis_result: Result,
-                                                    anefis_gold: dict[str, Any]) -> None:
+def test_extract_example_event_place_part_of_result(
+    anefis_result: Result, anefis_gold: dict[str, Any]
+) -> None:
     event, _ = anefis_result
     gold = anefis_gold["event"]
     assert event.place is not None
@@ -107,13 +115,13 @@ def test_extract_example_event_sides(anefis_result: Result, anefis_gold: dict[st
         gold = anefis_gold["event"]["sides"][str(side.side)]
         assert [a.name for a in side.actors] == gold["actors"]
         assert [(c.name, c.fate) for c in side.commanders] == [
-            (c["name"], c.get("fate")) for c in gold["commanders"]]
+            (c["name"], c.get("fate")) for c in gold["commanders"]
+        ]
     bojan = [c for s in event.sides for c in s.commanders if c.name == "Bojan"]
     assert [c.fate for c in bojan] == ["killed"]
 
 
-def test_extract_example_actor_aliases(anefis_result: Result,
-                                       anefis_gold: dict[str, Any]) -> None:
+def test_extract_example_actor_aliases(anefis_result: Result, anefis_gold: dict[str, Any]) -> None:
     event, _ = anefis_result
     aliases = {a.name: set(a.aliases) for s in event.sides for a in s.actors}
     for actor, names in anefis_gold["event"]["actor_aliases"].items():
@@ -121,17 +129,18 @@ def test_extract_example_actor_aliases(anefis_result: Result,
             assert set(names) <= aliases[actor], actor
 
 
-def test_extract_example_related_events(anefis_result: Result,
-                                        anefis_gold: dict[str, Any]) -> None:
+def test_extract_example_related_events(anefis_result: Result, anefis_gold: dict[str, Any]) -> None:
     event, _ = anefis_result
     found = {(r.title.lower(), r.date) for r in event.related}
-    missing = [r for r in anefis_gold["related_events"]
-               if (r["title"].lower(), r["date"]) not in found]
+    missing = [
+        r for r in anefis_gold["related_events"] if (r["title"].lower(), r["date"]) not in found
+    ]
     assert missing == []
 
 
-def test_extract_example_casualty_claims_all_found(figures: list[Claim],
-                                                   anefis_gold: dict[str, Any]) -> None:
+def test_extract_example_casualty_claims_all_found(
+    figures: list[Claim], anefis_gold: dict[str, Any]
+) -> None:
     gold = anefis_gold["casualty_claims"]
     assert len(gold) == 30
     matched = match_claims(gold, figures)
@@ -139,8 +148,9 @@ def test_extract_example_casualty_claims_all_found(figures: list[Claim],
     assert not missing, "not found:\n" + "\n".join(map(str, missing))
 
 
-def test_extract_example_casualty_claims_nothing_spurious(figures: list[Claim],
-                                                          anefis_gold: dict[str, Any]) -> None:
+def test_extract_example_casualty_claims_nothing_spurious(
+    figures: list[Claim], anefis_gold: dict[str, Any]
+) -> None:
     matched = match_claims(anefis_gold["casualty_claims"], figures)
     used = set(matched.values())
     spurious = [_describe(c) for j, c in enumerate(figures) if j not in used]
@@ -152,29 +162,31 @@ def test_extract_example_same_claim_in_infobox_and_prose_is_one(figures: list[Cl
     assert ("killed", 1, 35) in [(c.kind, c.subject.side, c.value.low) for c in both]
 
 
-def test_extract_example_evidence_points_into_text(anefis_doc: Document,
-                                                   anefis_result: Result) -> None:
+def test_extract_example_evidence_points_into_text(
+    anefis_doc: Document, anefis_result: Result
+) -> None:
     sections = {s.name: s for s in anefis_doc.sections}
     for claim in anefis_result[1]:
         assert claim.evidence, claim
         for ev in claim.evidence:
             assert ev.document == anefis_doc.id
-            assert anefis_doc.text[ev.start:ev.end] == ev.text
+            assert anefis_doc.text[ev.start : ev.end] == ev.text
             if ev.section != "infobox":
-                assert sections[ev.section].start <= ev.start <= ev.end <= sections[
-                    ev.section].end
+                assert sections[ev.section].start <= ev.start <= ev.end <= sections[ev.section].end
 
 
-def test_extract_example_claim_ids_unique_and_stable(anefis_extraction: Extraction,
-                                                     anefis_doc: Document, nlp: Any) -> None:
+def test_extract_example_claim_ids_unique_and_stable(
+    anefis_extraction: Extraction, anefis_doc: Document, nlp: Any
+) -> None:
     ids = [c.id for c in anefis_extraction.claims]
     assert len(ids) == len(set(ids))
     assert all(c.event == "battle-of-anefis-2014" for c in anefis_extraction.claims)
     assert [c.id for c in extract_document(anefis_doc, nlp)[1]] == ids
 
 
-def test_extract_example_table_fits_100_columns(capsys: pytest.CaptureFixture[str],
-                                                nlp: Any) -> None:
+def test_extract_example_table_fits_100_columns(
+    capsys: pytest.CaptureFixture[str], nlp: Any
+) -> None:
     assert main(["extract", "--format", "table", str(ANEFIS)]) == 0
     out = capsys.readouterr().out
     assert "Battle of Anéfis (2014)" in out

@@ -30,16 +30,26 @@ def _claims(*lines: tuple[str, str]) -> tuple[Document, list[Claim]]:
 
 
 def _rows(claims: list[Claim]) -> list[Row]:
-    return [(c.kind, c.subject.side, c.value.low, c.value.words,
-             c.claimant.name if c.claimant else None) for c in claims]
+    return [
+        (
+            c.kind,
+            c.subject.side,
+            c.value.low,
+            c.value.words,
+            c.claimant.name if c.claimant else None,
+        )
+        for c in claims
+    ]
 
 
 def test_infobox_per_item_scoping_covers_items_since_previous_marker() -> None:
-    _, claims = _claims((
-        "Casualties2",
-        "111 dead, hundreds injured, 17 prisoners (per loyalists), 4 killed, 10 injured "
-        "(per the Front), 37 killed (per Freedonia)",
-    ))
+    _, claims = _claims(
+        (
+            "Casualties2",
+            "111 dead, hundreds injured, 17 prisoners (per loyalists), 4 killed, 10 injured "
+            "(per the Front), 37 killed (per Freedonia)",
+        )
+    )
     assert _rows(claims) == [
         ("killed", 2, 111, None, "loyalists"),
         ("injured", 2, 200, "hundreds", "loyalists"),
@@ -62,7 +72,9 @@ def test_infobox_header_governs_what_follows() -> None:
 def test_infobox_second_header_takes_over() -> None:
     _, claims = _claims(("Casualties1", "Per the government: 12 killed; Per the Front: 40 killed"))
     assert [(c.value.low, c.claimant.name if c.claimant else None) for c in claims] == [
-        (12, "government"), (40, "Front")]
+        (12, "government"),
+        (40, "Front"),
+    ]
 
 
 def test_infobox_trailing_according_to_governs_what_precedes() -> None:
@@ -82,14 +94,18 @@ def test_infobox_claim_and_acc_markers() -> None:
 def test_infobox_unattributed_figures_have_no_claimant() -> None:
     _, claims = _claims(("Casualties1", "20 killed, 3 missing"), ("Casualties2", "40 killed"))
     assert _rows(claims) == [
-        ("killed", 1, 20, None, None), ("missing", 1, 3, None, None),
+        ("killed", 1, 20, None, None),
+        ("missing", 1, 3, None, None),
         ("killed", 2, 40, None, None),
     ]
 
 
 def test_infobox_third_casualties_line_is_civilians_on_side_3() -> None:
-    _, claims = _claims(("Casualties1", "20 killed"), ("Casualties2", "40 killed"),
-                        ("Casualties3", "15 civilians killed, 300 displaced"))
+    _, claims = _claims(
+        ("Casualties1", "20 killed"),
+        ("Casualties2", "40 killed"),
+        ("Casualties3", "15 civilians killed, 300 displaced"),
+    )
     civilians = [c for c in claims if c.subject.side == 3]
     assert [(c.kind, c.value.low) for c in civilians] == [("killed", 15), ("displaced", 300)]
     assert all(c.subject.civilian for c in civilians)
@@ -99,15 +115,21 @@ def test_infobox_third_casualties_line_is_civilians_on_side_3() -> None:
 def test_infobox_strength_lines() -> None:
     _, claims = _claims(("Strength1", "2,000 troops"), ("Strength2", "500+"))
     assert [(c.kind, c.subject.side, c.value.low, c.value.high) for c in claims] == [
-        ("strength", 1, 2000, 2000), ("strength", 2, 500, None)]
+        ("strength", 1, 2000, 2000),
+        ("strength", 2, 500, None),
+    ]
 
 
 def test_infobox_vehicles_and_combined_kinds() -> None:
-    _, claims = _claims(("Casualties1", "3 tanks destroyed, 2 helicopters shot down"),
-                        ("Casualties2", "9,500 killed and wounded"))
+    _, claims = _claims(
+        ("Casualties1", "3 tanks destroyed, 2 helicopters shot down"),
+        ("Casualties2", "9,500 killed and wounded"),
+    )
     assert [(c.kind, c.value.low, c.value.what) for c in claims] == [
-        ("vehicles_destroyed", 3, "tanks"), ("vehicles_destroyed", 2, "helicopters"),
-        ("killed_or_injured", 9500, None)]
+        ("vehicles_destroyed", 3, "tanks"),
+        ("vehicles_destroyed", 2, "helicopters"),
+        ("killed_or_injured", 9500, None),
+    ]
 
 
 def test_infobox_evidence_points_into_the_document() -> None:
@@ -117,7 +139,7 @@ def test_infobox_evidence_points_into_the_document() -> None:
         (ev,) = claim.evidence
         assert ev.section == "infobox"
         assert ev.document == doc.id
-        assert doc.text[ev.start:ev.end] == ev.text
+        assert doc.text[ev.start : ev.end] == ev.text
         assert claim.value.low is not None and str(claim.value.low) in ev.text
 
 
@@ -126,6 +148,7 @@ def test_infobox_no_figure_in_unknown_cell() -> None:
 
 
 def test_infobox_garbage_gives_no_absurd_figures() -> None:
-    _, claims = _claims(("Casualties1", "((per per 10^999 killed"),
-                        ("Strength1", "99999999999999999999 men"))
+    _, claims = _claims(
+        ("Casualties1", "((per per 10^999 killed"), ("Strength1", "99999999999999999999 men")
+    )
     assert [(c.kind, c.value.low) for c in claims] == []

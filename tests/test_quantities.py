@@ -26,8 +26,9 @@ def test_quantities_parse_number_reads_numerals_and_words(text: str, expected: i
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "   ", "abc", "thirty-seven soldiers", "1e5",
-                                  "99999999999999999999", "10^999"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "abc", "thirty-seven soldiers", "1e5", "99999999999999999999", "10^999"]
+)
 def test_quantities_parse_number_refuses_non_numbers_and_absurd_values(text: str) -> None:
     assert parse_number(text) is None
 
@@ -36,7 +37,7 @@ def _one(text: str) -> tuple[int | None, int | None, str | None, bool, str]:
     found = find_quantities(text)
     assert len(found) == 1, found
     q = found[0]
-    return q.low, q.high, q.words, q.approx, text[q.start:q.end]
+    return q.low, q.high, q.words, q.approx, text[q.start : q.end]
 
 
 @pytest.mark.parametrize(
@@ -54,14 +55,23 @@ def _one(text: str) -> tuple[int | None, int | None, str | None, bool, str]:
         ("thirty-seven fighters", 37, 37, "thirty-seven"),
     ],
 )
-def test_quantities_find_bounds_and_ranges(text: str, low: int, high: int | None,
-                                           span: str) -> None:
+def test_quantities_find_bounds_and_ranges(
+    text: str, low: int, high: int | None, span: str
+) -> None:
     got_low, got_high, words, approx, got_span = _one(text)
     assert (got_low, got_high, words, approx, got_span) == (low, high, None, False, span)
 
 
-@pytest.mark.parametrize("text", ["~12 killed", "about 50 killed", "around 50 killed",
-                                  "some 300 troops", "approximately 50 wounded"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "~12 killed",
+        "about 50 killed",
+        "around 50 killed",
+        "some 300 troops",
+        "approximately 50 wounded",
+    ],
+)
 def test_quantities_about_is_exact_and_approx(text: str) -> None:
     low, high, words, approx, _ = _one(text)
     assert low == high
@@ -92,8 +102,12 @@ def test_quantities_several_items_in_order() -> None:
     text = "35 killed, 5 prisoners, dozens injured and over 125 wounded"
     found = find_quantities(text)
     assert [(q.low, q.high, q.words) for q in found] == [
-        (35, 35, None), (5, 5, None), (24, 99, "dozens"), (126, None, None)]
-    assert [text[q.start:q.end] for q in found] == ["35", "5", "dozens", "over 125"]
+        (35, 35, None),
+        (5, 5, None),
+        (24, 99, "dozens"),
+        (126, None, None),
+    ]
+    assert [text[q.start : q.end] for q in found] == ["35", "5", "dozens", "over 125"]
 
 
 def test_quantities_none_in_plain_words() -> None:

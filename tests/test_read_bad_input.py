@@ -33,8 +33,11 @@ BAD: dict[str, tuple[bytes, type[InputError], str]] = {
     "blank": (b"  \n\n\t \n", EmptyInput, "empty"),
     "png": (PNG, BinaryInput, "binary"),
     "nuls": (b"= Title =\n\x00\x00\x00\x00 some text", BinaryInput, "binary"),
-    "latin1": ("= Bataille =\n\nLes soldats français ont été tués.\n".encode("latin-1"),
-               EncodingError, "UTF-8"),
+    "latin1": (
+        "= Bataille =\n\nLes soldats français ont été tués.\n".encode("latin-1"),
+        EncodingError,
+        "UTF-8",
+    ),
 }
 
 
@@ -121,7 +124,9 @@ def test_read_bad_input_prose_without_infobox_is_a_partial_result(nlp: Any) -> N
     figures = [c for c in claims if c.kind in NUMERIC_KINDS]
     assert all(ev.section != "infobox" for c in claims for ev in c.evidence)
     assert sorted((c.kind, c.value.low, c.value.high) for c in figures) == [
-        ("injured", 30, 30), ("killed", 12, 12)]
+        ("injured", 30, 30),
+        ("killed", 12, 12),
+    ]
     assert all(c.claimant is not None and "army" in c.claimant.name.lower() for c in figures)
 
 
@@ -136,8 +141,9 @@ def test_read_bad_input_garbage_infobox_gives_no_absurd_values(nlp: Any) -> None
     doc = read_bytes(GARBAGE_INFOBOX.encode("utf-8"), origin="garbage.txt")
     _, claims = extract_document(doc, nlp)
     # "10^999" is no count: no figure may be read out of it (neither 10 nor 999)
-    assert [(c.kind, c.value.low, c.evidence[0].text) for c in claims
-            if c.kind in NUMERIC_KINDS] == []
+    assert [
+        (c.kind, c.value.low, c.evidence[0].text) for c in claims if c.kind in NUMERIC_KINDS
+    ] == []
 
 
 def test_read_bad_input_batch_keeps_good_files(tmp_path: Path, nlp: Any) -> None:

@@ -37,8 +37,10 @@ def test_reconcile_default_policy_names_every_rule_it_applies(claims: list[Claim
 
 def test_reconcile_revision_replaces_earlier_statement(claims: list[Claim]) -> None:
     killed1 = _find(reconcile(claims), 1, "killed")
-    assert ("R1 revision: MNLA's revised statement 'several dozen' (24-99) replaces its earlier 35"
-            in killed1.reason)
+    assert (
+        "R1 revision: MNLA's revised statement 'several dozen' (24-99) replaces its earlier 35"
+        in killed1.reason
+    )
     assert f"{EV}/c01" not in killed1.basis
     assert f"{EV}/c01 withdrawn" in killed1.reason
     injured2 = _find(reconcile(claims), 2, "injured")
@@ -65,8 +67,9 @@ def test_reconcile_no_claim_gives_no_estimate(claims: list[Claim]) -> None:
 
 
 def test_reconcile_flags_breakdown_that_does_not_add_up(claims: list[Claim]) -> None:
-    inflated = [dataclasses.replace(c, value=Value(90, 90)) if c.id == f"{EV}/c16" else c
-                for c in claims]
+    inflated = [
+        dataclasses.replace(c, value=Value(90, 90)) if c.id == f"{EV}/c16" else c for c in claims
+    ]
     killed2 = _find(reconcile(inflated), 2, "killed")
     assert "FLAGGED, does not add up" in killed2.reason
 
@@ -84,8 +87,15 @@ def test_reconcile_policy_file_overrides_rules(claims: list[Claim], tmp_path: Pa
 
 def test_reconcile_denial_is_not_a_figure() -> None:
     said = Claim("a", "e", "killed", Subject(side=2), Value(30, 30), Claimant("AFP", None, "media"))
-    denied = Claim("b", "e", "killed", Subject(side=2), Value(30, 30),
-                   Claimant("Army", 2, "party"), stance="deny")
+    denied = Claim(
+        "b",
+        "e",
+        "killed",
+        Subject(side=2),
+        Value(30, 30),
+        Claimant("Army", 2, "party"),
+        stance="deny",
+    )
     [est] = reconcile([said, denied])
     assert est.best == 30 and "denied by Army" in est.reason
     assert est.basis == ("a",)
@@ -97,16 +107,20 @@ def test_reconcile_classify_claimants() -> None:
     assert classify(own, pol) == "own_admitted"
     assert classify(dataclasses.replace(own, subject=Subject(side=2)), pol) == "partisan"
     assert classify(dataclasses.replace(own, claimant=None), pol) == "unattributed"
-    assert classify(dataclasses.replace(own, claimant=Claimant("UN", None, "intergovernmental")),
-                    pol) == "independent"
+    assert (
+        classify(dataclasses.replace(own, claimant=Claimant("UN", None, "intergovernmental")), pol)
+        == "independent"
+    )
 
 
-@pytest.mark.parametrize("content, words", [
-    ("not toml [", "not valid TOML"),
-    ("[rules]\n", "missing or malformed policy entry"),
-])
-def test_reconcile_bad_policy_is_one_line_error(tmp_path: Path, content: str,
-                                                words: str) -> None:
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("not toml [", "not valid TOML"),
+        ("[rules]\n", "missing or malformed policy entry"),
+    ],
+)
+def test_reconcile_bad_policy_is_one_line_error(tmp_path: Path, content: str, words: str) -> None:
     path = tmp_path / "p.toml"
     path.write_text(content)
     with pytest.raises(PolicyError, match=words) as err:
@@ -123,5 +137,8 @@ def test_reconcile_unknown_class_in_policy_is_rejected(tmp_path: Path) -> None:
 
 
 def test_reconcile_superseded_maps_withdrawn_to_revision(claims: list[Claim]) -> None:
-    assert superseded(claims) == {f"{EV}/c01": f"{EV}/c10", f"{EV}/c07": f"{EV}/c08",
-                                  f"{EV}/c20": f"{EV}/c21"}
+    assert superseded(claims) == {
+        f"{EV}/c01": f"{EV}/c10",
+        f"{EV}/c07": f"{EV}/c08",
+        f"{EV}/c20": f"{EV}/c21",
+    }

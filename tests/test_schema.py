@@ -53,6 +53,7 @@ def _first(kinds: tuple[str, ...]) -> Callable[[dict[str, Any]], dict[str, Any]]
     def pick(data: dict[str, Any]) -> dict[str, Any]:
         claim: dict[str, Any] = next(c for c in data["claims"] if c["kind"] in kinds)
         return claim
+
     return pick
 
 
@@ -63,30 +64,39 @@ BROKEN: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "claim missing stance": (lambda d: numeric(d).pop("stance"), "stance"),
     "bad claim kind": (lambda d: numeric(d).update(kind="deaths"), "kind"),
     "bad stance": (lambda d: numeric(d).update(stance="doubt"), "stance"),
-    "claimant kind": (lambda d: numeric(d).update(
-        claimant={"name": "X", "side": None, "kind": "blogger"}), "claimant"),
-    "claimant without name": (lambda d: numeric(d).update(
-        claimant={"side": None, "kind": "media"}), "claimant"),
+    "claimant kind": (
+        lambda d: numeric(d).update(claimant={"name": "X", "side": None, "kind": "blogger"}),
+        "claimant",
+    ),
+    "claimant without name": (
+        lambda d: numeric(d).update(claimant={"side": None, "kind": "media"}),
+        "claimant",
+    ),
     "low as a string": (lambda d: numeric(d)["value"].update(low="35"), "value"),
     "negative low": (lambda d: numeric(d)["value"].update(low=-1), "low"),
     "low above high": (lambda d: numeric(d)["value"].update(low=50, high=5), "low"),
     "figure with no number or words": (
-        lambda d: numeric(d)["value"].update(low=None, high=None, words=None), "value"),
+        lambda d: numeric(d)["value"].update(low=None, high=None, words=None),
+        "value",
+    ),
     "proposition with a figure": (lambda d: proposition(d)["value"].update(low=3), "low"),
     "unknown value field": (lambda d: numeric(d)["value"].update(best=3), "best"),
     "subject side zero": (lambda d: numeric(d)["subject"].update(side=0), "side"),
     "civilian not boolean": (lambda d: numeric(d)["subject"].update(civilian="no"), "civilian"),
     "no evidence": (lambda d: numeric(d).update(evidence=[]), "evidence"),
     "evidence missing text": (lambda d: numeric(d)["evidence"][0].pop("text"), "text"),
-    "evidence start after end": (lambda d: numeric(d)["evidence"][0].update(start=10**6),
-                                 "start"),
+    "evidence start after end": (lambda d: numeric(d)["evidence"][0].update(start=10**6), "start"),
     "said_on not a date": (lambda d: numeric(d).update(said_on="99/99/9999"), "said_on"),
     "missing version": (lambda d: d.pop("fogofwar"), "fogofwar"),
     "extra top-level key": (lambda d: d.update(estimates=[]), "estimates"),
-    "event date precision": (lambda d: d["events"][0]["date"].update(precision="decade"),
-                             "precision"),
-    "commander fate": (lambda d: d["events"][0]["sides"][0]["commanders"][0].update(
-        fate="wounded"), "fate"),
+    "event date precision": (
+        lambda d: d["events"][0]["date"].update(precision="decade"),
+        "precision",
+    ),
+    "commander fate": (
+        lambda d: d["events"][0]["sides"][0]["commanders"][0].update(fate="wounded"),
+        "fate",
+    ),
     "document id": (lambda d: d["documents"][0].update(id="abc"), "id"),
 }
 

@@ -150,7 +150,11 @@ class Place:
         if d is None:
             return None
         return cls(
-            d["name"], d.get("country"), d.get("admin1"), d.get("lat"), d.get("lon"),
+            d["name"],
+            d.get("country"),
+            d.get("admin1"),
+            d.get("lat"),
+            d.get("lon"),
             d.get("precision"),
         )
 
@@ -245,7 +249,8 @@ class Event:
             result=d.get("result"),
             sides=tuple(Side.from_dict(s) for s in d.get("sides", [])),
             related=tuple(
-                RelatedEvent(r["title"], r.get("date"), r.get("place")) for r in d.get("related", [])
+                RelatedEvent(r["title"], r.get("date"), r.get("place"))
+                for r in d.get("related", [])
             ),
         )
 
@@ -293,7 +298,11 @@ class Value:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Value:
         return cls(
-            d.get("low"), d.get("high"), d.get("words"), bool(d.get("approx")), d.get("truth"),
+            d.get("low"),
+            d.get("high"),
+            d.get("words"),
+            bool(d.get("approx")),
+            d.get("truth"),
             d.get("what"),
         )
 

@@ -14,11 +14,22 @@ from typing import Any
 from fogofwar.errors import FogofwarError
 from fogofwar.model import NUMERIC_KINDS, Claim, Estimate
 
-CLASSES = ("independent", "own_admitted", "partisan_corroborated", "unaligned", "unattributed",
-           "partisan")
-LABELS = {"independent": "independent", "own_admitted": "own admitted loss",
-          "partisan_corroborated": "partisan, corroborated", "unaligned": "no side",
-          "unattributed": "unattributed", "partisan": "partisan"}
+CLASSES = (
+    "independent",
+    "own_admitted",
+    "partisan_corroborated",
+    "unaligned",
+    "unattributed",
+    "partisan",
+)
+LABELS = {
+    "independent": "independent",
+    "own_admitted": "own admitted loss",
+    "partisan_corroborated": "partisan, corroborated",
+    "unaligned": "no side",
+    "unattributed": "unattributed",
+    "partisan": "partisan",
+}
 
 
 class PolicyError(FogofwarError, ValueError):
@@ -75,8 +86,10 @@ def _policy(d: dict[str, Any], where: str) -> Policy:
     try:
         tiers = tuple(frozenset(tier) for tier in rules["best"]["tiers"])
         credible = frozenset(rules["range"]["credible"])
-        names = {key: str(rules.get(key, {}).get("name", key)) for key in
-                 ("revision", "partisan", "best", "range", "breakdown", "no_claim")}
+        names = {
+            key: str(rules.get(key, {}).get("name", key))
+            for key in ("revision", "partisan", "best", "range", "breakdown", "no_claim")
+        }
         policy = Policy(
             name=str(d.get("name", "custom")),
             independent_kinds=frozenset(classes.get("independent_kinds", [])),
@@ -94,8 +107,9 @@ def _policy(d: dict[str, Any], where: str) -> Policy:
         raise PolicyError(f"{where}: missing or malformed policy entry {exc}") from None
     unknown = set().union(*tiers, credible) - set(CLASSES)
     if unknown:
-        raise PolicyError(f"{where}: unknown claimant class {sorted(unknown)[0]!r}; "
-                          f"known: {', '.join(CLASSES)}")
+        raise PolicyError(
+            f"{where}: unknown claimant class {sorted(unknown)[0]!r}; known: {', '.join(CLASSES)}"
+        )
     if policy.among_equals not in ("lowest", "highest"):
         raise PolicyError(f"{where}: among_equals must be 'lowest' or 'highest'")
     return policy
@@ -125,8 +139,13 @@ class Figure:
 
     def show(self) -> str:
         words = f" ({self.claim.value.words!r})" if self.claim.value.words else ""
-        span = (f"{self.low}" if self.high == self.low else
-                f"{self.low}+" if self.high is None else f"{self.low}-{self.high}")
+        span = (
+            f"{self.low}"
+            if self.high == self.low
+            else f"{self.low}+"
+            if self.high is None
+            else f"{self.low}-{self.high}"
+        )
         return f"{self.who} {span}{words}"
 
 
@@ -171,8 +190,10 @@ def _revised(claims: list[Claim], policy: Policy) -> tuple[list[Claim], list[str
             if old in live and old.stance in ("assert", "revise") and _name(old) == _name(c):
                 live.remove(old)
                 verb = "keeps" if _span(c) == _span(old) else "replaces"
-                notes.append(f"{policy.rule['revision']}: {_who(c)}'s revised statement "
-                             f"{_span(c)} {verb} its earlier {_span(old)} ({old.id} withdrawn)")
+                notes.append(
+                    f"{policy.rule['revision']}: {_who(c)}'s revised statement "
+                    f"{_span(c)} {verb} its earlier {_span(old)} ({old.id} withdrawn)"
+                )
     return live, notes
 
 
@@ -182,8 +203,7 @@ def _who(c: Claim) -> str:
 
 def _span(c: Claim) -> str:
     v = c.value
-    num = (f"{v.low}" if v.high == v.low else f"{v.low}+" if v.high is None
-           else f"{v.low}-{v.high}")
+    num = f"{v.low}" if v.high == v.low else f"{v.low}+" if v.high is None else f"{v.low}-{v.high}"
     return f"{v.words!r} ({num})" if v.words else num
 
 
@@ -193,9 +213,14 @@ def _figures(claims: list[Claim], policy: Policy) -> list[Figure]:
         if c.stance == "deny" or c.value.low is None:
             continue
         cls = classify(c, policy)
-        corroborators = [o for o in claims if o is not c and _name(o) != _name(c)
-                         and (o.value.low, o.value.high) == (c.value.low, c.value.high)
-                         and classify(o, policy) in ("independent", "own_admitted")]
+        corroborators = [
+            o
+            for o in claims
+            if o is not c
+            and _name(o) != _name(c)
+            and (o.value.low, o.value.high) == (c.value.low, c.value.high)
+            and classify(o, policy) in ("independent", "own_admitted")
+        ]
         if cls == "partisan" and corroborators:
             cls = "partisan_corroborated"
         names = tuple(dict.fromkeys(_who(o) for o in corroborators))
@@ -212,10 +237,14 @@ def _estimate(claims: list[Claim], policy: Policy) -> Estimate | None:
         return None  # R6
     partisan = [f for f in figures if f.cls == "partisan"]
     if partisan:
-        notes.append(f"{policy.rule['partisan']}: " + "; ".join(
-            f"{f.show()} is a side-{f.claim.claimant.side if f.claim.claimant else '?'} "
-            f"claim about its adversary's losses, so it may set high but not best"
-            for f in partisan))
+        notes.append(
+            f"{policy.rule['partisan']}: "
+            + "; ".join(
+                f"{f.show()} is a side-{f.claim.claimant.side if f.claim.claimant else '?'} "
+                f"claim about its adversary's losses, so it may set high but not best"
+                for f in partisan
+            )
+        )
     best, basis_best = None, []
     for tier in policy.tiers:
         pool = [f for f in figures if f.cls in tier]
@@ -231,54 +260,79 @@ def _estimate(claims: list[Claim], policy: Policy) -> Estimate | None:
         best, basis_best = top.low, [top]
         listed = ", ".join(f"{f.show()} [{_label(f)}]" for f in pool)
         if len(pool) > 1:
-            notes.append(f"{policy.rule['best']}: best {best} from {top.who}, the "
-                         f"{policy.among_equals} of the most reliable figures{note}: {listed}")
+            notes.append(
+                f"{policy.rule['best']}: best {best} from {top.who}, the "
+                f"{policy.among_equals} of the most reliable figures{note}: {listed}"
+            )
         else:
-            notes.append(f"{policy.rule['best']}: best {best} from {listed}, the most reliable "
-                         "figure available")
+            notes.append(
+                f"{policy.rule['best']}: best {best} from {listed}, the most reliable "
+                "figure available"
+            )
         break
     if best is None:
-        notes.append(f"{policy.rule['best']}: no figure reliable enough for best "
-                     "(only partisan claims)")
+        notes.append(
+            f"{policy.rule['best']}: no figure reliable enough for best (only partisan claims)"
+        )
     credible = [f for f in figures if f.cls in policy.credible]
     low = min((f.low for f in credible), default=None)
     high_f = max(figures, key=lambda f: f.top)
     high = high_f.top
-    low_txt = (f"low {low} is the lowest credible figure" if low is not None
-               else "no credible figure for low")
+    low_txt = (
+        f"low {low} is the lowest credible figure"
+        if low is not None
+        else "no credible figure for low"
+    )
     open_txt = " (open-ended, its stated minimum)" if high_f.high is None else ""
-    notes.append(f"{policy.rule['range']}: {low_txt}; high {high} is the highest figure "
-                 f"claimed, by {high_f.who}{open_txt}")
+    notes.append(
+        f"{policy.rule['range']}: {low_txt}; high {high} is the highest figure "
+        f"claimed, by {high_f.who}{open_txt}"
+    )
     if best is not None and low is not None and best < low:
         low = best
     if denials:
         notes.append("denied by " + ", ".join(_who(c) for c in denials))
     first = claims[0]
-    basis = tuple(dict.fromkeys([f.claim.id for f in basis_best] +
-                                [f.claim.id for f in figures]))
-    return Estimate(first.event, first.subject.side, first.subject.actor, first.subject.civilian,
-                    first.kind, low, best, high, basis, ". ".join(notes) + ".")
+    basis = tuple(dict.fromkeys([f.claim.id for f in basis_best] + [f.claim.id for f in figures]))
+    return Estimate(
+        first.event,
+        first.subject.side,
+        first.subject.actor,
+        first.subject.civilian,
+        first.kind,
+        low,
+        best,
+        high,
+        basis,
+        ". ".join(notes) + ".",
+    )
 
 
 def _breakdown_notes(group: list[Claim], parts: list[Claim], policy: Policy) -> list[str]:
     """R5: for each claimant giving a total and parts, do the parts add up?"""
     notes = []
     for total in group:
-        mine = [p for p in parts if _name(p) == _name(total) and p.stance != "deny"
-                and p.value.low is not None]
+        mine = [
+            p
+            for p in parts
+            if _name(p) == _name(total) and p.stance != "deny" and p.value.low is not None
+        ]
         if not mine or total.value.low is None:
             continue
         s = sum(p.value.low or 0 for p in mine)
         terms = "+".join(f"{p.value.low} {p.subject.actor}" for p in mine)
         if total.value.low <= s <= (total.value.high or total.value.low) or (
-                total.value.high is None and s >= total.value.low):
+            total.value.high is None and s >= total.value.low
+        ):
             verdict = f"adds up to its total {total.value.low}"
         elif s < total.value.low:
             verdict = f"is {s}, less than its total {total.value.low} (partial breakdown)"
         else:
             verdict = f"is {s}, more than its total {total.value.low}: FLAGGED, does not add up"
-        notes.append(f"{policy.rule['breakdown']}: {_who(total)}'s breakdown {terms} "
-                     f"{verdict}; the parts are not added to the total")
+        notes.append(
+            f"{policy.rule['breakdown']}: {_who(total)}'s breakdown {terms} "
+            f"{verdict}; the parts are not added to the total"
+        )
     return notes
 
 
@@ -293,8 +347,11 @@ def superseded(claims: Iterable[Claim], policy: Policy | None = None) -> dict[st
         live, _ = _revised(group, policy)
         for old in group:
             if old not in live:
-                later = [c for c in group[group.index(old) + 1:]
-                         if c.stance == "revise" and _name(c) == _name(old)]
+                later = [
+                    c
+                    for c in group[group.index(old) + 1 :]
+                    if c.stance == "revise" and _name(c) == _name(old)
+                ]
                 out[old.id] = later[-1].id if later else "?"
     return out
 
@@ -312,12 +369,25 @@ def reconcile(claims: Iterable[Claim], policy: Policy | None = None) -> list[Est
         if est is None:
             continue
         if key[2] is None and policy.breakdown:
-            parts = [c for k, g in groups.items() if k[2] is not None and
-                     (k[0], k[1], k[3], k[4]) == (key[0], key[1], key[3], key[4]) for c in g]
+            parts = [
+                c
+                for k, g in groups.items()
+                if k[2] is not None and (k[0], k[1], k[3], k[4]) == (key[0], key[1], key[3], key[4])
+                for c in g
+            ]
             extra = _breakdown_notes(_revised(group, policy)[0], parts, policy)
             if extra:
-                est = Estimate(est.event, est.side, est.actor, est.civilian, est.kind, est.low,
-                               est.best, est.high, est.basis,
-                               est.reason[:-1] + ". " + ". ".join(extra) + ".")
+                est = Estimate(
+                    est.event,
+                    est.side,
+                    est.actor,
+                    est.civilian,
+                    est.kind,
+                    est.low,
+                    est.best,
+                    est.high,
+                    est.basis,
+                    est.reason[:-1] + ". " + ". ".join(extra) + ".",
+                )
         out.append(est)
     return sorted(out, key=lambda e: (e.event, e.civilian, e.side or 0, e.actor or "", e.kind))

@@ -49,10 +49,17 @@ def extraction_table(extraction: Extraction, width: int = WIDTH) -> str:
     for event in extraction.events:
         lines.append("=" * width)
         lines.append(_fit(f"{event.title}  [{event.kind}]", width))
-        when = f"{event.date.start} – {event.date.end} ({event.date.precision})" if event.date \
+        when = (
+            f"{event.date.start} – {event.date.end} ({event.date.precision})"
+            if event.date
             else "date unknown"
-        where = event.place.name + (f", {event.place.country}" if event.place and
-                                    event.place.country else "") if event.place else "place unknown"
+        )
+        where = (
+            event.place.name
+            + (f", {event.place.country}" if event.place and event.place.country else "")
+            if event.place
+            else "place unknown"
+        )
         lines.append(_fit(f"  {when} · {where}", width))
         if event.part_of:
             lines.append(_fit(f"  part of: {event.part_of}", width))
@@ -60,18 +67,26 @@ def extraction_table(extraction: Extraction, width: int = WIDTH) -> str:
             lines.append(_fit(f"  result: {event.result}", width))
         for side in event.sides:
             actors = ", ".join(a.name for a in side.actors) or "—"
-            lines.extend(textwrap.wrap(f"  side {side.side}: {actors}", width,
-                                       subsequent_indent="          "))
+            lines.extend(
+                textwrap.wrap(
+                    f"  side {side.side}: {actors}", width, subsequent_indent="          "
+                )
+            )
             if side.commanders:
-                cmd = ", ".join(c.name + (f" ({c.fate})" if c.fate else "")
-                                for c in side.commanders)
-                lines.extend(textwrap.wrap(f"    commanders: {cmd}", width,
-                                           subsequent_indent="          "))
+                cmd = ", ".join(
+                    c.name + (f" ({c.fate})" if c.fate else "") for c in side.commanders
+                )
+                lines.extend(
+                    textwrap.wrap(f"    commanders: {cmd}", width, subsequent_indent="          ")
+                )
         claims = by_event.get(event.id, [])
         groups: dict[str, list[Claim]] = defaultdict(list)
         for claim in claims:
-            key = _side_label(events.get(claim.event), claim) if claim.kind in NUMERIC_KINDS \
+            key = (
+                _side_label(events.get(claim.event), claim)
+                if claim.kind in NUMERIC_KINDS
                 else "other claims"
+            )
             groups[key].append(claim)
         for label in sorted(groups, key=lambda k: (k == "other claims", k)):
             lines.append("")

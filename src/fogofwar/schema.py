@@ -68,8 +68,10 @@ def validate_extraction(data: dict[str, Any]) -> None:
 
 
 def _first_error(data: Any) -> ValidationError | None:
-    errors = sorted(_validator().iter_errors(data), key=lambda e: (len(e.absolute_path),
-                                                                   list(map(str, e.absolute_path))))
+    errors = sorted(
+        _validator().iter_errors(data),
+        key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))),
+    )
     return errors[0] if errors else None
 
 

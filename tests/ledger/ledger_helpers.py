@@ -26,15 +26,29 @@ def ingest_process(db_url: str, *files: Path, quiet: bool = True) -> subprocess.
     """``fogofwar ingest`` in a separate Python process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.Popen(
-        [sys.executable, "-m", "fogofwar.cli.ledger", "ingest", *(["-q"] if quiet else []),
-         "--db", db_url, *map(str, files)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        [
+            sys.executable,
+            "-m",
+            "fogofwar.cli.ledger",
+            "ingest",
+            *(["-q"] if quiet else []),
+            "--db",
+            db_url,
+            *map(str, files),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def claims_per_document(ledger: Ledger) -> dict[str, int]:
     """Stored claims of every stored document (0 for a document without any)."""
     d, c = schema.documents, schema.claims
-    q = (select(d.c.title, func.count(c.c.pk)).select_from(d.outerjoin(c, c.c.document == d.c.id))
-         .group_by(d.c.title))
+    q = (
+        select(d.c.title, func.count(c.c.pk))
+        .select_from(d.outerjoin(c, c.c.document == d.c.id))
+        .group_by(d.c.title)
+    )
     with ledger.read() as conn:
         return {str(title): int(n) for title, n in conn.execute(q)}

@@ -22,21 +22,25 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return url
 
 
-def test_cli_ingest_reports_added_then_unchanged(db: str, capsys: pytest.CaptureFixture[str]
-                                                 ) -> None:
+def test_cli_ingest_reports_added_then_unchanged(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     assert main(["ingest", ANEFIS, "--db", db]) == 0
     assert capsys.readouterr().out.startswith("unchanged   Battle of Anéfis (2014)")
 
 
-def test_cli_ingest_bad_file_is_one_line_and_nonzero(db: str, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_ingest_bad_file_is_one_line_and_nonzero(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     capsys.readouterr()
     assert main(["ingest", str(bad), ANEFIS]) == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith(f"fogofwar: {bad}: cannot read extraction JSON")
+    assert len(err) == 1 and err[0].startswith(
+        f"fogofwar: error: {bad}: cannot read extraction JSON"
+    )
 
 
 def test_cli_estimates_json_shape(db: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -44,7 +48,8 @@ def test_cli_estimates_json_shape(db: str, capsys: pytest.CaptureFixture[str]) -
     assert main(["estimates", EV, "--format", "json"]) == 0
     ests = json.loads(capsys.readouterr().out)["estimates"]
     assert {"event", "side", "actor", "kind", "low", "best", "high", "basis", "reason"} <= set(
-        ests[0])
+        ests[0]
+    )
     assert any(e["side"] == 2 and e["kind"] == "killed" and e["best"] == 111 for e in ests)
 
 
@@ -57,22 +62,29 @@ def test_cli_sources_json_median_ratio(db: str, capsys: pytest.CaptureFixture[st
     assert by_name["MNLA"]["claims"] == 9
 
 
-@pytest.mark.parametrize("flags, found", [
-    ([], True), (["--country", "mali"], True), (["--country", "Syria"], False),
-    (["--from", "2014-07-01", "--to", "2014-07-31"], True), (["--from", "2015-01-01"], False),
-    (["--actor", "national movement"], True), (["--actor", "wagner"], False),
-    (["--war", "mali war"], True),
-])
-def test_cli_events_filters(db: str, capsys: pytest.CaptureFixture[str], flags: list[str],
-                            found: bool) -> None:
+@pytest.mark.parametrize(
+    "flags, found",
+    [
+        ([], True),
+        (["--country", "mali"], True),
+        (["--country", "Syria"], False),
+        (["--from", "2014-07-01", "--to", "2014-07-31"], True),
+        (["--from", "2015-01-01"], False),
+        (["--actor", "national movement"], True),
+        (["--actor", "wagner"], False),
+        (["--war", "mali war"], True),
+    ],
+)
+def test_cli_events_filters(
+    db: str, capsys: pytest.CaptureFixture[str], flags: list[str], found: bool
+) -> None:
     capsys.readouterr()
     assert main(["events", "--format", "json", *flags]) == 0
     ids = [e["id"] for e in json.loads(capsys.readouterr().out)["events"]]
     assert ids == ([EV] if found else [])
 
 
-def test_cli_show_groups_claims_with_evidence(db: str, capsys: pytest.CaptureFixture[str]
-                                              ) -> None:
+def test_cli_show_groups_claims_with_evidence(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     assert main(["show", EV]) == 0
     out = capsys.readouterr().out
@@ -88,7 +100,8 @@ def test_cli_show_unknown_event_is_one_line(db: str, capsys: pytest.CaptureFixtu
     capsys.readouterr()
     assert main(["show", "battle-of-nowhere"]) == 1
     assert capsys.readouterr().err == (
-        "fogofwar: unknown event 'battle-of-nowhere' (see `fogofwar events`)\n")
+        "fogofwar: error: unknown event 'battle-of-nowhere' (see `fogofwar events`)\n"
+    )
 
 
 def test_cli_bad_db_url_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,8 +110,9 @@ def test_cli_bad_db_url_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert err.count("\n") == 1 and "unsupported database URL 'mysql://x/y'" in err
 
 
-def test_cli_help_shows_default_ledger_path(capsys: pytest.CaptureFixture[str],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_help_shows_default_ledger_path(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", "/srv/data")
     with pytest.raises(SystemExit):
         main(["ingest", "--help"])
@@ -106,17 +120,35 @@ def test_cli_help_shows_default_ledger_path(capsys: pytest.CaptureFixture[str],
 
 
 def test_cli_export_formats_to_files(db: str, tmp_path: Path) -> None:
-    for fmt, name in (("json", "x.json"), ("ucdp-csv", "x.csv"), ("acled-csv", "a.csv"),
-                      ("geojson", "x.geojson"), ("parquet", "x.parquet")):
+    for fmt, name in (
+        ("json", "x.json"),
+        ("ucdp-csv", "x.csv"),
+        ("acled-csv", "a.csv"),
+        ("geojson", "x.geojson"),
+        ("parquet", "x.parquet"),
+    ):
         assert main(["export", "--format", fmt, "-o", str(tmp_path / name)]) == 0
         assert (tmp_path / name).stat().st_size > 0
-    assert main(["export", "--format", "ucdp-csv", "-o", str(tmp_path / "none.csv"),
-                 "--country", "Syria"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "ucdp-csv",
+                "-o",
+                str(tmp_path / "none.csv"),
+                "--country",
+                "Syria",
+            ]
+        )
+        == 0
+    )
     assert (tmp_path / "none.csv").read_text().count("\n") == 1  # header only
 
 
-def test_cli_estimates_with_policy_file(db: str, tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_estimates_with_policy_file(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "p.toml"
     bad.write_text("[rules]\n")
     assert main(["estimates", "--policy", str(bad)]) == 1
@@ -124,7 +156,8 @@ def test_cli_estimates_with_policy_file(db: str, tmp_path: Path,
 
 
 def test_cli_show_tells_what_a_revision_added_and_withdrew(
-        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = json.loads(Path(ANEFIS).read_text("utf-8"))
     doc = data["documents"][0]
     doc["text"] += "\nEdited."
@@ -147,7 +180,8 @@ def test_cli_show_tells_what_a_revision_added_and_withdrew(
 
 
 def test_cli_commands_reachable_from_fogofwar_main(
-        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     from fogofwar.cli import main as fogofwar_main
 
     capsys.readouterr()
@@ -156,8 +190,9 @@ def test_cli_commands_reachable_from_fogofwar_main(
     assert fogofwar_main(["show", "nowhere"]) == 1
 
 
-def test_cli_ingest_and_estimates_on_postgresql(pg_url: str,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_ingest_and_estimates_on_postgresql(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["ingest", ANEFIS, "--db", pg_url]) == 0
     capsys.readouterr()
     assert main(["estimates", EV, "--format", "json", "--db", pg_url]) == 0
@@ -168,7 +203,8 @@ def test_cli_ingest_and_estimates_on_postgresql(pg_url: str,
 
 
 def test_cli_ingest_one_bad_document_spares_the_others(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from fogofwar.ledger import Ledger, counts
     from fogofwar.ledger.synthetic import extraction
 
@@ -182,5 +218,4 @@ def test_cli_ingest_one_bad_document_spares_the_others(
     assert out.count("added") == 2
     assert err.count("\n") == 1 and "synthetic/syn/1.txt: cannot store" in err
     with Ledger(url) as ledger:
-        assert counts(ledger) == {"documents": 2, "events": 2, "claims": 20,
-                                  "current_claims": 20}
+        assert counts(ledger) == {"documents": 2, "events": 2, "claims": 20, "current_claims": 20}

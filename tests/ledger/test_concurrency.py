@@ -25,6 +25,10 @@ def test_concurrency_two_ingest_processes_lose_nothing(db_url: str, tmp_path: Pa
     unchanged = sum(o.count("\nunchanged ") + o.startswith("unchanged ") for o in outs)
     assert (added, unchanged) == (n, DOCS // 2)  # every shared document stored exactly once
     with Ledger(db_url) as ledger:
-        assert counts(ledger) == {"documents": n, "events": n, "claims": n * CLAIMS,
-                                  "current_claims": n * CLAIMS}
+        assert counts(ledger) == {
+            "documents": n,
+            "events": n,
+            "claims": n * CLAIMS,
+            "current_claims": n * CLAIMS,
+        }
         assert set(claims_per_document(ledger).values()) == {CLAIMS}

@@ -33,5 +33,9 @@ def test_crash_kill_mid_ingest_leaves_whole_documents(db_url: str, tmp_path: Pat
         assert counts(ledger)["events"] == len(stored)
         results = ingest(ledger, extraction(0, DOCS, CLAIMS))
         assert sum(r.status == "unchanged" for r in results) == len(stored)
-        assert counts(ledger) == {"documents": DOCS, "events": DOCS, "claims": DOCS * CLAIMS,
-                                  "current_claims": DOCS * CLAIMS}
+        assert counts(ledger) == {
+            "documents": DOCS,
+            "events": DOCS,
+            "claims": DOCS * CLAIMS,
+            "current_claims": DOCS * CLAIMS,
+        }

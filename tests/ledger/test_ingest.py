@@ -25,8 +25,14 @@ def _revised(x: Extraction) -> Extraction:
     new_doc = dataclasses.replace(doc, id=new_id, text=text)
     events = tuple(dataclasses.replace(e, document=new_id) for e in x.events)
     kept = tuple(c for c in x.claims if c.id != "battle-of-anefis-2014/c15")
-    added = Claim("battle-of-anefis-2014/c99", "battle-of-anefis-2014", "killed",
-                  Subject(side=2), Value(120, 120), Claimant("Le Temoin", None, "media"))
+    added = Claim(
+        "battle-of-anefis-2014/c99",
+        "battle-of-anefis-2014",
+        "killed",
+        Subject(side=2),
+        Value(120, 120),
+        Claimant("Le Temoin", None, "media"),
+    )
     return Extraction((new_doc,), events, (*kept, added))
 
 
@@ -34,7 +40,11 @@ def test_ingest_stores_document_events_and_claims(db_url: str, anefis: Extractio
     with Ledger(db_url) as ledger:
         [result] = ingest(ledger, anefis)
         assert (result.status, result.revision_no, result.events, result.claims) == (
-            "added", 1, 1, 22)
+            "added",
+            1,
+            1,
+            22,
+        )
         back = extract(ledger)
     assert back.claims == anefis.claims
     assert back.events == anefis.events
@@ -48,8 +58,11 @@ def test_ingest_same_bytes_changes_nothing(db_url: str, anefis: Extraction) -> N
         before = counts(ledger)
         [again] = ingest(ledger, anefis)
         assert again.status == "unchanged"
-        assert counts(ledger) == before == {
-            "documents": 1, "events": 1, "claims": 22, "current_claims": 22}
+        assert (
+            counts(ledger)
+            == before
+            == {"documents": 1, "events": 1, "claims": 22, "current_claims": 22}
+        )
 
 
 def test_ingest_new_revision_kept_beside_and_diffed(db_url: str, anefis: Extraction) -> None:
@@ -57,10 +70,10 @@ def test_ingest_new_revision_kept_beside_and_diffed(db_url: str, anefis: Extract
         ingest(ledger, anefis)
         [rev] = ingest(ledger, _revised(anefis))
         assert (rev.status, rev.revision_no) == ("revision", 2)
-        assert counts(ledger) == {"documents": 2, "events": 2, "claims": 44,
-                                  "current_claims": 22}
-        current = {c.id for c in event_claims(ledger, ["battle-of-anefis-2014"])[
-            "battle-of-anefis-2014"]}
+        assert counts(ledger) == {"documents": 2, "events": 2, "claims": 44, "current_claims": 22}
+        current = {
+            c.id for c in event_claims(ledger, ["battle-of-anefis-2014"])["battle-of-anefis-2014"]
+        }
         assert "battle-of-anefis-2014/c99" in current
         assert "battle-of-anefis-2014/c15" not in current
         [change] = revision_changes(ledger, "battle-of-anefis-2014")
@@ -77,8 +90,7 @@ def test_ingest_failure_mid_document_leaves_nothing(db_url: str, anefis: Extract
         with pytest.raises(LedgerError, match="cannot store") as err:
             ingest(ledger, bad)
         assert "\n" not in str(err.value)
-        assert counts(ledger) == {"documents": 0, "events": 0, "claims": 0,
-                                  "current_claims": 0}
+        assert counts(ledger) == {"documents": 0, "events": 0, "claims": 0, "current_claims": 0}
         assert ingest(ledger, anefis)[0].status == "added"
 
 

@@ -50,11 +50,14 @@ def test_store_default_url_follows_env(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert default_url() == f"sqlite:///{tmp_path}/fogofwar/ledger.sqlite"
 
 
-@pytest.mark.parametrize("url, words", [
-    ("foo://x", "unsupported database URL 'foo://x'"),
-    ("postgresql://nobody@127.0.0.1:1/x", "cannot open ledger"),
-    ("postgresql://u:secret@127.0.0.1:1/x", "***"),
-])
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("foo://x", "unsupported database URL 'foo://x'"),
+        ("postgresql://nobody@127.0.0.1:1/x", "cannot open ledger"),
+        ("postgresql://u:secret@127.0.0.1:1/x", "***"),
+    ],
+)
 def test_store_bad_url_is_one_line_error(url: str, words: str) -> None:
     with pytest.raises(LedgerError) as err:
         Ledger(url)

@@ -29,7 +29,9 @@ Run 'fogofwar COMMAND --help' for the options of a command.
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="fogofwar", description=DESCRIPTION, epilog=EPILOG,
+        prog="fogofwar",
+        description=DESCRIPTION,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"fogofwar {__version__}")
@@ -65,8 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # never a traceback for users; FOGOFWAR_DEBUG=1 shows it
         if os.environ.get("FOGOFWAR_DEBUG"):
             raise
-        print(f"fogofwar: internal error: {type(err).__name__}: {err} "
-              "(set FOGOFWAR_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"fogofwar: internal error: {type(err).__name__}: {err} "
+            "(set FOGOFWAR_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return 70
 
 

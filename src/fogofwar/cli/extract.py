@@ -26,19 +26,42 @@ other files are still extracted and the exit status is 1.
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("extract", help="extract events and claims from articles",
-                       description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "extract",
+        help="extract events and claims from articles",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("files", nargs="+", metavar="FILE", help="article files; '-' reads stdin")
-    p.add_argument("--format", choices=("json", "table"), default="json",
-                   help="json (the extraction format, default) or table (for people)")
-    p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
-                   help="processes for many files (default: %(default)s)")
-    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                   help="refuse files larger than this (default: %(default)s)")
-    p.add_argument("--include-text", action="store_true",
-                   help="include each document's full text in the JSON output")
-    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="show a progress bar (default: on when several files and a terminal)")
+    p.add_argument(
+        "--format",
+        choices=("json", "table"),
+        default="json",
+        help="json (the extraction format, default) or table (for people)",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="processes for many files (default: %(default)s)",
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help="refuse files larger than this (default: %(default)s)",
+    )
+    p.add_argument(
+        "--include-text",
+        action="store_true",
+        help="include each document's full text in the JSON output",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: on when several files and a terminal)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -55,8 +78,9 @@ def run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.update(1)
 
-    extraction, errors = extract_paths(files, workers=max(1, args.workers),
-                                       max_bytes=args.max_bytes, on_done=done)
+    extraction, errors = extract_paths(
+        files, workers=max(1, args.workers), max_bytes=args.max_bytes, on_done=done
+    )
     if bar is not None:
         bar.close()
     for error in errors:
@@ -64,7 +88,11 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "table":
         sys.stdout.write(extraction_table(extraction))
     else:
-        json.dump(extraction.to_dict(include_text=args.include_text), sys.stdout,
-                  ensure_ascii=False, indent=2)
+        json.dump(
+            extraction.to_dict(include_text=args.include_text),
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         sys.stdout.write("\n")
     return 1 if errors else 0

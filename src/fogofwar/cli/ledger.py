@@ -38,15 +38,17 @@ def _errors() -> tuple[type[Exception], ...]:
 
 def _guard(fn: Handler) -> Handler:
     """Map domain errors to one line on stderr and exit status 1."""
+
     def run(args: argparse.Namespace) -> int:
         try:
             return fn(args)
         except _errors() as exc:
-            print(f"fogofwar: {exc}", file=sys.stderr)
+            print(f"fogofwar: error: {exc}", file=sys.stderr)
             return 1
         except BrokenPipeError:  # output piped into `head`: stop quietly
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
+
     run.__doc__ = fn.__doc__
     return run
 
@@ -75,8 +77,9 @@ def extract_articles(paths: Sequence[str]) -> tuple[Extraction, list[str]]:
     try:
         from fogofwar.extract import extract_paths
     except ImportError:
-        return Extraction((), (), ()), [f"{p}: extraction is not available; give an "
-                                        "extraction JSON" for p in paths]
+        return Extraction((), (), ()), [
+            f"{p}: extraction is not available; give an extraction JSON" for p in paths
+        ]
     got = extract_paths(list(paths))
     return got if isinstance(got, tuple) else (got, [])
 
@@ -89,7 +92,7 @@ def _store(ledger: Ledger, x: Extraction, args: argparse.Namespace, bar: Any) ->
             r = ingest_document(ledger, *part)
         except _errors() as exc:
             failed += 1
-            bar.write(f"fogofwar: {exc}", file=sys.stderr)
+            bar.write(f"fogofwar: error: {exc}", file=sys.stderr)
             continue
         finally:
             bar.update(1)
@@ -109,15 +112,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     files: Sequence[str] = args.files
     jsons = [f for f in files if f.endswith(".json")]
     articles = [f for f in files if not f.endswith(".json")]
-    bar = tqdm(total=len(files), unit="doc", disable=None if len(files) > 1 else True,
-               file=sys.stderr)
+    bar = tqdm(
+        total=len(files), unit="doc", disable=None if len(files) > 1 else True, file=sys.stderr
+    )
     for path in jsons:
         try:
             x = read_extraction(path)
             split(x)
         except _errors() as exc:
             failed += 1
-            bar.write(f"fogofwar: {exc}", file=sys.stderr)
+            bar.write(f"fogofwar: error: {exc}", file=sys.stderr)
             bar.update(1)
             continue
         bar.total = (bar.total or 0) + len(x.documents) - 1
@@ -125,7 +129,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if articles:
         x, errors = extract_articles(articles)
         for line in errors:
-            bar.write(f"fogofwar: {line}", file=sys.stderr)
+            bar.write(f"fogofwar: error: {line}", file=sys.stderr)
             bar.update(1)
         failed += len(errors) + _store(ledger, x, args, bar)
     bar.close()
@@ -136,8 +140,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def _table(rows: list[list[Any]], head: list[str]) -> str:
     cells = [head] + [["" if v is None else str(v) for v in r] for r in rows]
     width = [max(len(r[i]) for r in cells) for i in range(len(head))]
-    return "\n".join("  ".join(v.ljust(w) for v, w in zip(r, width, strict=True)).rstrip()
-                     for r in cells)
+    return "\n".join(
+        "  ".join(v.ljust(w) for v, w in zip(r, width, strict=True)).rstrip() for r in cells
+    )
 
 
 def _whose(e: Estimate) -> str:
@@ -153,12 +158,13 @@ def cmd_estimates(args: argparse.Namespace) -> int:
         get_event(ledger, args.event)
     ests = estimates(ledger, EventFilter(ids=(args.event,) if args.event else ()), policy)
     if args.format == "json":
-        print(json.dumps({"estimates": [e.to_dict() for e in ests]}, ensure_ascii=False,
-                         indent=1))
+        print(json.dumps({"estimates": [e.to_dict() for e in ests]}, ensure_ascii=False, indent=1))
     else:
         for e in ests:
-            print(f"{e.event}  {_whose(e)}  {e.kind}: low {e.low}  best {e.best}  high {e.high}"
-                  f"\n    basis: {', '.join(e.basis)}\n    {e.reason}")
+            print(
+                f"{e.event}  {_whose(e)}  {e.kind}: low {e.low}  best {e.best}  high {e.high}"
+                f"\n    basis: {', '.join(e.basis)}\n    {e.reason}"
+            )
     return 0
 
 
@@ -167,19 +173,38 @@ def cmd_sources(args: argparse.Namespace) -> int:
     """Per claimant: claims, events, median ratio of adversary-loss figures to the best."""
     profiles = source_profiles(_ledger(args), load_policy(args.policy))
     if args.format == "json":
-        print(json.dumps({"sources": [p.to_dict() for p in profiles]}, ensure_ascii=False,
-                         indent=1))
+        print(
+            json.dumps({"sources": [p.to_dict() for p in profiles]}, ensure_ascii=False, indent=1)
+        )
     else:
-        print(_table([[p.claimant, "/".join(p.kinds), ",".join(map(str, p.sides)), p.claims,
-                       p.events, p.compared, p.median_ratio] for p in profiles],
-                     ["claimant", "kind", "side", "claims", "events", "compared",
-                      "median_ratio"]))
+        print(
+            _table(
+                [
+                    [
+                        p.claimant,
+                        "/".join(p.kinds),
+                        ",".join(map(str, p.sides)),
+                        p.claims,
+                        p.events,
+                        p.compared,
+                        p.median_ratio,
+                    ]
+                    for p in profiles
+                ],
+                ["claimant", "kind", "side", "claims", "events", "compared", "median_ratio"],
+            )
+        )
     return 0
 
 
 def _filter(args: argparse.Namespace) -> EventFilter:
-    return EventFilter(country=args.country, date_from=args.date_from, date_to=args.date_to,
-                       actor=args.actor, war=args.war)
+    return EventFilter(
+        country=args.country,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        actor=args.actor,
+        war=args.war,
+    )
 
 
 @_guard
@@ -187,27 +212,40 @@ def cmd_events(args: argparse.Namespace) -> int:
     """List events matching the filters."""
     events = list_events(_ledger(args), _filter(args))
     if args.format == "json":
-        print(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False,
-                         indent=1))
+        print(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False, indent=1))
     else:
-        print(_table([[e.id, e.date.start if e.date else None,
-                       e.place.country if e.place else None, e.title] for e in events],
-                     ["id", "start", "country", "title"]))
+        print(
+            _table(
+                [
+                    [
+                        e.id,
+                        e.date.start if e.date else None,
+                        e.place.country if e.place else None,
+                        e.title,
+                    ]
+                    for e in events
+                ],
+                ["id", "start", "country", "title"],
+            )
+        )
     return 0
 
 
 def _claim_line(c: Claim) -> str:
     v = c.value
-    num = (f"{v.low}" if v.high == v.low else f"{v.low}+" if v.high is None
-           else f"{v.low}-{v.high}")
+    num = f"{v.low}" if v.high == v.low else f"{v.low}+" if v.high is None else f"{v.low}-{v.high}"
     if v.low is None:
         num = ""
     words = f" {v.words!r}" if v.words else ""
     truth = "" if v.truth is None else f" [{'true' if v.truth else 'false'}]"
     who = c.claimant.name if c.claimant else "(the text itself)"
     when = f" on {c.said_on}" if c.said_on else ""
-    verb = {"assert": "asserts", "revise": "revises", "corroborate": "corroborates",
-            "deny": "denies"}.get(c.stance, c.stance)
+    verb = {
+        "assert": "asserts",
+        "revise": "revises",
+        "corroborate": "corroborates",
+        "deny": "denies",
+    }.get(c.stance, c.stance)
     return f"{c.id}: {num}{words}{truth} -- {who} {verb}{when}"
 
 
@@ -220,24 +258,41 @@ def cmd_show(args: argparse.Namespace) -> int:
     ests = reconcile(claims, policy)
     changes = revision_changes(ledger, ev.id)
     if args.format == "json":
-        print(json.dumps({"event": ev.to_dict(), "claims": [c.to_dict() for c in claims],
-                          "estimates": [e.to_dict() for e in ests],
-                          "revisions": [{"document": r.document, "revision": r.revision_no,
-                                         "previous": r.previous,
-                                         "added": [c.to_dict() for c in r.added],
-                                         "withdrawn": [c.to_dict() for c in r.withdrawn]}
-                                        for r in changes]}, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {
+                    "event": ev.to_dict(),
+                    "claims": [c.to_dict() for c in claims],
+                    "estimates": [e.to_dict() for e in ests],
+                    "revisions": [
+                        {
+                            "document": r.document,
+                            "revision": r.revision_no,
+                            "previous": r.previous,
+                            "added": [c.to_dict() for c in r.added],
+                            "withdrawn": [c.to_dict() for c in r.withdrawn],
+                        }
+                        for r in changes
+                    ],
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     d, p = ev.date, ev.place
     print(f"{ev.title}  [{ev.id}]\n  kind: {ev.kind}  part of: {ev.part_of}  result: {ev.result}")
-    print(f"  date: {d.start if d else None} .. {d.end if d else None}"
-          f" ({d.precision if d else None})")
+    print(
+        f"  date: {d.start if d else None} .. {d.end if d else None} ({d.precision if d else None})"
+    )
     if p:
         print(f"  place: {p.name}, {p.country} ({p.lat}, {p.lon}; where_prec {p.precision})")
     for s in ev.sides:
         cmd = ", ".join(c.name + (f" ({c.fate})" if c.fate else "") for c in s.commanders)
-        print(f"  side {s.side}: {', '.join(a.name for a in s.actors)}"
-              + (f"; commanders: {cmd}" if cmd else ""))
+        print(
+            f"  side {s.side}: {', '.join(a.name for a in s.actors)}"
+            + (f"; commanders: {cmd}" if cmd else "")
+        )
     print("claims:")
     replaced = superseded(claims, policy)
     for (kind, whose), group in claim_groups(claims).items():
@@ -246,11 +301,10 @@ def cmd_show(args: argparse.Namespace) -> int:
             later = f" [replaced by {replaced[c.id]}]" if c.id in replaced else ""
             print(f"    {_claim_line(c)}{later}")
             for x in c.evidence:
-                print(f"      \"{x.text}\" ({x.section}, {x.start}-{x.end})")
+                print(f'      "{x.text}" ({x.section}, {x.start}-{x.end})')
     print("estimates:")
     for e in ests:
-        print(f"  {e.kind}, {_whose(e)}: low {e.low}  best {e.best}  high {e.high}\n"
-              f"    {e.reason}")
+        print(f"  {e.kind}, {_whose(e)}: low {e.low}  best {e.best}  high {e.high}\n    {e.reason}")
     for r in changes:
         print(f"revision {r.revision_no} ({r.document[:12]}) against {r.previous[:12]}:")
         for c in r.added:
@@ -274,9 +328,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="URL", default=None,
-                   help=f"ledger: a file path, sqlite:///FILE or postgresql://USER@HOST/DB "
-                        f"(default: $FOGOFWAR_DB, else {default_path()})")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help=f"ledger: a file path, sqlite:///FILE or postgresql://USER@HOST/DB "
+        f"(default: $FOGOFWAR_DB, else {default_path()})",
+    )
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -288,30 +346,44 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 
 def _policy(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--policy", metavar="FILE",
-                   help="reconciliation policy TOML (default: the shipped data/policy.toml)")
+    p.add_argument(
+        "--policy",
+        metavar="FILE",
+        help="reconciliation policy TOML (default: the shipped data/policy.toml)",
+    )
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ledger subcommands; each sets ``handler`` (alias ``func``): args -> exit status."""
-    p = subparsers.add_parser("ingest", help="store extracted documents, events and claims",
-                              description=cmd_ingest.__doc__)
-    p.add_argument("files", nargs="+", metavar="FILE",
-                   help="extraction JSON files (or articles, extracted on the way)")
+    p = subparsers.add_parser(
+        "ingest",
+        help="store extracted documents, events and claims",
+        description=cmd_ingest.__doc__,
+    )
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="extraction JSON files (or articles, extracted on the way)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no line per document")
     _common(p)
     p.set_defaults(func=cmd_ingest, handler=cmd_ingest)
 
-    p = subparsers.add_parser("estimates", help="reconciled low/best/high per event, side, kind",
-                              description=cmd_estimates.__doc__)
+    p = subparsers.add_parser(
+        "estimates",
+        help="reconciled low/best/high per event, side, kind",
+        description=cmd_estimates.__doc__,
+    )
     p.add_argument("event", nargs="?", help="event id (default: all events)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     _policy(p)
     _common(p)
     p.set_defaults(func=cmd_estimates, handler=cmd_estimates)
 
-    p = subparsers.add_parser("sources", help="claimant profiles across the ledger",
-                              description=cmd_sources.__doc__)
+    p = subparsers.add_parser(
+        "sources", help="claimant profiles across the ledger", description=cmd_sources.__doc__
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     _policy(p)
     _common(p)
@@ -323,18 +395,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _common(p)
     p.set_defaults(func=cmd_events, handler=cmd_events)
 
-    p = subparsers.add_parser("show", help="one event with its claims, evidence and estimates",
-                              description=cmd_show.__doc__)
+    p = subparsers.add_parser(
+        "show",
+        help="one event with its claims, evidence and estimates",
+        description=cmd_show.__doc__,
+    )
     p.add_argument("event", help="event id")
     p.add_argument("--format", choices=("text", "json"), default="text")
     _policy(p)
     _common(p)
     p.set_defaults(func=cmd_show, handler=cmd_show)
 
-    p = subparsers.add_parser("export", help="export in a field format",
-                              description=cmd_export.__doc__)
-    p.add_argument("--format", required=True,
-                   choices=("json", "ucdp-csv", "acled-csv", "geojson", "parquet"))
+    p = subparsers.add_parser(
+        "export", help="export in a field format", description=cmd_export.__doc__
+    )
+    p.add_argument(
+        "--format", required=True, choices=("json", "ucdp-csv", "acled-csv", "geojson", "parquet")
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
     _filters(p)
     _policy(p)

@@ -13,8 +13,13 @@ from fogofwar.reconcile import Policy
 FORMATS = ("json", "ucdp-csv", "acled-csv", "geojson", "parquet")
 
 
-def export(ledger: Ledger, fmt: str, output: str | None = None,
-           flt: EventFilter | None = None, policy: Policy | None = None) -> int:
+def export(
+    ledger: Ledger,
+    fmt: str,
+    output: str | None = None,
+    flt: EventFilter | None = None,
+    policy: Policy | None = None,
+) -> int:
     """Write the ledger (filtered) in one format to ``output`` (stdout if None); returns items."""
     if fmt not in FORMATS:
         raise LedgerError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -26,8 +31,11 @@ def export(ledger: Ledger, fmt: str, output: str | None = None,
     try:
         if fmt == "json":
             return json_export.write(ledger, out, flt)
-        writer = {"ucdp-csv": ucdp_csv.write, "acled-csv": acled_csv.write,
-                  "geojson": geojson.write}[fmt]
+        writer = {
+            "ucdp-csv": ucdp_csv.write,
+            "acled-csv": acled_csv.write,
+            "geojson": geojson.write,
+        }[fmt]
         return writer(bundles(ledger, flt, policy), out)
     finally:
         if output:
@@ -35,5 +43,3 @@ def export(ledger: Ledger, fmt: str, output: str | None = None,
 
 
 __all__ = ["FORMATS", "Bundle", "bundles", "export"]
-
-

@@ -21,8 +21,12 @@ class Bundle:
     def killed(self, side: int | None, civilian: bool = False) -> Estimate | None:
         """The side-level (no actor) killed estimate for a side or for civilians."""
         for e in self.estimates:
-            if e.kind == "killed" and e.actor is None and e.civilian == civilian and (
-                    civilian or e.side == side):
+            if (
+                e.kind == "killed"
+                and e.actor is None
+                and e.civilian == civilian
+                and (civilian or e.side == side)
+            ):
                 return e
         return None
 
@@ -36,14 +40,14 @@ class Bundle:
         return list(dict.fromkeys(c.claimant.name for c in self.claims if c.claimant))
 
 
-def bundles(ledger: Ledger, flt: EventFilter | None = None,
-            policy: Policy | None = None) -> list[Bundle]:
+def bundles(
+    ledger: Ledger, flt: EventFilter | None = None, policy: Policy | None = None
+) -> list[Bundle]:
     """Bundles for the matching current events."""
     pol = policy or load_policy()
     events = list_events(ledger, flt)
     by_event = event_claims(ledger, [e.id for e in events])
-    return [Bundle(e, tuple(by_event[e.id]), tuple(reconcile(by_event[e.id], pol)))
-            for e in events]
+    return [Bundle(e, tuple(by_event[e.id]), tuple(reconcile(by_event[e.id], pol))) for e in events]
 
 
 def date_prec(event: Event) -> int | None:
@@ -53,12 +57,12 @@ def date_prec(event: Event) -> int | None:
         return None
     if d.precision == "day":
         try:
-            days = (date.fromisoformat(d.end or d.start or "") -
-                    date.fromisoformat(d.start or "")).days + 1
+            days = (
+                date.fromisoformat(d.end or d.start or "") - date.fromisoformat(d.start or "")
+            ).days + 1
         except ValueError:
             return 1
-        return 1 if days <= 1 else 2 if days <= 6 else 3 if days <= 7 else \
-            4 if days <= 31 else 5
+        return 1 if days <= 1 else 2 if days <= 6 else 3 if days <= 7 else 4 if days <= 31 else 5
     return {"week": 3, "month": 4, "year": 5}[d.precision]
 
 

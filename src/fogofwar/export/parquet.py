@@ -16,29 +16,40 @@ def rows(bundles: list[Bundle]) -> list[dict[str, Any]]:
         ev = b.event
         place = ev.place
         for c in b.claims:
-            out.append({
-                "claim_id": c.id, "event_id": ev.id, "event_title": ev.title,
-                "event_kind": ev.kind, "date_start": ev.date.start if ev.date else None,
-                "date_end": ev.date.end if ev.date else None,
-                "country": place.country if place else None,
-                "latitude": place.lat if place else None,
-                "longitude": place.lon if place else None, "kind": c.kind,
-                "side": c.subject.side, "actor": c.subject.actor,
-                "civilian": c.subject.civilian, "low": c.value.low, "high": c.value.high,
-                "words": c.value.words, "claimant": c.claimant.name if c.claimant else None,
-                "claimant_side": c.claimant.side if c.claimant else None,
-                "claimant_kind": c.claimant.kind if c.claimant else None,
-                "stance": c.stance, "said_on": c.said_on,
-                "evidence": json.dumps([e.to_dict() for e in c.evidence], ensure_ascii=False),
-            })
+            out.append(
+                {
+                    "claim_id": c.id,
+                    "event_id": ev.id,
+                    "event_title": ev.title,
+                    "event_kind": ev.kind,
+                    "date_start": ev.date.start if ev.date else None,
+                    "date_end": ev.date.end if ev.date else None,
+                    "country": place.country if place else None,
+                    "latitude": place.lat if place else None,
+                    "longitude": place.lon if place else None,
+                    "kind": c.kind,
+                    "side": c.subject.side,
+                    "actor": c.subject.actor,
+                    "civilian": c.subject.civilian,
+                    "low": c.value.low,
+                    "high": c.value.high,
+                    "words": c.value.words,
+                    "claimant": c.claimant.name if c.claimant else None,
+                    "claimant_side": c.claimant.side if c.claimant else None,
+                    "claimant_kind": c.claimant.kind if c.claimant else None,
+                    "stance": c.stance,
+                    "said_on": c.said_on,
+                    "evidence": json.dumps([e.to_dict() for e in c.evidence], ensure_ascii=False),
+                }
+            )
     return out
 
 
 def write(bundles: list[Bundle], path: str | Path) -> int:
     """Write the claims table to ``path``; returns rows."""
     try:
-        import pyarrow as pa  # type: ignore[import-untyped]
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+        import pyarrow as pa
+        import pyarrow.parquet as pq
     except ImportError:
         raise LedgerError("parquet export needs pyarrow: pip install 'fogofwar[parquet]'") from None
     data = rows(bundles)

@@ -1,4 +1,5 @@
-"""Sides, actors and commanders from the infobox; aliases from the prose; whose losses a phrase names."""
+"""Sides, actors and commanders from the infobox; aliases from the prose; whose losses a
+phrase names."""
 
 from __future__ import annotations
 
@@ -11,27 +12,40 @@ from fogofwar.model import Actor, Commander, Document, Side, Subject
 
 _SIDE_KEY = re.compile(r"^(?:combatant|side|belligerent)s?\s*(\d+)$", re.IGNORECASE)
 _COMMANDER_KEY = re.compile(r"^(?:commander|leader)s?\s*(\d+)$", re.IGNORECASE)
-_SUPPORT = re.compile(r"\s*\b(?:supported\s+by|support(?:ed)?|backed\s+by|allies|with\s+support\s+"
-                      r"from)\s*:?\s*", re.IGNORECASE)
-_FATE = re.compile(r"(?:\s*\(?\b(?P<fate>KIA|POW|DOW|MIA|executed|captured|killed)\b\)?\s*$)|"
-                   r"(?P<glued>(?<=[a-z])(?:KIA|POW|DOW)$)")
+_SUPPORT = re.compile(
+    r"\s*\b(?:supported\s+by|support(?:ed)?|backed\s+by|allies|with\s+support\s+"
+    r"from)\s*:?\s*",
+    re.IGNORECASE,
+)
+_FATE = re.compile(
+    r"(?:\s*\(?\b(?P<fate>KIA|POW|DOW|MIA|executed|captured|killed)\b\)?\s*$)|"
+    r"(?P<glued>(?<=[a-z])(?:KIA|POW|DOW)$)"
+)
 _ABBREV_DEF = re.compile(
     r"(?P<full>(?:[A-Z][\w'’-]*|of|the|for|and|de|du|al|el|in)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|"
     r"and|de|du|al|el|in|-)){1,9})\s+\((?P<abbr>[A-Z][A-Za-z0-9-]{1,11})\)"
 )
-_ALSO_KNOWN = re.compile(r"\b(?P<a>[A-Z][A-Za-z-]{1,12})\s+\((?:also\s+(?:known\s+as|called)\s+|"
-                         r"or\s+)?(?P<b>[A-Z][A-Za-z-]{1,12})\)")
+_ALSO_KNOWN = re.compile(
+    r"\b(?P<a>[A-Z][A-Za-z-]{1,12})\s+\((?:also\s+(?:known\s+as|called)\s+|"
+    r"or\s+)?(?P<b>[A-Z][A-Za-z-]{1,12})\)"
+)
 
 
-_BODIES = re.compile(r"\b(?:bodies|corpses)\b.*\b(?:found|discovered|exhumed|uncovered|"
-                     r"graves?)\b", re.IGNORECASE)
+_BODIES = re.compile(
+    r"\b(?:bodies|corpses)\b.*\b(?:found|discovered|exhumed|uncovered|"
+    r"graves?)\b",
+    re.IGNORECASE,
+)
 _HARM_TO_CIVILIANS = re.compile(
     r"\b(?:bombard\w*|shell(?:ing|ed|s)?|air\s*strikes?|strikes?|rockets?|missiles?|mortars?|"
     r"massacre\w*|execut\w+|bodies|graves?|found\s+dead|car\s+bomb|explosion|blast|snipers?)\b",
     re.IGNORECASE,
 )
-_COMBATANTS = re.compile(r"\b(?:fighters|rebels|soldiers|combatants|militants|troops|"
-                         r"servicemen|members\s+of)\b", re.IGNORECASE)
+_COMBATANTS = re.compile(
+    r"\b(?:fighters|rebels|soldiers|combatants|militants|troops|"
+    r"servicemen|members\s+of)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -87,7 +101,7 @@ class SideIndex:
         return gov if _state_score(names) <= 0 and _rebel_score(names) > 0 else None
 
     def side_of_name(self, text: str) -> tuple[int | None, str | None]:
-        """The side (and actor) whose name, alias or demonym appears in ``text``; else (None, None)."""
+        """The side (and actor) whose name, alias or demonym is in ``text``, else (None, None)."""
         hits: list[tuple[int, int, str]] = []  # (position, side, actor)
         low = text.lower()
         for side in self.sides:
@@ -111,9 +125,14 @@ class SideIndex:
         "people" may be anyone: nobody can tell whose losses they are, so the side stays open.
         """
         civilian = lexicon.CIVILIAN_NOUN.search(phrase) is not None and not re.search(
-            r"\b(?:soldiers|fighters|militants|troops|servicemen)\b", phrase, re.IGNORECASE)
-        if not civilian and _BODIES.search(phrase) and sentence and not _COMBATANTS.search(
-                sentence):
+            r"\b(?:soldiers|fighters|militants|troops|servicemen)\b", phrase, re.IGNORECASE
+        )
+        if (
+            not civilian
+            and _BODIES.search(phrase)
+            and sentence
+            and not _COMBATANTS.search(sentence)
+        ):
             civilian = True  # bodies found, with no fighters named: the dead of a massacre
         side, actor = self.side_of_name(phrase)
         role_side: int | None = None
@@ -212,7 +231,6 @@ def _demonym_of(word: str, name: str) -> bool:
 _EXCEPTION_COUNTRIES = frozenset(c for cs in lexicon.DEMONYM_EXCEPTIONS.values() for c in cs)
 
 
-
 def parse_sides(doc: Document) -> list[Side]:
     """Sides from ``CombatantN`` and ``CommanderN`` lines, markup cleaned, KIA read as killed."""
     actors: dict[int, list[Actor]] = {}
@@ -227,9 +245,7 @@ def parse_sides(doc: Document) -> list[Side]:
         if m:
             commanders.setdefault(int(m.group(1)), []).extend(_parse_commanders(entry.value))
     numbers = sorted(set(actors) | set(commanders))
-    return [
-        Side(n, tuple(actors.get(n, ())), tuple(commanders.get(n, ()))) for n in numbers
-    ]
+    return [Side(n, tuple(actors.get(n, ())), tuple(commanders.get(n, ()))) for n in numbers]
 
 
 def _parse_actors(value: str) -> list[Actor]:
@@ -276,7 +292,7 @@ def _parse_commanders(value: str) -> list[Commander]:
 
 
 def find_aliases(text: str) -> dict[str, set[str]]:
-    """Abbreviations the text defines: ``National Movement for ... (MNLA)`` -> MNLA <-> full name."""
+    """Abbreviations the text defines: ``National Movement for ... (MNLA)`` <-> MNLA."""
     aliases: dict[str, set[str]] = {}
     for m in _ABBREV_DEF.finditer(text):
         full = re.sub(r"^(?:the|of|and|for|in)\s+", "", m.group("full").strip(), flags=re.I)

@@ -55,8 +55,12 @@ _GENERIC_TAIL = re.compile(
 
 
 def _tidy(name: str) -> str:
-    name = re.sub(r"^(?:the|a|an|another|other|one|some|several|two|both)\s+", "", name.strip(),
-                  flags=re.IGNORECASE)
+    name = re.sub(
+        r"^(?:the|a|an|another|other|one|some|several|two|both)\s+",
+        "",
+        name.strip(),
+        flags=re.IGNORECASE,
+    )
     name = re.sub(r"\s+(?:'s|’s)$", "", name)
     m = _CARRIER.match(name)
     if m:
@@ -114,14 +118,18 @@ def claimant_kind(name: str, words: str, person: bool) -> str:
         return "government"
     from fogofwar.extract.places import country_names
 
-    if name.lower() in country_names() or re.fullmatch(r"[A-Z][a-z]+(?:ian|ish|ese|i|an)",
-                                                        name.split()[0] if name else ""):
+    if name.lower() in country_names() or re.fullmatch(
+        r"[A-Z][a-z]+(?:ian|ish|ese|i|an)", name.split()[0] if name else ""
+    ):
         return "government"
     if re.fullmatch(r"[A-Z][A-Z0-9-]{1,10}(?:\s+\w+)?", name) or lexicon.NON_STATE_ACTOR.search(
         name
     ):
         return "party"
-    if re.search(r"\b(?:fighter|soldier|commander|spokes\w+|official|witness|resident|source)\b",
-                 name, re.IGNORECASE):
+    if re.search(
+        r"\b(?:fighter|soldier|commander|spokes\w+|official|witness|resident|source)\b",
+        name,
+        re.IGNORECASE,
+    ):
         return "person"
     return "unknown"

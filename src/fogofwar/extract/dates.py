@@ -78,7 +78,9 @@ def find_dates(text: str) -> list[DateMention]:
             if g["y4b"]:
                 b = g["y4b"]
                 digits = str(y)
-                last_year = int(digits[: len(digits) - len(b)] + b) if len(b) < len(digits) else int(b)
+                last_year = (
+                    int(digits[: len(digits) - len(b)] + b) if len(b) < len(digits) else int(b)
+                )
                 if last_year < y:
                     last_year = None
             out.append(DateMention(m.start(), m.end(), y, None, None, None, last_year))
@@ -87,8 +89,9 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         if last_day is not None and not 1 <= last_day <= 31:
             last_day = None
-        out.append(DateMention(m.start(), m.end(), int(year) if year else None, month, day,
-                               last_day))
+        out.append(
+            DateMention(m.start(), m.end(), int(year) if year else None, month, day, last_day)
+        )
     return out
 
 

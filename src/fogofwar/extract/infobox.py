@@ -55,9 +55,8 @@ def civilian_line(doc: Document, combatant_sides: int) -> int | None:
     """The number of the casualties line that counts civilians (usually the third), if any."""
     for entry in doc.infobox:
         m = _LOSS_KEY.match(entry.key.strip())
-        if m and m.group(1) and int(m.group(1)) > max(combatant_sides, 2) - 0:
-            if lexicon.CIVILIAN_NOUN.search(entry.value) or int(m.group(1)) > combatant_sides:
-                return int(m.group(1))
+        if m and m.group(1) and int(m.group(1)) > max(combatant_sides, 2):
+            return int(m.group(1))  # a line beyond the fighting sides' counts the bystanders
     return None
 
 
@@ -87,44 +86,63 @@ def _line_claims(
     markers = _markers(value)
     dates = find_dates(value)
     quantities = [
-        q for q in find_quantities(value)
+        q
+        for q in find_quantities(value)
         if not any(mk.start <= q.start < mk.end for mk in markers)
         and not any(d.start <= q.start < d.end and d.month is not None for d in dates)
-        and not not_a_count(value[q.end:])
+        and not not_a_count(value[q.end :])
     ]
     kinds: list[tuple[str, str | None, str] | None] = []
     for i, q in enumerate(quantities):
         stop = quantities[i + 1].start if i + 1 < len(quantities) else len(value)
         stop = min([stop] + [mk.start for mk in markers if mk.start >= q.end])
-        window = re.split(r";", value[q.end:stop], maxsplit=1)[0]
+        window = re.split(r";", value[q.end : stop], maxsplit=1)[0]
         kind = _kind_of(window, strength)
         if kind is None and not strength:
             item_start = max(value.rfind(";", 0, q.start), value.rfind(":", 0, q.start), 0)
-            before = classify_before(value[item_start:q.start], window)
+            before = classify_before(value[item_start : q.start], window)
             if before is not None:
                 kind = (before.kind, before.what, before.phrase)
-            elif i > 0 and kinds[-1] is not None and re.fullmatch(
-                    r"\s*,\s*", value[quantities[i - 1].end + len(kinds[-1][2]):q.start]):
+            elif (
+                i > 0
+                and kinds[-1] is not None
+                and re.fullmatch(
+                    r"\s*,\s*", value[quantities[i - 1].end + len(kinds[-1][2]) : q.start]
+                )
+            ):
                 kind = retype_like(kinds[-1], window)
-        if kind is not None and kind[0] == "vehicles_lost" and kinds and kinds[-1] is not None \
-                and kinds[-1][0] in ("vehicles_destroyed", "equipment_destroyed") \
-                and not re.search(r"\b(?:lost|captured|seized)\b", window, re.IGNORECASE):
+        if (
+            kind is not None
+            and kind[0] == "vehicles_lost"
+            and kinds
+            and kinds[-1] is not None
+            and kinds[-1][0] in ("vehicles_destroyed", "equipment_destroyed")
+            and not re.search(r"\b(?:lost|captured|seized)\b", window, re.IGNORECASE)
+        ):
             kind = ("vehicles_destroyed", kind[1], kind[2])  # a list of destroyed materiel
         kinds.append(kind)
     # "114 Hezbollah fighters, 23 soldiers and 8 officers killed": the last kind covers the list
     for i in range(len(kinds) - 2, -1, -1):
         if kinds[i] is None and kinds[i + 1] is not None:
-            gap = value[quantities[i].end:quantities[i + 1].start]
-            if ";" not in gap and not any(quantities[i].end <= mk.start < quantities[i + 1].start
-                                          for mk in markers):
-                kind, _, _ = kinds[i + 1]  # type: ignore[misc]
-                if kind in ("killed", "injured", "captured", "missing", "killed_or_injured"):
-                    kinds[i] = (kind, None, gap)
+            gap = value[quantities[i].end : quantities[i + 1].start]
+            if ";" not in gap and not any(
+                quantities[i].end <= mk.start < quantities[i + 1].start for mk in markers
+            ):
+                shared = kinds[i + 1]
+                if shared is not None and shared[0] in (
+                    "killed",
+                    "injured",
+                    "captured",
+                    "missing",
+                    "killed_or_injured",
+                ):
+                    kinds[i] = (shared[0], None, gap)
     for m in _NUMBERLESS_ITEM.finditer(value):
         if any(m.start() <= q.start < m.end() for q in quantities):
             continue
-        if lexicon.VEHICLE_NOUN.fullmatch(m.group("noun")) or \
-                lexicon.EQUIPMENT_NOUN.fullmatch(m.group("noun")):
+        if lexicon.VEHICLE_NOUN.fullmatch(m.group("noun")) or lexicon.EQUIPMENT_NOUN.fullmatch(
+            m.group("noun")
+        ):
             q1 = Quantity(m.start("noun"), m.start("noun"), 1, 1)
             loss = classify_after(" " + m.group("noun") + " " + m.group("verb"))
             if loss is not None:
@@ -138,7 +156,7 @@ def _line_claims(
     for q, kind_info in zip(quantities, kinds, strict=True):
         if kind_info is None:
             continue
-        kind, what, phrase = kind_info
+        loss_kind, what, phrase = kind_info
         claimant_name = _claimant_for(q, value, markers)
         claimant = make_claimant(claimant_name, sides) if claimant_name else None
         subject = _subject(phrase, side, sides, civilian_default)
@@ -147,24 +165,34 @@ def _line_claims(
             Claim(
                 id="",
                 event="",
-                kind=kind,
+                kind=loss_kind,
                 subject=subject,
                 value=Value(q.low, q.high, q.words, q.approx, what=what),
                 claimant=claimant,
                 stance="assert",
                 evidence=(
-                    Evidence(doc.id, "infobox", entry.start + q.start, entry.start + end,
-                             value[q.start:end]),
+                    Evidence(
+                        doc.id,
+                        "infobox",
+                        entry.start + q.start,
+                        entry.start + end,
+                        value[q.start : end],
+                    ),
                 ),
             )
         )
     return claims
 
 
-def retype_like(model: tuple[str, str | None, str], window: str) -> tuple[str, str | None, str] | None:
-    """"lost 173 soldiers in A, 58 soldiers in B": the second item shares the first one's kind."""
-    loss = classify_after(f"{window} {model[0]}") if model[0] in ("killed", "injured",
-                                                                  "captured") else None
+def retype_like(
+    model: tuple[str, str | None, str], window: str
+) -> tuple[str, str | None, str] | None:
+    """ "lost 173 soldiers in A, 58 soldiers in B": the second item shares the first one's kind."""
+    loss = (
+        classify_after(f"{window} {model[0]}")
+        if model[0] in ("killed", "injured", "captured")
+        else None
+    )
     if loss is not None and lexicon.PERSON_NOUN.search(window):
         return (loss.kind, loss.what, window)
     return None
@@ -173,8 +201,10 @@ def retype_like(model: tuple[str, str | None, str], window: str) -> tuple[str, s
 def _kind_of(window: str, strength: bool) -> tuple[str, str | None, str] | None:
     if strength:
         words = re.findall(r"[A-Za-z]{3,}", window)
-        if lexicon.PERSON_NOUN.search(window) or not words or re.match(
-            r"\s*(?:\+|men|in\s+total|total|personnel)?\s*$", window, re.IGNORECASE
+        if (
+            lexicon.PERSON_NOUN.search(window)
+            or not words
+            or re.match(r"\s*(?:\+|men|in\s+total|total|personnel)?\s*$", window, re.IGNORECASE)
         ):
             return ("strength", None, window)
         return None
@@ -196,7 +226,7 @@ def _claimant_for(q: Quantity, value: str, markers: list[_Marker]) -> str | None
     header = next((mk for mk in reversed(before) if mk.header), None)
     if after and not after[0].header:
         paren = after[0]
-        between = value[q.end:paren.start]
+        between = value[q.end : paren.start]
         if header is None or ";" not in between:
             return paren.name
     return header.name if header else None
@@ -209,19 +239,25 @@ def _subject(phrase: str, side: int | None, sides: SideIndex, civilian_default: 
         for s in sides.sides:
             if s.side == side and any(a.name == resolved.actor for a in s.actors):
                 actor = resolved.actor
-    civilian = resolved.civilian or (civilian_default and not re.search(
-        r"\b(?:soldiers|fighters|servicemen|troops|militants|combatants|rebels|police\w*|"
-        r"officers|personnel|guards|members)\b", phrase, re.IGNORECASE))
+    civilian = resolved.civilian or (
+        civilian_default
+        and not re.search(
+            r"\b(?:soldiers|fighters|servicemen|troops|militants|combatants|rebels|police\w*|"
+            r"officers|personnel|guards|members)\b",
+            phrase,
+            re.IGNORECASE,
+        )
+    )
     if re.search(r"\b(?:soldiers|fighters|servicemen|troops|militants)\b", phrase, re.I):
         civilian = False
     return Subject(side=side, actor=actor, civilian=civilian)
 
 
 def _evidence_end(q: Quantity, value: str, markers: list[_Marker]) -> int:
-    nxt = re.search(r"[;,]|\s(?=\d)", value[q.end:])
+    nxt = re.search(r"[;,]|\s(?=\d)", value[q.end :])
     end = q.end + nxt.start() if nxt else len(value)
     for mk in markers:
-        if not mk.header and mk.start >= q.end and value[q.end:mk.start].count(";") == 0:
+        if not mk.header and mk.start >= q.end and value[q.end : mk.start].count(";") == 0:
             end = max(end, mk.end)
             break
     return end

@@ -9,37 +9,60 @@ import re
 
 # -- loss kinds, as they follow a quantity ("37 fighters were killed", "5 prisoners") ----------
 _KIND_AFTER: list[tuple[str, str]] = [
-    (r"killed\s+(?:and|or|&)\s+(?:wounded|injured)|dead\s+(?:and|or)\s+(?:wounded|injured)|"
-     r"casualties|killed\s+or\s+missing|losses|wounded\s+(?:and|or)\s+killed", "killed_or_injured"),
-    (r"killed|dead|deaths?|died|slain|KIA|executed|neutrali[sz]ed|lost\s+their\s+lives|"
-     r"fatalities|perished|massacred|beheaded|bodies|corpses|eliminated|liquidated|shot\s+dead",
-     "killed"),
+    (
+        r"killed\s+(?:and|or|&)\s+(?:wounded|injured)|dead\s+(?:and|or)\s+(?:wounded|injured)|"
+        r"casualties|killed\s+or\s+missing|losses|wounded\s+(?:and|or)\s+killed",
+        "killed_or_injured",
+    ),
+    (
+        r"killed|dead|deaths?|died|slain|KIA|executed|neutrali[sz]ed|lost\s+their\s+lives|"
+        r"fatalities|perished|massacred|beheaded|bodies|corpses|eliminated|liquidated|shot\s+dead",
+        "killed",
+    ),
     (r"wounded|injured|injuries|hurt|hospitali[sz]ed|WIA", "injured"),
-    (r"captured|prisoners?(?:\s+of\s+war)?|taken\s+(?:as\s+)?(?:prisoner|captive|hostage)s?|"
-     r"POWs?|hostages?|surrendered|arrested|detained|abducted|kidnapped|seized|"
-     r"taken\s+into\s+captivity", "captured"),
+    (
+        r"captured|prisoners?(?:\s+of\s+war)?|taken\s+(?:as\s+)?(?:prisoner|captive|hostage)s?|"
+        r"POWs?|hostages?|surrendered|arrested|detained|abducted|kidnapped|seized|"
+        r"taken\s+into\s+captivity",
+        "captured",
+    ),
     (r"missing|MIA|unaccounted\s+for", "missing"),
     (r"displaced|fled|evacuated|refugees|homeless|forced\s+to\s+flee", "displaced"),
-    (r"destroyed|shot\s+down|downed|sunk|burn(?:ed|t)|disabled|knocked\s+out|damaged|crashed|"
-     r"in\s+flames|set\s+ablaze|blown\s+up", "destroyed"),
+    (
+        r"destroyed|shot\s+down|downed|sunk|burn(?:ed|t)|disabled|knocked\s+out|damaged|crashed|"
+        r"in\s+flames|set\s+ablaze|blown\s+up",
+        "destroyed",
+    ),
     (r"lost", "lost"),
 ]
 KIND_AFTER = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), k) for p, k in _KIND_AFTER]
 
 # -- loss kinds as a verb or noun before the quantity ("killing 12 soldiers", "death toll of 12")
 _KIND_BEFORE: list[tuple[str, str]] = [
-    (r"casualties\s+(?:of|at|to|reached|numbered|were)|killed\s+and\s+wounded|"
-     r"killing\s+(?:and|or)\s+wounding", "killed_or_injured"),
-    (r"killing|killed|kill|kills|executing|executed|massacring|massacre\s+of|slaying|"
-     r"death\s+toll(?:\s+(?:of|at|rose\s+to|reached|was|stood\s+at|climbed\s+to|to))?|"
-     r"deaths\s+of|bodies\s+of|dead\s+(?:at|to)", "killed"),
+    (
+        r"casualties\s+(?:of|at|to|reached|numbered|were)|killed\s+and\s+wounded|"
+        r"killing\s+(?:and|or)\s+wounding",
+        "killed_or_injured",
+    ),
+    (
+        r"killing|killed|kill|kills|executing|executed|massacring|massacre\s+of|slaying|"
+        r"death\s+toll(?:\s+(?:of|at|rose\s+to|reached|was|stood\s+at|climbed\s+to|to))?|"
+        r"deaths\s+of|bodies\s+of|dead\s+(?:at|to)",
+        "killed",
+    ),
     (r"wounding|wounded|injuring|injured", "injured"),
     (r"lost|losing|suffered|suffering", "lost"),
-    (r"capturing|captured|capture\s+of|took|taking|seizing|detaining|detained|arresting|"
-     r"arrested|abducting|abducted|kidnapping|kidnapped", "captured"),
+    (
+        r"capturing|captured|capture\s+of|took|taking|seizing|detaining|detained|arresting|"
+        r"arrested|abducting|abducted|kidnapping|kidnapped",
+        "captured",
+    ),
     (r"displacing|displaced|displacement\s+of|evacuating|evacuated|evacuation\s+of", "displaced"),
-    (r"destroying|destroyed|shooting\s+down|shot\s+down|downing|downed|sinking|sank|"
-     r"destruction\s+of|disabling|disabled", "destroyed"),
+    (
+        r"destroying|destroyed|shooting\s+down|shot\s+down|downing|downed|sinking|sank|"
+        r"destruction\s+of|disabling|disabled",
+        "destroyed",
+    ),
 ]
 KIND_BEFORE = [(re.compile(rf"\b(?:{p})\s*$", re.IGNORECASE), k) for p, k in _KIND_BEFORE]
 
@@ -72,7 +95,8 @@ VEHICLE_NOUN = re.compile(
 )
 EQUIPMENT_NOUN = re.compile(
     r"\b(?:artillery(?:\s+pieces?)?|howitzers?|guns?|cannons?|mortars?|launchers?|MLRS|Grads?|"
-    r"(?:air[- ]defen[cs]e|missile|anti-aircraft|SAM|rocket)\s+(?:systems?|batter(?:y|ies)|launchers?)|"
+    r"(?:air[- ]defen[cs]e|missile|anti-aircraft|SAM|rocket)\s+"
+    r"(?:systems?|batter(?:y|ies)|launchers?)|"
     r"radars?(?:\s+stations?)?|drones?|UAVs?|Bayraktars?|command\s+posts?|depots?|warehouses?|"
     r"ammunition\s+(?:depots?|dumps?)|Pantsirs?|Tors?|Buks?|S-\d00s?|Shilkas?|Gvozdikas?|"
     r"pieces\s+of\s+(?:military\s+)?equipment|equipment|weapons?\s+systems?|missiles?)\b",
@@ -98,10 +122,47 @@ CIVILIAN_NOUN = re.compile(
 
 # -- reporting verbs and attribution ------------------------------------------------------------
 REPORTING_LEMMAS = frozenset(
-    "say state claim report announce affirm add estimate allege assert confirm deny tell declare "
-    "acknowledge admit insist publish release put record count document note write mention "
-    "accuse cite verify indicate suggest reveal disclose inform maintain argue provide issue "
-    "give".split()
+    [
+        "say",
+        "state",
+        "claim",
+        "report",
+        "announce",
+        "affirm",
+        "add",
+        "estimate",
+        "allege",
+        "assert",
+        "confirm",
+        "deny",
+        "tell",
+        "declare",
+        "acknowledge",
+        "admit",
+        "insist",
+        "publish",
+        "release",
+        "put",
+        "record",
+        "count",
+        "document",
+        "note",
+        "write",
+        "mention",
+        "accuse",
+        "cite",
+        "verify",
+        "indicate",
+        "suggest",
+        "reveal",
+        "disclose",
+        "inform",
+        "maintain",
+        "argue",
+        "provide",
+        "issue",
+        "give",
+    ]
 )
 DENY_LEMMAS = frozenset({"deny", "dismiss", "reject", "refute", "dispute"})
 CORROBORATE_LEMMAS = frozenset({"corroborate", "confirm", "verify", "back", "echo", "support"})
@@ -111,9 +172,22 @@ REVISE_WORDS = re.compile(
     r"lowered\s+(?:the|its|their)|corrected|amended)\b",
     re.IGNORECASE,
 )
-PRONOUN_CLAIMANTS = frozenset({"they", "it", "he", "she", "the group", "the organisation",
-                               "the organization", "the ministry", "the statement",
-                               "the spokesman", "the spokesperson", "the report"})
+PRONOUN_CLAIMANTS = frozenset(
+    {
+        "they",
+        "it",
+        "he",
+        "she",
+        "the group",
+        "the organisation",
+        "the organization",
+        "the ministry",
+        "the statement",
+        "the spokesman",
+        "the spokesperson",
+        "the report",
+    }
+)
 
 # -- descriptors of sides: words that say whose losses without naming an actor --------------------
 GOVERNMENT_WORDS = re.compile(
@@ -145,7 +219,7 @@ STATE_ACTOR = re.compile(
     re.IGNORECASE,
 )
 
-# -- kinds of claimant ------------------------------------------------------------------------------
+# -- kinds of claimant ---------------------------------------------------------------------
 MEDIA_WORDS = re.compile(
     r"\b(?:media|newspaper|news|agency|press|times|post|journal|gazette|tribune|herald|reuters|"
     r"associated\s+press|AP|AFP|BBC|CNN|al\s+jazeera|TV|television|radio|channel|magazine|"

@@ -26,8 +26,11 @@ _NOT_A_COUNT = re.compile(
     r"mortar\s+(?:shells?|rounds?|bombs?)|artillery\s+(?:shells?|rounds?|strikes?))\b",
     re.IGNORECASE,
 )
-_LOST_BOTH = re.compile(r"destroyed\s+or\s+captured|captured\s+or\s+destroyed|"
-                        r"destroyed\s+and\s+captured|lost", re.IGNORECASE)
+_LOST_BOTH = re.compile(
+    r"destroyed\s+or\s+captured|captured\s+or\s+destroyed|"
+    r"destroyed\s+and\s+captured|lost",
+    re.IGNORECASE,
+)
 _HUMAN_KINDS = {"killed", "injured", "captured", "missing", "displaced", "killed_or_injured"}
 
 
@@ -77,9 +80,14 @@ def classify_after(window: str) -> Loss | None:
     if not re.search(r"[A-Za-z]{3,}", phrase):
         # "about sixty neutralized jihadists": the noun follows the participle
         after = re.match(r"\s*((?:[\w'’-]+\s+){0,3}[\w'’-]+)", window[end:])
-        if after and (lexicon.PERSON_NOUN.search(after.group(1)) or lexicon.VEHICLE_NOUN.search(
-                after.group(1))) and not re.match(r"\s*(?:by|in|at|on|during|when|after|and|or)\b",
-                                                  window[end:]):
+        if (
+            after
+            and (
+                lexicon.PERSON_NOUN.search(after.group(1))
+                or lexicon.VEHICLE_NOUN.search(after.group(1))
+            )
+            and not re.match(r"\s*(?:by|in|at|on|during|when|after|and|or)\b", window[end:])
+        ):
             phrase = after.group(1)
     return _typed(raw, phrase, window[start:], start, end)
 
@@ -97,8 +105,11 @@ def classify_before(before: str, after: str) -> Loss | None:
     return None
 
 
-_FILLER_WORDS = re.compile(r"\b(?:were|was|had|have|has|been|be|being|also|reportedly|allegedly|"
-                           r"all|each|more|others?|of|them|in|total|and|later|then)\b", re.I)
+_FILLER_WORDS = re.compile(
+    r"\b(?:were|was|had|have|has|been|be|being|also|reportedly|allegedly|"
+    r"all|each|more|others?|of|them|in|total|and|later|then)\b",
+    re.I,
+)
 
 
 def _strip_filler(phrase: str) -> str:
@@ -142,8 +153,9 @@ def classify_strength(before: str, window: str) -> Loss | None:
     if not m or _head_is_not_a_loss(m.group(0)):
         return None
     if _FORCE_CONTEXT.search(before[-80:]) or (
-            re.search(r"(?:^|[,;:]|\b(?:an\s+estimated|some|about|around))\s*$", before[-30:])
-            and _FORCE_ACTION.match(window[m.end():])):
+        re.search(r"(?:^|[,;:]|\b(?:an\s+estimated|some|about|around))\s*$", before[-30:])
+        and _FORCE_ACTION.match(window[m.end() :])
+    ):
         return Loss("strength", m.group(0), None, -1, -1)
     return None
 
@@ -158,8 +170,10 @@ def _head_is_not_a_loss(phrase: str) -> bool:
     other = _last_end(lexicon.NON_LOSS_NOUN, phrase)
     if other < 0:
         return False
-    return other > max(_last_end(p, phrase) for p in (
-        lexicon.VEHICLE_NOUN, lexicon.EQUIPMENT_NOUN, lexicon.PERSON_NOUN))
+    return other > max(
+        _last_end(p, phrase)
+        for p in (lexicon.VEHICLE_NOUN, lexicon.EQUIPMENT_NOUN, lexicon.PERSON_NOUN)
+    )
 
 
 def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Loss | None:
@@ -168,11 +182,16 @@ def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Lo
     person = lexicon.PERSON_NOUN.search(phrase)
     if _head_is_not_a_loss(phrase):
         return None  # "3 villages captured", "50 weapons seized": counted, but not losses
-    if vehicle and not (person and _last_end(lexicon.PERSON_NOUN, phrase) > _last_end(
-            lexicon.VEHICLE_NOUN, phrase)):  # "truck drivers" are people
+    if vehicle and not (
+        person and _last_end(lexicon.PERSON_NOUN, phrase) > _last_end(lexicon.VEHICLE_NOUN, phrase)
+    ):  # "truck drivers" are people
         if raw in ("destroyed", "killed"):
-            kind = "vehicles_lost" if _LOST_BOTH.match(trigger_text or "") and \
-                trigger_text.lower().startswith("destroyed or") else "vehicles_destroyed"
+            kind = (
+                "vehicles_lost"
+                if _LOST_BOTH.match(trigger_text or "")
+                and trigger_text.lower().startswith("destroyed or")
+                else "vehicles_destroyed"
+            )
         elif raw == "captured":
             kind = "vehicles_captured"
         elif raw == "lost":
@@ -186,8 +205,11 @@ def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Lo
         if raw in ("destroyed", "lost", "captured", "killed"):
             return Loss("equipment_destroyed", phrase, equipment.group(0), start, end)
         return None
-    if raw in ("destroyed", "lost") and not person and not re.search(r"[A-Za-z]{3,}", _strip_filler(
-            phrase)):
+    if (
+        raw in ("destroyed", "lost")
+        and not person
+        and not re.search(r"[A-Za-z]{3,}", _strip_filler(phrase))
+    ):
         kind = "vehicles_lost" if raw == "lost" else "vehicles_destroyed"
         return Loss(kind, phrase, None, start, end)
     if raw == "destroyed":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_FLAG_EMOJI = re.compile("[\U0001F1E6-\U0001F1FF]+")
+_FLAG_EMOJI = re.compile("[\U0001f1e6-\U0001f1ff]+")
 _LEFTOVERS = re.compile(
     r"(?:\b(?:border\|)?\d{1,3}px\b\|?|\bborder\|?|\bframeless\b\|?|\bthumb\|?|\|)", re.IGNORECASE
 )

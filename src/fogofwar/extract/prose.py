@@ -39,8 +39,11 @@ _OWN_LOSSES = re.compile(
     re.IGNORECASE,
 )
 _MORE = re.compile(r"^\s+(?:more|additional|further|others?|other)\b", re.IGNORECASE)
-_BREAKDOWN = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|"
-                        r"of\s+them|comprising|consisting\s+of)\b|:", re.IGNORECASE)
+_BREAKDOWN = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|"
+    r"of\s+them|comprising|consisting\s+of)\b|:",
+    re.IGNORECASE,
+)
 _ALSO = re.compile(r"\b(?:also|additionally|further(?:more)?|moreover)\b", re.IGNORECASE)
 _CORROBORATED_BY = re.compile(
     r"\b(?:was|were|has\s+been|had\s+been|is)\s+(?:later\s+|also\s+|independently\s+)?"
@@ -48,12 +51,18 @@ _CORROBORATED_BY = re.compile(
     re.IGNORECASE,
 )
 _CAPTIVE_NOUN = re.compile(r"(?:prisoners?|hostages?|POWs?|detainees|captives)\b", re.I)
-_AIRCRAFT = re.compile(r"\b(?:jets?|planes?|aircraft|airplanes?|helicopters?|gunships?|"
-                       r"(?:Su|MiG|Mi|Il|An|Ka|L)-\d+\w*)\b", re.IGNORECASE)
+_AIRCRAFT = re.compile(
+    r"\b(?:jets?|planes?|aircraft|airplanes?|helicopters?|gunships?|"
+    r"(?:Su|MiG|Mi|Il|An|Ka|L)-\d+\w*)\b",
+    re.IGNORECASE,
+)
 _AGE = re.compile(r"[A-Z][\w'’-]+,\s*(?:aged\s+)?$|\((?:aged\s+)?$")
 _NOUNISH = re.compile(r"[A-Za-z]{3,}")
-_FILLER = re.compile(r"^\s*(?:were|was|had|have|has|been|be|being|more|others?|of|them|also|"
-                     r"reportedly|allegedly|all|each|in|total|\s)*$", re.IGNORECASE)
+_FILLER = re.compile(
+    r"^\s*(?:were|was|had|have|has|been|be|being|more|others?|of|them|also|"
+    r"reportedly|allegedly|all|each|in|total|\s)*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -77,8 +86,9 @@ class ProseState:
     claims: list[Claim] = field(default_factory=list)
 
 
-def attributions_of(sent: Sentence, parsed: Any, sides: SideIndex, state: ProseState,
-                    year: int | None) -> list[Attribution]:
+def attributions_of(
+    sent: Sentence, parsed: Any, sides: SideIndex, state: ProseState, year: int | None
+) -> list[Attribution]:
     """Every speaker of a sentence, in order: reporting verbs with their subjects, "according
     to X", "X's report", a pronoun carried from the sentence before. Never empty: a sentence
     nobody speaks in gets ``Attribution(None)`` (the encyclopedia's own voice)."""
@@ -86,8 +96,14 @@ def attributions_of(sent: Sentence, parsed: Any, sides: SideIndex, state: ProseS
     found: list[Attribution] = []
     for m in _ACCORDING.finditer(text):
         name = _strip_det(m.group("name"))
-        found.append(Attribution(make_claimant(name, sides), m.start(), _stance(text, None),
-                                 _said_on(text, m.start(), year)))
+        found.append(
+            Attribution(
+                make_claimant(name, sides),
+                m.start(),
+                _stance(text, None),
+                _said_on(text, m.start(), year),
+            )
+        )
     for verb, subject in _reporting_verbs(parsed):
         if any(abs(a.verb_at - verb.idx) < 3 for a in found):
             continue
@@ -95,23 +111,42 @@ def attributions_of(sent: Sentence, parsed: Any, sides: SideIndex, state: ProseS
         name, context, person = _subject_text(subject)
         if _is_pronoun(subject, name):
             earlier = [a.claimant for a in found if a.claimant is not None and a.verb_at < verb.idx]
-            claimant = earlier[-1] if earlier else (
-                state.last_claimant if sent.paragraph - state.last_paragraph <= 1 else None)
+            claimant = (
+                earlier[-1]
+                if earlier
+                else (state.last_claimant if sent.paragraph - state.last_paragraph <= 1 else None)
+            )
             if claimant is not None:
-                found.append(Attribution(claimant, verb.idx, stance,
-                                         _said_on(text, verb.idx, year)))
+                found.append(
+                    Attribution(claimant, verb.idx, stance, _said_on(text, verb.idx, year))
+                )
         elif name:
-            found.append(Attribution(make_claimant(name, sides, context, person), verb.idx,
-                                     stance, _said_on(text, verb.idx, year)))
+            found.append(
+                Attribution(
+                    make_claimant(name, sides, context, person),
+                    verb.idx,
+                    stance,
+                    _said_on(text, verb.idx, year),
+                )
+            )
     if not found:
         m2 = _POSSESSIVE_REPORT.search(text)
         if m2:
-            found.append(Attribution(make_claimant(_strip_det(m2.group("name")), sides),
-                                     m2.start(), _stance(text, None)))
-    if not found and _ALSO.search(text) and state.last_claimant is not None and \
-            sent.paragraph == state.last_paragraph and state.last_sentence_claims:
-        found.append(Attribution(state.last_claimant, -1,
-                                 "revise" if state.revising else "assert"))
+            found.append(
+                Attribution(
+                    make_claimant(_strip_det(m2.group("name")), sides),
+                    m2.start(),
+                    _stance(text, None),
+                )
+            )
+    if (
+        not found
+        and _ALSO.search(text)
+        and state.last_claimant is not None
+        and sent.paragraph == state.last_paragraph
+        and state.last_sentence_claims
+    ):
+        found.append(Attribution(state.last_claimant, -1, "revise" if state.revising else "assert"))
     found.sort(key=lambda a: a.verb_at)
     return found or [Attribution(None)]
 
@@ -164,20 +199,30 @@ def _subject_text(token: Any) -> tuple[str, str, bool]:
     def walk(t: Any) -> None:
         keep.append(t)
         for c in t.children:
-            if c.dep_ in cut and not (c.dep_ == "prep" and c.i > head_i and c.text.lower() in (
-                    "of", "for") and t.i == head_i):
+            if c.dep_ in cut and not (
+                c.dep_ == "prep"
+                and c.i > head_i
+                and c.text.lower() in ("of", "for")
+                and t.i == head_i
+            ):
                 continue
             walk(c)
 
     walk(token)
     keep.sort(key=lambda t: t.i)
-    words = [t for t in keep if not (t.dep_ == "det" and t.i == keep[0].i
-                                     and t.lower_ in ("the", "a", "an"))]
-    name = "".join(t.text_with_ws if j + 1 < len(words) and words[j + 1].i == t.i + 1
-                   else t.text + " " for j, t in enumerate(words)).strip()
+    words = [
+        t
+        for t in keep
+        if not (t.dep_ == "det" and t.i == keep[0].i and t.lower_ in ("the", "a", "an"))
+    ]
+    name = "".join(
+        t.text_with_ws if j + 1 < len(words) and words[j + 1].i == t.i + 1 else t.text + " "
+        for j, t in enumerate(words)
+    ).strip()
     context = " ".join(t.text for t in token.subtree)
     person = token.ent_type_ == "PERSON" or any(
-        t.ent_type_ == "PERSON" and t.head.i == token.i for t in keep)
+        t.ent_type_ == "PERSON" and t.head.i == token.i for t in keep
+    )
     if person:
         ents = [t for t in keep if t.ent_type_ == "PERSON"]
         if ents:
@@ -186,8 +231,11 @@ def _subject_text(token: Any) -> tuple[str, str, bool]:
 
 
 def _is_pronoun(token: Any, name: str) -> bool:
-    return token.pos_ == "PRON" or name.lower() in lexicon.PRONOUN_CLAIMANTS or \
-        name.lower() in ("this", "these")
+    return (
+        token.pos_ == "PRON"
+        or name.lower() in lexicon.PRONOUN_CLAIMANTS
+        or name.lower() in ("this", "these")
+    )
 
 
 def _stance(text: str, verb: Any) -> str:
@@ -205,29 +253,36 @@ def _said_on(text: str, before: int, year: int | None) -> str | None:
     return None
 
 
-def figure_claims(sent: Sentence, attributions: list[Attribution], sides: SideIndex,
-                  state: ProseState, document_id: str) -> list[Claim]:
+def figure_claims(
+    sent: Sentence,
+    attributions: list[Attribution],
+    sides: SideIndex,
+    state: ProseState,
+    document_id: str,
+) -> list[Claim]:
     """The claims of the figures in one sentence, each credited to its nearest speaker."""
     text = sent.text
     first_verb = min((a.verb_at for a in attributions if a.verb_at >= 0), default=-1)
     dates = find_dates(text)
     quantities = [
-        q for q in find_quantities(text)
+        q
+        for q in find_quantities(text)
         if not any(q.start < d.end and d.start < q.end and is_date(text, d) for d in dates)
-        and not not_a_count(text[q.end:])
-        and not (first_verb >= 0 and q.end <= first_verb and
-                 _inside_subject(text, q, first_verb))
+        and not not_a_count(text[q.end :])
+        and not (first_verb >= 0 and q.end <= first_verb and _inside_subject(text, q, first_verb))
     ]
-    quantities = [q for q in quantities if not _AGE.search(text[: q.start]) or
-                  not re.match(r"\s*[,)]", text[q.end:])]
+    quantities = [
+        q
+        for q in quantities
+        if not _AGE.search(text[: q.start]) or not re.match(r"\s*[,)]", text[q.end :])
+    ]
     forced: dict[int, Loss | None] = {}
     for pattern in (SINGLE_LOSS, ANOTHER, ACTIVE_SINGLE):
         for m in pattern.finditer(text):
             if not any(q.start <= m.start("art") < q.end for q in quantities):
                 quantities.append(Quantity(m.start("art"), m.end("art"), 1, 1))
                 if pattern is ACTIVE_SINGLE:  # "shot down a Su-34": the verb before counts
-                    forced[m.start("art")] = classify_before(text[: m.start("art")],
-                                                             m.group("np"))
+                    forced[m.start("art")] = classify_before(text[: m.start("art")], m.group("np"))
     quantities.sort(key=lambda q: q.start)
     losses: list[Loss | None] = []
     for i, q in enumerate(quantities):
@@ -237,10 +292,13 @@ def figure_claims(sent: Sentence, attributions: list[Attribution], sides: SideIn
             losses.append(forced[q.start])
             continue
         loss = classify_after(window)
-        if loss is None or (loss.kind == "captured" and _CAPTIVE_NOUN.match(
-                window[loss.trigger_start:]) if loss.trigger_start >= 0 else False):
+        if loss is None or (
+            loss.kind == "captured" and _CAPTIVE_NOUN.match(window[loss.trigger_start :])
+            if loss.trigger_start >= 0
+            else False
+        ):
             # "executed 4,000 prisoners": the verb before says what befell the captives
-            before = classify_before(text[: q.start], text[q.end: stop])
+            before = classify_before(text[: q.start], text[q.end : stop])
             loss = before if before is not None else loss
         losses.append(loss)
     _fill_lists(text, quantities, losses)
@@ -263,8 +321,12 @@ def figure_claims(sent: Sentence, attributions: list[Attribution], sides: SideIn
             subject = sides.resolve(phrase, text)
             if subject.side is None and not subject.civilian:
                 subject = _own_or_context(text, q, subject, attribution, sides, loss)
-                if subject.side is None and prev is not None and retyped is not None and \
-                        retyped.what is not None:
+                if (
+                    subject.side is None
+                    and prev is not None
+                    and retyped is not None
+                    and retyped.what is not None
+                ):
                     subject = replace(prev[1], actor=None)
             elif loss.breakdown and prev is not None and subject.side is None:
                 subject = prev[1]
@@ -277,29 +339,50 @@ def figure_claims(sent: Sentence, attributions: list[Attribution], sides: SideIn
             subject = _subject_of_force(text[: q.start], sides, subject)
             if subject.side is None:
                 continue
-        if (subject.side is None and not subject.civilian
-                                       and not _NOUNISH.search(phrase)
-                                       and attribution.claimant is None
-                                       and loss.kind in ("captured", "displaced")):
+        if (
+            subject.side is None
+            and not subject.civilian
+            and not _NOUNISH.search(phrase)
+            and attribution.claimant is None
+            and loss.kind in ("captured", "displaced")
+        ):
             continue
         value = Value(q.low, q.high, q.words, q.approx, what=loss.what)
         stance = attribution.stance
-        if _MORE.match(text[q.end:]) and q.low is not None and q is quantities[0] and \
-                attribution.claimant is not None:
+        if (
+            _MORE.match(text[q.end :])
+            and q.low is not None
+            and q is quantities[0]
+            and attribution.claimant is not None
+        ):
             value, stance = _incremented(value, loss.kind, subject, attribution, state)
         end = _evidence_end(text, q, loss)
-        claims.append(Claim(
-            id="", event="", kind=loss.kind, subject=subject, value=value,
-            claimant=attribution.claimant, stance=stance,  # type: ignore[arg-type]
-            said_on=attribution.said_on,
-            evidence=(Evidence(document_id, sent.section, sent.start + q.start, sent.start + end,
-                               text[q.start:end]),),
-        ))
+        claims.append(
+            Claim(
+                id="",
+                event="",
+                kind=loss.kind,
+                subject=subject,
+                value=value,
+                claimant=attribution.claimant,
+                stance=stance,  # type: ignore[arg-type]
+                said_on=attribution.said_on,
+                evidence=(
+                    Evidence(
+                        document_id,
+                        sent.section,
+                        sent.start + q.start,
+                        sent.start + end,
+                        text[q.start : end],
+                    ),
+                ),
+            )
+        )
     return claims
 
 
 def _subject_of_force(before: str, sides: SideIndex, subject: Subject) -> Subject:
-    """"the rebels gathered about 1,000 fighters": the force is the clause subject's."""
+    """ "the rebels gathered about 1,000 fighters": the force is the clause subject's."""
     clause = re.split(r"[;,.]|\b(?:while|whereas|but)\b", before)[-1]
     found = sides.resolve(clause)
     return Subject(side=found.side, actor=found.actor) if found.side is not None else subject
@@ -307,9 +390,10 @@ def _subject_of_force(before: str, sides: SideIndex, subject: Subject) -> Subjec
 
 def _inside_subject(text: str, q: Quantity, verb_at: int) -> bool:
     """A figure inside the speaker's own name ("the 24th Brigade said"): not a claim."""
-    between = text[q.end:verb_at]
-    return len(between) < 40 and not re.search(r"\b(?:killed|dead|wounded|injured|captured)\b",
-                                                between, re.IGNORECASE)
+    between = text[q.end : verb_at]
+    return len(between) < 40 and not re.search(
+        r"\b(?:killed|dead|wounded|injured|captured)\b", between, re.IGNORECASE
+    )
 
 
 def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]) -> None:
@@ -317,14 +401,20 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
     ("A, B and C killed")."""
     parent: Loss | None = None
     for i in range(1, len(losses)):
-        gap = text[quantities[i - 1].end:quantities[i].start]
+        gap = text[quantities[i - 1].end : quantities[i].start]
         current = losses[i]
         if current is not None:
             parent = None
             continue
         prev = losses[i - 1]
-        if prev is not None and not prev.breakdown and (_BREAKDOWN.search(gap) or (
-                prev.trigger_start == -1 and re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap))):
+        if (
+            prev is not None
+            and not prev.breakdown
+            and (
+                _BREAKDOWN.search(gap)
+                or (prev.trigger_start == -1 and re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap))
+            )
+        ):
             parent = prev
         elif parent is not None and not re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap):
             parent = None
@@ -338,9 +428,12 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
     for i in range(len(losses) - 2, -1, -1):
         nxt = losses[i + 1]
         if losses[i] is None and nxt is not None and nxt.kind not in ("displaced",):
-            gap = text[quantities[i].end:quantities[i + 1].start]
-            if len(gap) < 60 and re.fullmatch(r"[^;.:]*?(?:,|\band\b)[^;.:]*", gap) and \
-                    not re.search(r"\b(?:were|was|had|have)\b", gap):
+            gap = text[quantities[i].end : quantities[i + 1].start]
+            if (
+                len(gap) < 60
+                and re.fullmatch(r"[^;.:]*?(?:,|\band\b)[^;.:]*", gap)
+                and not re.search(r"\b(?:were|was|had|have)\b", gap)
+            ):
                 losses[i] = retype_as(nxt, gap)
 
 
@@ -348,8 +441,12 @@ def retype_as(model: Loss, phrase: str) -> Loss | None:
     """The loss word of ``model`` applied to another list item, typed by that item's own noun."""
     from fogofwar.extract.losses import _typed
 
-    raw = {"vehicles_destroyed": "destroyed", "vehicles_captured": "captured",
-           "vehicles_lost": "lost", "equipment_destroyed": "destroyed"}.get(model.kind, model.kind)
+    raw = {
+        "vehicles_destroyed": "destroyed",
+        "vehicles_captured": "captured",
+        "vehicles_lost": "lost",
+        "equipment_destroyed": "destroyed",
+    }.get(model.kind, model.kind)
     return _typed(raw, phrase, "", -1, -1)
 
 
@@ -358,7 +455,7 @@ def _elliptic(phrase: str) -> bool:
 
 
 def _retype(loss: Loss, prev: Loss) -> Loss | None:
-    """"one vehicle was captured and one was destroyed": the second counts vehicles too;
+    """ "one vehicle was captured and one was destroyed": the second counts vehicles too;
     "six vehicles destroyed, and dozens injured": the second counts people again."""
     from fogofwar.extract.losses import _typed  # the same typing rule, with the earlier noun
 
@@ -366,14 +463,19 @@ def _retype(loss: Loss, prev: Loss) -> Loss | None:
         return loss
     if prev.what is None:
         return None if loss.elliptic_materiel else loss
-    raw = {"vehicles_destroyed": "destroyed", "vehicles_captured": "captured",
-           "vehicles_lost": "lost", "equipment_destroyed": "destroyed",
-           "captured": "captured"}.get(loss.kind, "destroyed")
+    raw = {
+        "vehicles_destroyed": "destroyed",
+        "vehicles_captured": "captured",
+        "vehicles_lost": "lost",
+        "equipment_destroyed": "destroyed",
+        "captured": "captured",
+    }.get(loss.kind, "destroyed")
     return _typed(raw, prev.what, "", loss.trigger_start, loss.trigger_end)
 
 
-def _own_or_context(text: str, q: Quantity, subject: Subject, attribution: Attribution,
-                    sides: SideIndex, loss: Loss) -> Subject:
+def _own_or_context(
+    text: str, q: Quantity, subject: Subject, attribution: Attribution, sides: SideIndex, loss: Loss
+) -> Subject:
     before = text[: q.start]
     claimant_side = attribution.claimant.side if attribution.claimant is not None else None
     if _OWN_LOSSES.search(before) and claimant_side is not None:
@@ -383,15 +485,26 @@ def _own_or_context(text: str, q: Quantity, subject: Subject, attribution: Attri
         gov = sides.state_against_insurgents()
         if gov is not None:
             return Subject(side=gov)  # of a state and an insurgency, only the state flies
-    if claimant_side is not None and len(fighting) == 2 and claimant_side in fighting and (
-            loss.kind.startswith(("vehicles", "equipment")) or loss.trigger_start == -1):
+    if (
+        claimant_side is not None
+        and len(fighting) == 2
+        and claimant_side in fighting
+        and (loss.kind.startswith(("vehicles", "equipment")) or loss.trigger_start == -1)
+    ):
         # a side's claim of what it destroyed, downed or killed is about its adversary
         return Subject(side=next(s for s in fighting if s != claimant_side))
     # "Ukrainian forces killed 12": the victims are the other side of the agent
-    m = re.search(r"(?P<agent>[^,;]{2,60}?)\s+(?:killed|destroyed|captured|wounded|shot\s+down)"
-                  r"\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$", before, re.IGNORECASE)
-    if m and len(sides.sides) == 2 and not re.search(
-            r"\b(?:people|persons|civilians|residents)\b", loss.phrase, re.IGNORECASE):
+    m = re.search(
+        r"(?P<agent>[^,;]{2,60}?)\s+(?:killed|destroyed|captured|wounded|shot\s+down)"
+        r"\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$",
+        before,
+        re.IGNORECASE,
+    )
+    if (
+        m
+        and len(sides.sides) == 2
+        and not re.search(r"\b(?:people|persons|civilians|residents)\b", loss.phrase, re.IGNORECASE)
+    ):
         side, _ = sides.side_of_name(m.group("agent"))
         if side is not None:
             other = next(s.side for s in sides.sides if s.side != side)
@@ -399,13 +512,18 @@ def _own_or_context(text: str, q: Quantity, subject: Subject, attribution: Attri
     return subject
 
 
-def _incremented(value: Value, kind: str, subject: Subject, attribution: Attribution,
-                 state: ProseState) -> tuple[Value, str]:
-    """"five more injured": the claimant's earlier figure plus this one, as a revision."""
+def _incremented(
+    value: Value, kind: str, subject: Subject, attribution: Attribution, state: ProseState
+) -> tuple[Value, str]:
+    """ "five more injured": the claimant's earlier figure plus this one, as a revision."""
     for earlier in reversed(state.claims):
-        if earlier.kind == kind and earlier.subject.side == subject.side and \
-                _same_claimant(earlier.claimant, attribution.claimant) and \
-                earlier.value.low is not None and earlier.value.high is not None:
+        if (
+            earlier.kind == kind
+            and earlier.subject.side == subject.side
+            and _same_claimant(earlier.claimant, attribution.claimant)
+            and earlier.value.low is not None
+            and earlier.value.high is not None
+        ):
             low = earlier.value.low + (value.low or 0)
             high = earlier.value.high + (value.high or 0)
             return replace(value, low=low, high=high), "revise"
@@ -421,21 +539,33 @@ def _same_claimant(a: Claimant | None, b: Claimant | None) -> bool:
 
 
 def _evidence_end(text: str, q: Quantity, loss: Loss) -> int:
-    m = re.search(r"[,;.]|\s+and\s+(?=\S+\s+(?:\w+\s+)?(?:were|was))", text[q.end:])
+    m = re.search(r"[,;.]|\s+and\s+(?=\S+\s+(?:\w+\s+)?(?:were|was))", text[q.end :])
     end = q.end + (m.start() if m else len(text) - q.end)
     return max(end, q.end)
 
 
 def corroborations(sent: Sentence, sides: SideIndex, state: ProseState) -> list[Claim]:
-    """"This was corroborated by Reuters": the previous sentence's main figure, confirmed."""
+    """ "This was corroborated by Reuters": the previous sentence's main figure, confirmed."""
     m = _CORROBORATED_BY.search(sent.text)
-    if not m or not state.last_sentence_claims or not re.match(
-            r"^\s*(?:this|these|that|the\s+(?:figure|claim|toll|number|report))\b", sent.text,
-            re.IGNORECASE):
+    if (
+        not m
+        or not state.last_sentence_claims
+        or not re.match(
+            r"^\s*(?:this|these|that|the\s+(?:figure|claim|toll|number|report))\b",
+            sent.text,
+            re.IGNORECASE,
+        )
+    ):
         return []
     claimant = make_claimant(m.group("name"), sides)
     main = state.last_sentence_claims[0]
-    evidence = Evidence(main.evidence[0].document, sent.section, sent.start + m.start(),
-                        sent.start + m.end(), m.group(0))
-    return [replace(main, claimant=claimant, stance="corroborate", said_on=None,
-                    evidence=(evidence,))]
+    evidence = Evidence(
+        main.evidence[0].document,
+        sent.section,
+        sent.start + m.start(),
+        sent.start + m.end(),
+        m.group(0),
+    )
+    return [
+        replace(main, claimant=claimant, stance="corroborate", said_on=None, evidence=(evidence,))
+    ]

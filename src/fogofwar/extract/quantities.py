@@ -10,26 +10,58 @@ from functools import lru_cache
 from importlib import resources
 
 _UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "no": 0,
+    "one": 1,
+    "a single": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _MAX_VALUE = 100_000_000  # larger figures are not casualty counts; they are read as garbage
 
 _WORD_NUM = (
-    r"(?:(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[- ](?:"
-    + "|".join(k for k in _UNITS if " " not in k and k not in ("zero", "no")) + r"))?|"
+    r"(?:(?:"
+    + "|".join(sorted(_TENS, key=len, reverse=True))
+    + r")(?:[- ](?:"
+    + "|".join(k for k in _UNITS if " " not in k and k not in ("zero", "no"))
+    + r"))?|"
     + "|".join(sorted((k for k in _UNITS if k not in ("no", "a single")), key=len, reverse=True))
     + r")(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:"
-    + "|".join(sorted(_TENS, key=len, reverse=True)) + r"|"
-    + "|".join(sorted((k for k in _UNITS if " " not in k and k not in ("zero", "no")),
-                      key=len, reverse=True))
+    + "|".join(sorted(_TENS, key=len, reverse=True))
+    + r"|"
+    + "|".join(
+        sorted(
+            (k for k in _UNITS if " " not in k and k not in ("zero", "no")), key=len, reverse=True
+        )
+    )
     + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)?)?"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s*(?:million|thousand))?"
@@ -39,9 +71,11 @@ _RANGE_SEP = r"\s*(?:–|—|-|to|or)\s*"
 _LOWER = r"(?P<lower>at\s+least|a\s+minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)"
 _OVER = r"(?P<over>more\s+than|over|upwards\s+of|in\s+excess\s+of|above|nearly\s+over)"
 _UPTO = r"(?P<upto>up\s+to|as\s+many\s+as|at\s+most|fewer\s+than|less\s+than|under)"
-_ABOUT = (r"(?P<about>about|around|approximately|approx\.|roughly|some|an\s+estimated|estimated|"
-          r"nearly|almost|close\s+to|just\s+under|just\s+over|"
-          r"reportedly|circa|c\.|~)")
+_ABOUT = (
+    r"(?P<about>about|around|approximately|approx\.|roughly|some|an\s+estimated|estimated|"
+    r"nearly|almost|close\s+to|just\s+under|just\s+over|"
+    r"reportedly|circa|c\.|~)"
+)
 _BETWEEN = r"(?P<between>between)"
 
 _QUANTITY = re.compile(
@@ -145,22 +179,28 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
     if b is not None and b < a:
         # "2022-23" style or a list, not a range: keep the first number only
         return Quantity(start, m.end("a"), a, a)
-    low, high, approx = a, (b if b is not None else a), False
+    low: int = a
+    high: int | None = b if b is not None else a
+    approx = False
     if m.group("plus") or (m.group("lower") and b is None):
         high = None
     elif m.group("over"):
         low, high = (b if b is not None else a) + 1, None
     elif m.group("upto"):
-        low, high = 0, (b if b is not None else a)
+        top = b if b is not None else a
         if m.group("upto").lower().startswith(("fewer", "less", "under")):
-            high -= 1
+            top -= 1
+        low, high = 0, top
     elif m.group("about"):
         approx = True
         if m.group("about").lower() == "some" and b is None and m.group("a").lower() == "one":
             return None
     if m.group("between") and b is None:
         return None
-    if b is None and re.match(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\b",
-                              m.string[m.end():]) and a == 1:
+    if (
+        b is None
+        and re.match(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\b", m.string[m.end() :])
+        and a == 1
+    ):
         return None  # "one of the main units": a member, not a count
     return Quantity(start, m.end(), low, high, approx=approx)

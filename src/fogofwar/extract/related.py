@@ -3,6 +3,7 @@ each with the date and place the sentence gives."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from fogofwar.extract.dates import find_dates
@@ -23,8 +24,11 @@ _CLASHES = re.compile(
 )
 
 
-def related_events(sents: list[Sentence], own_title: str, year: int | None) -> list[RelatedEvent]:
-    """Other events named in the prose, in order of mention, without repeats."""
+def related_events(
+    sents: list[Sentence], own_title: str, year: int | None, own_start: str | None = None
+) -> list[RelatedEvent]:
+    """Other events named in the prose, in order of mention, without repeats. A date given
+    relative to the event ("a week later") is resolved against its start."""
     own = _norm(own_title)
     out: list[RelatedEvent] = []
     seen: set[tuple[str, str | None]] = set()
@@ -38,13 +42,34 @@ def related_events(sents: list[Sentence], own_title: str, year: int | None) -> l
                     title = f"{title.lower()} in {m.group('place')}"
                 if _norm(title) == own or _norm(title) in own:
                     continue
-                date = _date_for(sent.text, m.start(), year)
+                date = _date_for(sent.text, m.start(), year) or _relative(
+                    sent.text[m.end() : m.end() + 40], own_start)
                 key = (_norm(title), date)
                 if key in seen or any(_norm(title) in k[0] and k[1] == date for k in seen):
                     continue
                 seen.add(key)
                 out.append(RelatedEvent(title, date, m.group("place")))
     return out
+
+
+_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "ten": 10}
+_RELATIVE = re.compile(r"^\s*(?P<n>a|an|one|two|three|four|five|six|seven|ten|\d{1,2})\s+"
+                       r"(?P<unit>day|week|month)s?\s+(?P<dir>later|after|earlier|before)\b", re.I)
+
+
+def _relative(after: str, start: str | None) -> str | None:
+    """"a week later" -> the month a week after ``start`` (day precision for days)."""
+    m = _RELATIVE.match(after)
+    if not m or not start or len(start) < 10:
+        return None
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else _WORDS[raw]
+    days = n * {"day": 1, "week": 7, "month": 30}[m.group("unit").lower()]
+    if m.group("dir").lower() in ("earlier", "before"):
+        days = -days
+    when = datetime.date.fromisoformat(start) + datetime.timedelta(days=days)
+    return when.isoformat() if m.group("unit").lower() == "day" else when.isoformat()[:7]
 
 
 def _norm(s: str) -> str:

@@ -25,9 +25,61 @@ CONTEXT_SECTIONS = re.compile(
     re.IGNORECASE,
 )
 _ABBREV = frozenset(
-    "mr mrs ms dr gen lt col maj capt sgt brig adm cmdr st jr sr no vs vol jan feb mar apr jun "
-    "jul aug sep sept oct nov dec approx est c ca u.s u.n u.k e.g i.e etc inc co corp ltd gov rep "
-    "sen pres prof rev mt ft".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "brig",
+        "adm",
+        "cmdr",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "vol",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "est",
+        "c",
+        "ca",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.g",
+        "i.e",
+        "etc",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "gov",
+        "rep",
+        "sen",
+        "pres",
+        "prof",
+        "rev",
+        "mt",
+        "ft",
+    ]
 )
 _SPLIT = re.compile(r"([.!?])([\"'”’)\]]*)\s+(?=[\"“'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -54,17 +106,22 @@ SINGLE_LOSS = re.compile(
 )
 
 
-_SINGLE_NOUN = (r"(?:soldier|fighter|civilian|militant|rebel|commander|officer|policeman|serviceman|"
-                r"child|woman|man|journalist|member|guard|volunteer|peacekeeper|insurgent|"
-                r"jihadist|tank|helicopter|aircraft|plane|jet|vehicle|drone|Su-\d+\w*|Mi-\d+\w*|"
-                r"MiG-\d+\w*|Il-\d+\w*|An-\d+\w*)")
+_SINGLE_NOUN = (
+    r"(?:soldier|fighter|civilian|militant|rebel|commander|officer|policeman|serviceman|"
+    r"child|woman|man|journalist|member|guard|volunteer|peacekeeper|insurgent|"
+    r"jihadist|tank|helicopter|aircraft|plane|jet|vehicle|drone|Su-\d+\w*|Mi-\d+\w*|"
+    r"MiG-\d+\w*|Il-\d+\w*|An-\d+\w*)"
+)
 ACTIVE_SINGLE = re.compile(
     r"\b(?P<verb>shot\s+down|downed|destroyed|captured|killed|executed|wounded|injured|seized)\s+"
     r"(?P<art>a|an|one)\s+(?P<np>(?:[\w'’-]+\s+){0,3}?" + _SINGLE_NOUN + r")\b",
     re.IGNORECASE,
 )
-ANOTHER = re.compile(r"\b(?:and|while)\s+(?P<art>another)\s+(?:one\s+|person\s+|was\s+)?"
-                     r"(?=(?:killed|wounded|injured|captured)\b)", re.IGNORECASE)
+ANOTHER = re.compile(
+    r"\b(?:and|while)\s+(?P<art>another)\s+(?:one\s+|person\s+|was\s+)?"
+    r"(?=(?:killed|wounded|injured|captured)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -102,11 +159,13 @@ def sentences(doc: Document) -> Iterator[Sentence]:
                 if m.group(1) == "." and _is_abbreviation(para[: m.start(1)]):
                     continue
                 cut = m.end(2)
-                yield from _sentence(section.name, para_no, para_start, para, last, cut,
-                                     context_only)
+                yield from _sentence(
+                    section.name, para_no, para_start, para, last, cut, context_only
+                )
                 last = m.end()
-            yield from _sentence(section.name, para_no, para_start, para, last, len(para),
-                                 context_only)
+            yield from _sentence(
+                section.name, para_no, para_start, para, last, len(para), context_only
+            )
 
 
 def _is_abbreviation(before: str) -> bool:

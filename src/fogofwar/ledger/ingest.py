@@ -34,8 +34,15 @@ class IngestResult:
 def fingerprint(claim: Claim) -> str:
     """A content key of a claim (what, about whom, how much, by whom), ignoring ids and offsets."""
     d = claim.to_dict()
-    key = [d["event"], d["kind"], d["subject"], d["value"], d["claimant"], d["stance"],
-           d["said_on"]]
+    key = [
+        d["event"],
+        d["kind"],
+        d["subject"],
+        d["value"],
+        d["claimant"],
+        d["stance"],
+        d["said_on"],
+    ]
     return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()
 
 
@@ -69,8 +76,9 @@ def ingest(ledger: Ledger, extraction: Extraction) -> list[IngestResult]:
     return [ingest_document(ledger, d, evs, cls) for d, evs, cls in split(extraction)]
 
 
-def ingest_document(ledger: Ledger, doc: Document, events: list[Event],
-                    claims: list[Claim], *, retries: int = 5) -> IngestResult:
+def ingest_document(
+    ledger: Ledger, doc: Document, events: list[Event], claims: list[Claim], *, retries: int = 5
+) -> IngestResult:
     """Store one document with its events and claims in one transaction, or nothing."""
     for attempt in range(retries):
         try:
@@ -109,8 +117,9 @@ def _lock_key(value: str) -> int:
     return int.from_bytes(hashlib.sha256(value.encode()).digest()[:8], "big", signed=True)
 
 
-def _store(conn: Connection, doc: Document, events: list[Event],
-           claims: list[Claim]) -> IngestResult:
+def _store(
+    conn: Connection, doc: Document, events: list[Event], claims: list[Claim]
+) -> IngestResult:
     if _existing(conn, doc.id) is not None:
         return _unchanged(conn, doc)
     if conn.dialect.name == "postgresql":  # serialise writers of the same title or origin
@@ -120,9 +129,10 @@ def _store(conn: Connection, doc: Document, events: list[Event],
             return _unchanged(conn, doc)
     d = t.documents.c
     prev = conn.execute(
-        select(d.lineage, d.revision_no).where(d.current, or_(d.title == doc.title,
-                                                                d.origin == doc.origin))
-        .order_by((d.title == doc.title).desc(), d.revision_no.desc()).limit(1)
+        select(d.lineage, d.revision_no)
+        .where(d.current, or_(d.title == doc.title, d.origin == doc.origin))
+        .order_by((d.title == doc.title).desc(), d.revision_no.desc())
+        .limit(1)
     ).first()
     lineage, revision_no = (prev[0], prev[1] + 1) if prev else (doc.id, 1)
     if prev:
@@ -130,49 +140,86 @@ def _store(conn: Connection, doc: Document, events: list[Event],
         conn.execute(update(t.documents).where(d.lineage == lineage).values(current=False))
         conn.execute(update(t.events).where(t.events.c.document.in_(old)).values(current=False))
         conn.execute(update(t.claims).where(t.claims.c.document.in_(old)).values(current=False))
-    conn.execute(t.documents.insert().values(
-        id=doc.id, title=doc.title, origin=doc.origin, format=doc.format, language=doc.language,
-        revision=doc.revision, lineage=lineage, revision_no=revision_no, current=True,
-        ingested_at=datetime.now(UTC).isoformat(), text=doc.text,
-        layout={k: v for k, v in doc.to_dict().items() if k in ("sections", "infobox")},
-    ))
+    conn.execute(
+        t.documents.insert().values(
+            id=doc.id,
+            title=doc.title,
+            origin=doc.origin,
+            format=doc.format,
+            language=doc.language,
+            revision=doc.revision,
+            lineage=lineage,
+            revision_no=revision_no,
+            current=True,
+            ingested_at=datetime.now(UTC).isoformat(),
+            text=doc.text,
+            layout={k: v for k, v in doc.to_dict().items() if k in ("sections", "infobox")},
+        )
+    )
     if events:
-        pks = conn.execute(t.events.insert().returning(t.events.c.pk, t.events.c.id,
-                                                       sort_by_parameter_order=True),
-                           [_event_row(ev) for ev in events]).all()
-        actors = [{"event_pk": pk, "side": side.side, "name": name.lower()}
-                  for (pk, _id), ev in zip(pks, events, strict=True) for side in ev.sides
-                  for actor in side.actors for name in (actor.name, *actor.aliases)]
+        pks = conn.execute(
+            t.events.insert().returning(t.events.c.pk, t.events.c.id, sort_by_parameter_order=True),
+            [_event_row(ev) for ev in events],
+        ).all()
+        actors = [
+            {"event_pk": pk, "side": side.side, "name": name.lower()}
+            for (pk, _id), ev in zip(pks, events, strict=True)
+            for side in ev.sides
+            for actor in side.actors
+            for name in (actor.name, *actor.aliases)
+        ]
         if actors:
             conn.execute(t.event_actors.insert(), actors)
     if claims:
         conn.execute(t.claims.insert(), [_claim_row(c, doc.id, i) for i, c in enumerate(claims)])
-    return IngestResult(doc.id, doc.title, "revision" if prev else "added", revision_no,
-                        len(events), len(claims))
+    return IngestResult(
+        doc.id, doc.title, "revision" if prev else "added", revision_no, len(events), len(claims)
+    )
 
 
 def _event_row(ev: Event) -> dict[str, Any]:
     date, place = ev.date, ev.place
     return {
-        "id": ev.id, "document": ev.document, "current": True, "title": ev.title,
-        "kind": ev.kind, "date_start": date.start if date else None,
+        "id": ev.id,
+        "document": ev.document,
+        "current": True,
+        "title": ev.title,
+        "kind": ev.kind,
+        "date_start": date.start if date else None,
         "date_end": (date.end or date.start) if date else None,
         "date_precision": date.precision if date else None,
-        "place_name": place.name if place else None, "country": place.country if place else None,
-        "admin1": place.admin1 if place else None, "lat": place.lat if place else None,
-        "lon": place.lon if place else None, "where_prec": place.precision if place else None,
-        "part_of": ev.part_of, "result": ev.result, "body": ev.to_dict(),
+        "place_name": place.name if place else None,
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "where_prec": place.precision if place else None,
+        "part_of": ev.part_of,
+        "result": ev.result,
+        "body": ev.to_dict(),
     }
 
 
 def _claim_row(c: Claim, doc_id: str, seq: int) -> dict[str, Any]:
     who = c.claimant
     return {
-        "id": c.id, "event": c.event, "document": doc_id, "current": True, "seq": seq,
-        "kind": c.kind, "side": c.subject.side, "actor": c.subject.actor,
-        "civilian": c.subject.civilian, "low": c.value.low, "high": c.value.high,
-        "words": c.value.words, "claimant": who.name if who else None,
-        "claimant_side": who.side if who else None, "claimant_kind": who.kind if who else None,
-        "stance": c.stance, "said_on": c.said_on, "fingerprint": fingerprint(c),
+        "id": c.id,
+        "event": c.event,
+        "document": doc_id,
+        "current": True,
+        "seq": seq,
+        "kind": c.kind,
+        "side": c.subject.side,
+        "actor": c.subject.actor,
+        "civilian": c.subject.civilian,
+        "low": c.value.low,
+        "high": c.value.high,
+        "words": c.value.words,
+        "claimant": who.name if who else None,
+        "claimant_side": who.side if who else None,
+        "claimant_kind": who.kind if who else None,
+        "stance": c.stance,
+        "said_on": c.said_on,
+        "fingerprint": fingerprint(c),
         "body": c.to_dict(),
     }

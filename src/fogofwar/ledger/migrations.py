@@ -28,8 +28,9 @@ def _v1_initial(conn: Connection) -> None:
 
 def _v2_claims_kind_index(conn: Connection) -> None:
     """Index claims by (claimant, kind) for source profiles."""
-    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_claims_claimant_kind "
-                      "ON claims (claimant, kind)"))
+    conn.execute(
+        text("CREATE INDEX IF NOT EXISTS ix_claims_claimant_kind ON claims (claimant, kind)")
+    )
 
 
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
@@ -43,8 +44,11 @@ def current_version(conn: Connection) -> int:
     """The highest applied migration, 0 for an empty database."""
     if not inspect(conn).has_table(schema.schema_version.name):
         return 0
-    got = conn.execute(select(schema.schema_version.c.version).order_by(
-        schema.schema_version.c.version.desc()).limit(1)).scalar()
+    got = conn.execute(
+        select(schema.schema_version.c.version)
+        .order_by(schema.schema_version.c.version.desc())
+        .limit(1)
+    ).scalar()
     return int(got or 0)
 
 
@@ -58,7 +62,10 @@ def migrate(conn: Connection, target: int = LATEST) -> list[int]:
     for version, step in MIGRATIONS:
         if done < version <= target:
             step(conn)
-            conn.execute(schema.schema_version.insert().values(
-                version=version, applied_at=datetime.now(UTC).isoformat()))
+            conn.execute(
+                schema.schema_version.insert().values(
+                    version=version, applied_at=datetime.now(UTC).isoformat()
+                )
+            )
             applied.append(version)
     return applied

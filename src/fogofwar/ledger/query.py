@@ -53,13 +53,15 @@ def _filtered(flt: EventFilter) -> Select[tuple[object]]:
         q = q.where(func.lower(e.part_of).contains(flt.war.lower(), autoescape=True))
     if flt.actor:
         sub = select(t.event_actors.c.event_pk).where(
-            t.event_actors.c.name.contains(flt.actor.lower(), autoescape=True))
+            t.event_actors.c.name.contains(flt.actor.lower(), autoescape=True)
+        )
         q = q.where(e.pk.in_(sub))
     return q.order_by(e.date_start.is_(None), e.date_start, e.id)
 
 
-def list_events(ledger: Ledger, flt: EventFilter | None = None,
-                limit: int | None = None) -> list[Event]:
+def list_events(
+    ledger: Ledger, flt: EventFilter | None = None, limit: int | None = None
+) -> list[Event]:
     """Current events matching the filter, by start date."""
     q = _filtered(flt or EventFilter())
     if limit is not None:
@@ -89,7 +91,7 @@ def event_claims(ledger: Ledger, event_ids: Sequence[str]) -> dict[str, list[Cla
     out: dict[str, list[Claim]] = {i: [] for i in event_ids}
     with ledger.read() as conn:
         for start in range(0, len(event_ids), 500):
-            for claim in _claims(conn, event_ids[start:start + 500]):
+            for claim in _claims(conn, event_ids[start : start + 500]):
                 out[claim.event].append(claim)
     return out
 
@@ -102,23 +104,38 @@ def revision_changes(ledger: Ledger, event_id: str) -> list[RevisionChange]:
         docs = select(t.events.c.document).where(t.events.c.id == event_id)
         lineages = conn.execute(select(d.lineage).where(d.id.in_(docs)).distinct()).scalars()
         for lineage in list(lineages):
-            revs = conn.execute(select(d.id, d.title, d.revision_no).where(d.lineage == lineage)
-                                .order_by(d.revision_no)).all()
+            revs = conn.execute(
+                select(d.id, d.title, d.revision_no)
+                .where(d.lineage == lineage)
+                .order_by(d.revision_no)
+            ).all()
             for (prev_id, _pt, _pn), (doc_id, title, no) in pairwise(revs):
+
                 def load(doc: str) -> dict[str, Claim]:
-                    rows = conn.execute(select(c.fingerprint, c.body).where(
-                        c.document == doc, c.event == event_id).order_by(c.seq))
+                    rows = conn.execute(
+                        select(c.fingerprint, c.body)
+                        .where(c.document == doc, c.event == event_id)
+                        .order_by(c.seq)
+                    )
                     return {fp: Claim.from_dict(body) for fp, body in rows}
+
                 before, after = load(prev_id), load(doc_id)
-                out.append(RevisionChange(
-                    doc_id, title, no, prev_id,
-                    tuple(v for k, v in after.items() if k not in before),
-                    tuple(v for k, v in before.items() if k not in after)))
+                out.append(
+                    RevisionChange(
+                        doc_id,
+                        title,
+                        no,
+                        prev_id,
+                        tuple(v for k, v in after.items() if k not in before),
+                        tuple(v for k, v in before.items() if k not in after),
+                    )
+                )
     return out
 
 
-def extract(ledger: Ledger, flt: EventFilter | None = None,
-            include_text: bool = True) -> Extraction:
+def extract(
+    ledger: Ledger, flt: EventFilter | None = None, include_text: bool = True
+) -> Extraction:
     """The current documents, events and claims matching the filter, as an Extraction."""
     events = list_events(ledger, flt)
     by_event = event_claims(ledger, [e.id for e in events])
@@ -127,14 +144,27 @@ def extract(ledger: Ledger, flt: EventFilter | None = None,
     d = t.documents.c
     with ledger.read() as conn:
         for start in range(0, len(doc_ids), 500):
-            chunk = doc_ids[start:start + 500]
-            rows = conn.execute(select(d.id, d.title, d.origin, d.format, d.language, d.revision,
-                                       d.layout, d.text).where(d.id.in_(chunk)))
+            chunk = doc_ids[start : start + 500]
+            rows = conn.execute(
+                select(
+                    d.id, d.title, d.origin, d.format, d.language, d.revision, d.layout, d.text
+                ).where(d.id.in_(chunk))
+            )
             for r in rows:
-                docs.append(Document.from_dict({
-                    "id": r.id, "title": r.title, "origin": r.origin, "format": r.format,
-                    "language": r.language, "revision": r.revision,
-                    "text": r.text if include_text else "", **r.layout}))
+                docs.append(
+                    Document.from_dict(
+                        {
+                            "id": r.id,
+                            "title": r.title,
+                            "origin": r.origin,
+                            "format": r.format,
+                            "language": r.language,
+                            "revision": r.revision,
+                            "text": r.text if include_text else "",
+                            **r.layout,
+                        }
+                    )
+                )
     claims = [cl for e in events for cl in by_event[e.id] if cl.event == e.id]
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -149,11 +179,20 @@ def extract(ledger: Ledger, flt: EventFilter | None = None,
 def counts(ledger: Ledger) -> dict[str, int]:
     """Rows per table (all revisions) and current claims."""
     with ledger.read() as conn:
-        out = {name: int(conn.execute(select(func.count()).select_from(tab)).scalar() or 0)
-               for name, tab in (("documents", t.documents), ("events", t.events),
-                                 ("claims", t.claims))}
-        out["current_claims"] = int(conn.execute(select(func.count()).select_from(t.claims)
-                                                 .where(t.claims.c.current)).scalar() or 0)
+        out = {
+            name: int(conn.execute(select(func.count()).select_from(tab)).scalar() or 0)
+            for name, tab in (
+                ("documents", t.documents),
+                ("events", t.events),
+                ("claims", t.claims),
+            )
+        }
+        out["current_claims"] = int(
+            conn.execute(
+                select(func.count()).select_from(t.claims).where(t.claims.c.current)
+            ).scalar()
+            or 0
+        )
     return out
 
 
@@ -161,8 +200,11 @@ def claims_by_claimant(ledger: Ledger) -> dict[str | None, list[Claim]]:
     """All current claims grouped by claimant name (None: the text's own voice)."""
     out: dict[str | None, list[Claim]] = defaultdict(list)
     with ledger.read() as conn:
-        for (body,) in conn.execute(select(t.claims.c.body).where(t.claims.c.current)
-                                    .order_by(t.claims.c.document, t.claims.c.seq)):
+        for (body,) in conn.execute(
+            select(t.claims.c.body)
+            .where(t.claims.c.current)
+            .order_by(t.claims.c.document, t.claims.c.seq)
+        ):
             claim = Claim.from_dict(body)
             out[claim.claimant.name if claim.claimant else None].append(claim)
     return out

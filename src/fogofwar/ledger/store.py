@@ -42,8 +42,10 @@ def normalise_url(url: str) -> str:
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     if scheme in ("sqlite", "postgresql+psycopg"):
         return url
-    raise LedgerError(f"unsupported database URL {safe_url(url)!r}: use a file path, "
-                      "sqlite:///FILE or postgresql://USER@HOST/DB")
+    raise LedgerError(
+        f"unsupported database URL {safe_url(url)!r}: use a file path, "
+        "sqlite:///FILE or postgresql://USER@HOST/DB"
+    )
 
 
 def safe_url(url: str) -> str:
@@ -58,8 +60,9 @@ def _sqlite_engine(url: str) -> Engine:
     parsed = make_url(url)
     memory = parsed.database in (None, "", ":memory:")
     if memory:
-        engine = create_engine("sqlite://", poolclass=StaticPool,
-                               connect_args={"check_same_thread": False})
+        engine = create_engine(
+            "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
+        )
     else:
         Path(str(parsed.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 60})

@@ -26,16 +26,35 @@ from fogofwar.model import (
     Value,
 )
 
-COUNTRIES = (("Syria", 35.0, 38.0), ("Ukraine", 48.5, 35.0), ("Mali", 17.0, -1.0),
-             ("Iraq", 33.0, 44.0), ("Libya", 27.0, 17.0), ("Yemen", 15.5, 47.5),
-             ("Burkina Faso", 12.3, -1.5), ("Azerbaijan", 40.1, 47.6))
-WARS = ("Syrian civil war", "Russo-Ukrainian War", "Mali War", "War in Iraq",
-        "Libyan civil war", "Yemeni civil war", "Jihadist insurgency in Burkina Faso",
-        "Second Nagorno-Karabakh War")
+COUNTRIES = (
+    ("Syria", 35.0, 38.0),
+    ("Ukraine", 48.5, 35.0),
+    ("Mali", 17.0, -1.0),
+    ("Iraq", 33.0, 44.0),
+    ("Libya", 27.0, 17.0),
+    ("Yemen", 15.5, 47.5),
+    ("Burkina Faso", 12.3, -1.5),
+    ("Azerbaijan", 40.1, 47.6),
+)
+WARS = (
+    "Syrian civil war",
+    "Russo-Ukrainian War",
+    "Mali War",
+    "War in Iraq",
+    "Libyan civil war",
+    "Yemeni civil war",
+    "Jihadist insurgency in Burkina Faso",
+    "Second Nagorno-Karabakh War",
+)
 ACTORS = ("Army", "Rebels", "Militia", "Coalition", "Front", "Brigade", "Movement", "Forces")
 MEDIA = ("Reuters", "AFP", "Al Jazeera", "BBC", "SOHR", "UN", "HRW", "local media")
-KINDS = (("killed", 50), ("injured", 25), ("captured", 10), ("vehicles_destroyed", 5),
-         ("strength", 10))
+KINDS = (
+    ("killed", 50),
+    ("injured", 25),
+    ("captured", 10),
+    ("vehicles_destroyed", 5),
+    ("strength", 10),
+)
 STANCES = (("assert", 80), ("revise", 8), ("corroborate", 8), ("deny", 4))
 
 
@@ -43,26 +62,39 @@ def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([k for k, _ in weighted], [w for _, w in weighted])[0]
 
 
-def document(i: int, claims: int = 50, seed: int = 0, prefix: str = "syn",
-             revision: int = 1) -> Extraction:
+def document(
+    i: int, claims: int = 50, seed: int = 0, prefix: str = "syn", revision: int = 1
+) -> Extraction:
     """One synthetic document with one event and ``claims`` claims."""
     rng = random.Random(f"{seed}/{prefix}/{i}")
     c = rng.randrange(len(COUNTRIES))
     country, lat, lon = COUNTRIES[c]
     start = date(2012, 1, 1) + timedelta(days=rng.randrange(4000))
     end = start + timedelta(days=rng.choice((0, 0, 0, 1, 3, 10, 40)))
-    names = {s: [f"{country} {rng.choice(ACTORS)} {s}{k}" for k in range(rng.randint(1, 4))]
-             for s in (1, 2)}
+    names = {
+        s: [f"{country} {rng.choice(ACTORS)} {s}{k}" for k in range(rng.randint(1, 4))]
+        for s in (1, 2)
+    }
     title = f"Battle of {prefix} {i}"
     text = f"= {title} =\nrevision {revision}\n" + "x" * 200
     doc_id = hashlib.sha256(text.encode()).hexdigest()
     ev_id = f"{prefix}-{i}"
     event = Event(
-        ev_id, doc_id, title, rng.choice(("battle", "siege", "attack", "offensive")),
+        ev_id,
+        doc_id,
+        title,
+        rng.choice(("battle", "siege", "attack", "offensive")),
         DateSpan(start.isoformat(), end.isoformat(), "day"),
-        Place(f"Place {i}", country, None, round(lat + rng.uniform(-2, 2), 4),
-              round(lon + rng.uniform(-2, 2), 4), rng.choice((1, 2, 3, 4))),
-        WARS[c], rng.choice(("Side 1 victory", "Side 2 victory", "Inconclusive")),
+        Place(
+            f"Place {i}",
+            country,
+            None,
+            round(lat + rng.uniform(-2, 2), 4),
+            round(lon + rng.uniform(-2, 2), 4),
+            rng.choice((1, 2, 3, 4)),
+        ),
+        WARS[c],
+        rng.choice(("Side 1 victory", "Side 2 victory", "Inconclusive")),
         tuple(Side(s, tuple(Actor(n) for n in names[s])) for s in (1, 2)),
     )
     out = []
@@ -74,28 +106,41 @@ def document(i: int, claims: int = 50, seed: int = 0, prefix: str = "syn",
         high = low if rng.random() < 0.8 else (None if rng.random() < 0.3 else low * 2)
         r = rng.random()
         if r < 0.55:
-            who: Claimant | None = Claimant(rng.choice(names[rng.choice((1, 2))]),
-                                            rng.choice((1, 2)), "party")
+            who: Claimant | None = Claimant(
+                rng.choice(names[rng.choice((1, 2))]), rng.choice((1, 2)), "party"
+            )
         elif r < 0.9:
             who = Claimant(rng.choice(MEDIA), None, "media")
         elif r < 0.95:
             who = Claimant(f"Government of {country}", None, "government")
         else:
             who = None
-        out.append(Claim(
-            f"{ev_id}/c{k:04d}", ev_id, kind,
-            Subject(side, rng.choice(names[side]) if side and rng.random() < 0.2 else None,
-                    civilian),
-            Value(low, high), who, _pick(rng, STANCES),  # type: ignore[arg-type]
-            None, (Evidence(doc_id, "Infobox", 0, 10, f"{low} {kind}"),)))
+        out.append(
+            Claim(
+                f"{ev_id}/c{k:04d}",
+                ev_id,
+                kind,
+                Subject(
+                    side, rng.choice(names[side]) if side and rng.random() < 0.2 else None, civilian
+                ),
+                Value(low, high),
+                who,
+                _pick(rng, STANCES),  # type: ignore[arg-type]
+                None,
+                (Evidence(doc_id, "Infobox", 0, 10, f"{low} {kind}"),),
+            )
+        )
     doc = Document(doc_id, title, f"synthetic/{prefix}/{i}.txt", "plain", text)
     return Extraction((doc,), (event,), tuple(out))
 
 
-def extraction(start: int, stop: int, claims: int = 50, seed: int = 0,
-               prefix: str = "syn") -> Extraction:
+def extraction(
+    start: int, stop: int, claims: int = 50, seed: int = 0, prefix: str = "syn"
+) -> Extraction:
     """Documents ``start``..``stop-1`` merged into one extraction."""
     parts = [document(i, claims, seed, prefix) for i in range(start, stop)]
-    return Extraction(tuple(d for p in parts for d in p.documents),
-                      tuple(e for p in parts for e in p.events),
-                      tuple(c for p in parts for c in p.claims))
+    return Extraction(
+        tuple(d for p in parts for d in p.documents),
+        tuple(e for p in parts for e in p.events),
+        tuple(c for p in parts for c in p.claims),
+    )

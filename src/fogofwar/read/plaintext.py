@@ -99,8 +99,11 @@ def parse_text(text: str, origin: str, digest: str | None = None) -> Document:
             m = _INFOBOX_LINE.match(line)
             if m:
                 infobox.append(
-                    InfoboxEntry(m.group("key").strip(), m.group("value").strip(),
-                                 line_start + m.start("value"))
+                    InfoboxEntry(
+                        m.group("key").strip(),
+                        m.group("value").strip(),
+                        line_start + m.start("value"),
+                    )
                 )
                 continue
             if not stripped:
