@@ -18,10 +18,16 @@ fact as a claim by a named source, with its stance and the exact words it came f
 """
 
 EPILOG = """\
+the flow: read -> parse -> extract -> store (ledger) -> reconcile -> serve / export
+
 examples:
   fogofwar extract article.txt                 the event and claims of one article, as JSON
   fogofwar extract --format table a.txt b.txt  the same for people, grouped by event and side
   cat article.txt | fogofwar extract -         read standard input
+  fogofwar ingest articles/*.txt               store them in the default SQLite ledger
+  fogofwar estimates battle-of-anefis-2014     low / best / high per side and kind, with reasons
+  fogofwar show battle-of-anefis-2014          the event, its claims and their evidence
+  fogofwar export --format ucdp-csv > ged.csv  UCDP GED columns (also acled-csv, geojson, ...)
 
 Run 'fogofwar COMMAND --help' for the options of a command.
 """
