@@ -43,7 +43,8 @@ def related_events(
                 if _norm(title) == own or _norm(title) in own:
                     continue
                 date = _date_for(sent.text, m.start(), year) or _relative(
-                    sent.text[m.end() : m.end() + 40], own_start)
+                    sent.text[m.end() : m.end() + 40], own_start
+                )
                 key = (_norm(title), date)
                 if key in seen or any(_norm(title) in k[0] and k[1] == date for k in seen):
                     continue
@@ -52,14 +53,27 @@ def related_events(
     return out
 
 
-_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "ten": 10}
-_RELATIVE = re.compile(r"^\s*(?P<n>a|an|one|two|three|four|five|six|seven|ten|\d{1,2})\s+"
-                       r"(?P<unit>day|week|month)s?\s+(?P<dir>later|after|earlier|before)\b", re.I)
+_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+}
+_RELATIVE = re.compile(
+    r"^\s*(?P<n>a|an|one|two|three|four|five|six|seven|ten|\d{1,2})\s+"
+    r"(?P<unit>day|week|month)s?\s+(?P<dir>later|after|earlier|before)\b",
+    re.I,
+)
 
 
 def _relative(after: str, start: str | None) -> str | None:
-    """"a week later" -> the month a week after ``start`` (day precision for days)."""
+    """ "a week later" -> the month a week after ``start`` (day precision for days)."""
     m = _RELATIVE.match(after)
     if not m or not start or len(start) < 10:
         return None
