@@ -92,10 +92,26 @@ def canonical_name(name: str) -> str:
     return name
 
 
+_ACTOR_TAIL = re.compile(
+    r"^(?P<head>.+?)\s+(?:forces|fighters|sources|claims?|statements?|press\s+releases?|"
+    r"communiqu[eé]s?)$",
+    re.IGNORECASE,
+)
+
+
+def _actor_names(sides: SideIndex) -> list[tuple[str, ...]]:
+    return [(a.name, *a.aliases) for side in sides.sides for a in side.actors]
+
+
 def make_claimant(name: str, sides: SideIndex, context: str = "", person: bool = False) -> Claimant:
     """A :class:`Claimant` with its kind and side, judged from its name and the words around it."""
     name = canonical_name(_tidy(name))
     found = sides.resolve(name)
+    m = _ACTOR_TAIL.match(name)
+    if m and found.actor is not None and any(
+        m.group("head").lower() in (n.lower() for n in names) for names in _actor_names(sides)
+    ):
+        name = m.group("head")  # "MNLA forces" speak as the MNLA: one claimant, not two
     if found.side is None and not found.civilian and context:
         found = sides.resolve(context)
     side = None if found.civilian else found.side
