@@ -9,24 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from samples import GARBAGE_LINES, PNG, PROSE_ONLY
 
 from fogofwar.errors import BinaryInput, EmptyInput, EncodingError, InputError, InputTooLarge
 from fogofwar.extract import extract_document, extract_paths
 from fogofwar.model import NUMERIC_KINDS
 from fogofwar.read import read_bytes, read_path
 
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00"
-PROSE_ONLY = (
-    "= Battle of Nowhere =\n\n"
-    "On March 3, 2015, rebels attacked the town of Nowhere.\n\n"
-    "== Aftermath ==\n"
-    "The army said that 12 soldiers were killed and 30 were wounded.\n"
-)
-GARBAGE_INFOBOX = (
-    "= Battle of Garbage =\n\nInfobox\n- Conflict: Battle of Garbage\n- Date: 99/99/9999\n"
-    "- Combatant1: ((per per\n- Casualties1: ((per per 10^999 killed\n"
-    "- Casualties2: 10^999 killed (per ((\n- Strength1: 99999999999999999999 men\n\n"
-    "The battle happened.\n"
+GARBAGE_INFOBOX = GARBAGE_LINES + (
+    "- Strength1: 99999999999999999999 men\n\nThe battle happened.\n"
 )
 BAD: dict[str, tuple[bytes, type[InputError], str]] = {
     "empty": (b"", EmptyInput, "empty"),
