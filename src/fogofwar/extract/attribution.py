@@ -108,8 +108,12 @@ def make_claimant(name: str, sides: SideIndex, context: str = "", person: bool =
     name = canonical_name(_tidy(name))
     found = sides.resolve(name)
     m = _ACTOR_TAIL.match(name)
-    if m and found.actor is not None and any(
-        m.group("head").lower() in (n.lower() for n in names) for names in _actor_names(sides)
+    if (
+        m
+        and found.actor is not None
+        and any(
+            m.group("head").lower() in (n.lower() for n in names) for names in _actor_names(sides)
+        )
     ):
         name = m.group("head")  # "MNLA forces" speak as the MNLA: one claimant, not two
     if found.side is None and not found.civilian and context:

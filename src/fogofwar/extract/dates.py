@@ -136,6 +136,8 @@ def parse_date_span(value: str | None) -> DateSpan | None:
             pass
         elif first.month is not None and last.month is None and last.year is None:
             end = start
+    if re.search(r"[–—-]\s*(?:present|ongoing|now|today)\b", value, re.IGNORECASE):
+        end = None  # still going on: the span has no end yet
     precisions = {first.precision, last.precision}
     precision = "day" if precisions == {"day"} else ("year" if "year" in precisions else "month")
     if start and end and end < start:

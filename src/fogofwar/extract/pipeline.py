@@ -28,6 +28,7 @@ from fogofwar.extract.prose import (
 )
 from fogofwar.extract.related import related_events
 from fogofwar.extract.sentences import can_hold_figure, can_hold_proposition, sentences
+from fogofwar.extract.timeline import outside_event
 from fogofwar.model import Claim, Document, Event, Extraction
 from fogofwar.read import DEFAULT_MAX_BYTES, read_path
 
@@ -98,6 +99,7 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
         if not s.context_only
         and (can_hold_figure(s.text) or can_hold_proposition(s.text) or _REPORTING.search(s.text))
     ]
+    elsewhen = outside_event(sents, date)
     state = ProseState()
     prose_claims: list[Claim] = []
     for sent, parsed in zip(wanted, nlp.pipe(s.text for s in wanted), strict=True):
@@ -108,7 +110,7 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
         elif attribution.claimant is None or attribution.claimant.name not in state.revising:
             state.revising = set()
         found = corroborations(sent, index, state)
-        if not found:
+        if not found and sent.start not in elsewhen:
             found = figure_claims(sent, attributions, index, state, doc.id)
         props = [] if found else proposition_claims(sent, attributions, doc.id)
         corroborated = _CORROBORATED_BY.search(sent.text)

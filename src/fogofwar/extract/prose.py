@@ -25,8 +25,9 @@ from fogofwar.model import Claim, Claimant, Evidence, Subject, Value
 
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|as\s+(?:reported|claimed|stated)\s+by|per)\s+(?P<name>(?:the\s+)?"
-    r"[^,;:.()]{2,80}?)(?=\s*(?:,|;|:|\.|\)|$|\s+(?:that|which|who|on|in\s+\d|at\s+least|some|"
-    r"about|around|there|more|over|\d)))",
+    r"(?:[^,;:.()]|\.(?=\w)){2,80}?)(?=\s*(?:,|;|:|\.(?!\w)|\)|$|\s+(?:that|which|who|on\s+(?:\d|\w+day\b|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"in\s+\d|at\s+least|some|about|around|there|more|over|\d)))",
     re.IGNORECASE,
 )
 _POSSESSIVE_REPORT = re.compile(

@@ -1,0 +1,60 @@
+"""When each sentence happens: the date a paragraph has reached, so that figures about fighting
+well outside the event's own dates (later battles told in an aftermath section, earlier ones in a
+background) are not taken for the event's."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from fogofwar.extract.dates import find_dates
+from fogofwar.extract.sentences import Sentence
+from fogofwar.model import DateSpan
+
+BEFORE = datetime.timedelta(days=7)
+AFTER = datetime.timedelta(days=31)
+_ABOUT_THE_EVENT = re.compile(
+    r"\b(?:the|this|that)\s+(?:battle|siege|attack|offensive|fighting|assault|ambush|massacre|"
+    r"operation|clashes|campaign|raid|capture|fall)\b",
+    re.IGNORECASE,
+)
+
+
+def outside_event(sents: list[Sentence], span: DateSpan | None) -> set[int]:
+    """Offsets of the sentences set at a time well outside ``span`` (and not speaking of the
+    event itself); empty when the event has no day- or month-precise span."""
+    if span is None or span.start is None or len(span.start) < 7:
+        return set()
+    first = _as_date(span.start, last=False)
+    last = _as_date(span.end, last=True) if span.end else datetime.date.max - AFTER
+    out: set[int] = set()
+    year = first.year
+    paragraph, when = -1, None
+    for sent in sents:
+        if sent.paragraph != paragraph:
+            paragraph, when = sent.paragraph, None
+        for mention in find_dates(sent.text):
+            if mention.year is not None and 1000 < mention.year < 2100:
+                year = mention.year
+            if mention.month is None:
+                continue
+            iso = mention.iso(year)
+            if iso:
+                when = _as_date(iso, last=False), _as_date(iso, last=True)
+        if when is None or _ABOUT_THE_EVENT.search(sent.text):
+            continue
+        if when[1] < first - BEFORE or when[0] > last + AFTER:
+            out.add(sent.start)
+    return out
+
+
+def _as_date(iso: str, last: bool) -> datetime.date:
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return datetime.date(parts[0], parts[1], parts[2])
+    if len(parts) == 2:
+        if last:
+            nxt = datetime.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return nxt - datetime.timedelta(days=1)
+        return datetime.date(parts[0], parts[1], 1)
+    return datetime.date(parts[0], 12 if last else 1, 31 if last else 1)
