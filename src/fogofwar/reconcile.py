@@ -178,10 +178,18 @@ def _name(c: Claim) -> str:
     return c.claimant.name.casefold() if c.claimant else ""
 
 
+def in_statement_order(claims: list[Claim]) -> list[Claim]:
+    """Claims in the order their statements were made, as far as the text tells: by the place of
+    their last evidence (an infobox figure restated by a later, revised statement is that
+    statement)."""
+    return sorted(claims, key=lambda c: max((e.start for e in c.evidence), default=0))
+
+
 def _revised(claims: list[Claim], policy: Policy) -> tuple[list[Claim], list[str]]:
     """R1: drop statements a claimant later revised; returns the live claims and notes."""
     if not policy.revision:
         return claims, []
+    claims = in_statement_order(claims)
     live, notes = list(claims), []
     for i, c in enumerate(claims):
         if c.stance != "revise":
@@ -344,6 +352,7 @@ def superseded(claims: Iterable[Claim], policy: Policy | None = None) -> dict[st
         groups[_key(c)].append(c)
     out: dict[str, str] = {}
     for group in groups.values():
+        group = in_statement_order(group)
         live, _ = _revised(group, policy)
         for old in group:
             if old not in live:
