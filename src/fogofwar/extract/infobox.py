@@ -22,9 +22,12 @@ _NUMBERLESS_ITEM = re.compile(
     r"(?P<verb>downed|shot\s+down|destroyed|sunk|crashed|captured|seized|lost)\s*(?=;|$|\()"
 )
 _HEADER = re.compile(
-    r"(?:^|(?<=[;.,])|(?<=\s))(?P<h>(?:per|according\s+to|acc\.?)\s+[^:;()\d]{1,60}?|"
-    r"[A-Z][^:;()\d]{1,60}?\s+(?:claims?|estimates?|sources?|figures?))\s*:",
-    re.IGNORECASE,
+    r"(?:^|(?<=[;.,])|(?<=\s))(?P<h>(?i:per|according\s+to|acc\.?)\s+[^:;()\d]{1,60}?|"
+    r"(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*\s+(?i:claims?|estimates?|sources?|figures?))\s*:"
+)
+_NOT_A_SOURCE_WORD = re.compile(
+    r"^(?:(?:Heavy|Light|Moderate|Significant|Minimal|Unknown|Several|Many|Some|None|Total|"
+    r"Initial|Final|Official|Other|Units|Russian\s+seizure)\s+)+"
 )
 
 
@@ -73,7 +76,10 @@ def _markers(value: str) -> list[_Marker]:
     for m in _HEADER.finditer(value):
         if any(mk.start <= m.start() < mk.end for mk in found):
             continue
-        name = attribution_in(m.group("h"))
+        header = m.group("h")
+        per = re.search(r"\b(?:Per|According\s+to)\s+", header)
+        header = "per " + header[per.end() :] if per else _NOT_A_SOURCE_WORD.sub("", header)
+        name = attribution_in(header)
         if name:
             found.append(_Marker(m.start("h"), m.end(), name, header=True))
     return sorted(found, key=lambda mk: mk.start)

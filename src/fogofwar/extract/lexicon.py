@@ -235,14 +235,16 @@ NGO_WORDS = re.compile(
     re.IGNORECASE,
 )
 IGO_WORDS = re.compile(
-    r"\b(?:united\s+nations|UN|UNHCR|OCHA|UNICEF|OHCHR|WHO|OSCE|MINUSMA|NATO|european\s+union|"
-    r"EU|african\s+union|ECOWAS|arab\s+league|security\s+council|secretary[- ]general)\b"
+    r"\b(?:(?i:united\s+nations|european\s+union|african\s+union|arab\s+league|"
+    r"security\s+council|secretary[- ]general|peacekeep\w*)|UN|UNHCR|OCHA|UNICEF|OHCHR|WHO|"
+    r"OSCE|MINUSMA|NATO|EU|ECOWAS|UNRWA|UNAMI|UNSMIL|IAEA)\b"
 )
 GOVERNMENT_CLAIMANT = re.compile(
     r"(?<!pro-)\b(?:ministry|minister|government|president|prime\s+minister|general\s+staff|"
     r"army|armed\s+forces|military|spokes(?:man|woman|person)\s+for\s+the\s+(?:army|ministry)|"
     r"governor|mayor|officials?|authorities|state|defen[cs]e|police|prosecutor|kremlin|"
-    r"pentagon|command|headquarters|general)\b",
+    r"pentagon|command|headquarters|general|secretary|department|directorate|intelligence|"
+    r"general\s+staff|national\s+guard|border\s+service|governorate|council)\b",
     re.IGNORECASE,
 )
 

@@ -97,6 +97,12 @@ def attributions_of(
     found: list[Attribution] = []
     for m in _ACCORDING.finditer(text):
         name = _strip_det(m.group("name"))
+        if name.lower() in _OBJECT_PRONOUNS:  # "according to him": the last speaker
+            if state.last_claimant is not None and sent.paragraph - state.last_paragraph <= 1:
+                found.append(Attribution(state.last_claimant, m.start(), _stance(text, None)))
+            continue
+        if not plausible_claimant(name):
+            continue
         found.append(
             Attribution(
                 make_claimant(name, sides),
@@ -121,7 +127,7 @@ def attributions_of(
                 found.append(
                     Attribution(claimant, verb.idx, stance, _said_on(text, verb.idx, year))
                 )
-        elif name:
+        elif name and plausible_claimant(name):
             found.append(
                 Attribution(
                     make_claimant(name, sides, context, person),
@@ -158,6 +164,33 @@ def speaker_at(attributions: list[Attribution], at: int) -> Attribution:
     return before[-1] if before else attributions[0]
 
 
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "they", "he", "she"})
+_SPEAKER_NOUN = re.compile(
+    r"\b(?:officials?|spokes(?:man|woman|person)|activists?|sources?|residents?|witness(?:es)?|"
+    r"eyewitnesses?|doctors?|analysts?|monitors?|villagers?|survivors?|reports?|media|observers?|"
+    r"commanders?|fighters?|soldiers?|militants?|rebels?|journalists?|reporters?|correspondents?|"
+    r"experts?|investigators?|authorities|government|ministry|army|military|police|opposition|"
+    r"loyalists?|insurgents?|locals?|medics?|paramedics?|nurses?|volunteers?|prisoners?|"
+    r"refugees?|people|groups?|statements?|footage|videos?)\b",
+    re.IGNORECASE,
+)
+
+
+def plausible_claimant(name: str) -> bool:
+    """Whether words taken as a speaker can name one: a proper name or a speaking role, not
+    "of them", "the following day", "proper urban street fighting"."""
+    words = name.split()
+    if not words or len(words) > 12 or name.lower() in _OBJECT_PRONOUNS:
+        return False
+    if re.match(
+        r"(?:of|in|on|at|for|to|following|next|previous|other|others|some|many|sides|parties)\b",
+        name,
+        re.IGNORECASE,
+    ) and not any(w[:1].isupper() for w in words[1:]):
+        return False
+    return any(w[:1].isupper() for w in words) or _SPEAKER_NOUN.search(name) is not None
+
+
 def _strip_det(name: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE).strip()
 
@@ -168,6 +201,8 @@ def _reporting_verbs(parsed: Any) -> list[tuple[Any, Any]]:
     for tok in parsed:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon.REPORTING_LEMMAS:
             continue
+        if tok.dep_ in ("acl", "amod", "pcomp"):
+            continue  # "soldiers accused of abuses": a participle, nobody speaking
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and tok.dep_ == "conj":
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
