@@ -92,6 +92,20 @@ def classify_after(window: str) -> Loss | None:
     return _typed(raw, phrase, window[start:], start, end)
 
 
+def verb_before(before: str) -> str | None:
+    """The loss verb right before a figure ("had destroyed", "killing"), as a raw kind."""
+    tail = before[-60:]
+    for pattern, kind in lexicon.KIND_BEFORE:
+        if pattern.search(tail):
+            return kind
+    return None
+
+
+def typed(raw: str, phrase: str) -> Loss | None:
+    """A raw loss verb applied to a phrase: what it counts decides the kind."""
+    return _typed(raw, phrase, "", -1, -1)
+
+
 def classify_before(before: str, after: str) -> Loss | None:
     """A loss kind named before the figure: ``"killing 12 soldiers"``, ``"death toll of 12"``."""
     tail = before[-60:]

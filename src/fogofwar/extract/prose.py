@@ -17,6 +17,8 @@ from fogofwar.extract.losses import (
     classify_before,
     classify_strength,
     not_a_count,
+    typed,
+    verb_before,
     window_after,
 )
 from fogofwar.extract.quantities import Quantity, find_quantities
@@ -427,14 +429,36 @@ def _subject_of_force(before: str, sides: SideIndex, subject: Subject) -> Subjec
 def _inside_subject(text: str, q: Quantity, verb_at: int) -> bool:
     """A figure inside the speaker's own name ("the 24th Brigade said"): not a claim."""
     between = text[q.end : verb_at]
-    return len(between) < 40 and not re.search(
-        r"\b(?:killed|dead|wounded|injured|captured)\b", between, re.IGNORECASE
+    if re.match(r"\s*according\b", text[verb_at:], re.IGNORECASE):
+        return False  # "killing eight soldiers, according to X": X is no name with a figure
+    return (
+        len(between) < 30
+        and "," not in between
+        and not re.search(
+            r"\b(?:killed|dead|wounded|injured|captured|\w+ing)\b", between, re.IGNORECASE
+        )
     )
 
 
 def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]) -> None:
     """Share one loss word across a breakdown ("111 killed, including 47 A, 37 B") or a list
     ("A, B and C killed")."""
+    raw_verb: str | None = None  # "destroyed four posts, two tanks and ...": the list's verb
+    for i, q in enumerate(quantities):
+        gap = text[quantities[i - 1].end : q.start] if i else ""
+        current = losses[i]
+        if current is not None:
+            if current.trigger_start >= 0:
+                raw_verb = None  # a figure with its own loss word ends the verb's list
+            continue
+        own = verb_before(text[: q.start])
+        if own is not None:
+            raw_verb = own
+        elif raw_verb is not None and not re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap):
+            raw_verb = None
+        if raw_verb is not None:
+            stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+            losses[i] = typed(raw_verb, window_after(text, q.end, stop))
     parent: Loss | None = None
     for i in range(1, len(losses)):
         gap = text[quantities[i - 1].end : quantities[i].start]
