@@ -129,9 +129,10 @@ class SideIndex:
         )
         if (
             not civilian
-            and _BODIES.search(phrase)
             and sentence
+            and _BODIES.search(sentence)
             and not _COMBATANTS.search(sentence)
+            and not lexicon.PERSON_NOUN.search(phrase)
         ):
             civilian = True  # bodies found, with no fighters named: the dead of a massacre
         side, actor = self.side_of_name(phrase)
@@ -140,7 +141,11 @@ class SideIndex:
             role_side = self.government_side()
         elif lexicon.REBEL_WORDS.search(phrase):
             role_side = self.rebel_side()
-        elif lexicon.GOVERNMENT_WORDS.search(phrase) and side is None:
+        elif (
+            lexicon.GOVERNMENT_WORDS.search(phrase)
+            and side is None
+            and not self._foreign_demonym(phrase)
+        ):
             role_side = self.government_side()
         if civilian:
             return Subject(side=self.civilian_side, actor=None, civilian=True)
@@ -149,6 +154,14 @@ class SideIndex:
             actor = self._named_actor_on_side(phrase, role_side)
             return Subject(side=role_side, actor=actor, civilian=False)
         return Subject(side=side, actor=actor, civilian=False)
+
+    def _foreign_demonym(self, phrase: str) -> bool:
+        """Whether the phrase names a nationality no side has ("Turkish special forces" in a
+        battle Turkey is not party to): then "soldiers" are nobody's here."""
+        for word in re.findall(r"\b[A-Z][a-z]{3,}\b", phrase):
+            if _is_demonym_word(word.lower()) and self.side_of_name(word)[0] is None:
+                return True
+        return False
 
     def _named_actor_on_side(self, phrase: str, side_no: int) -> str | None:
         """The actor of side ``side_no`` whose name or alias the phrase mentions, if any."""

@@ -110,7 +110,8 @@ PERSON_NOUN = re.compile(
     r"residents?|inhabitants?|villagers?|peacekeepers?|prisoners?|hostages?|combatants?|"
     r"fatalities|casualties|bodies|deaths?|Islamists?|loyalists?|separatists?|guerrillas?|"
     r"troopers?|infantrymen|sailors?|pilots?|crew(?:\s+members)?|workers?|journalists?|"
-    r"recruits?|cadets?|staff|operatives?|snipers?)\b",
+    r"recruits?|cadets?|staff|operatives?|snipers?|drivers?|employees?|engineers?|"
+    r"contractors?|diplomats?|nuns?|monks?|priests?|doctors?|medics?)\b",
     re.IGNORECASE,
 )
 CIVILIAN_NOUN = re.compile(

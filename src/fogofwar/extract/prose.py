@@ -53,6 +53,15 @@ _CORROBORATED_BY = re.compile(
     r"(?:corroborated|confirmed|verified|backed\s+up|echoed)\s+by\s+(?P<name>[^,;.]{2,60})",
     re.IGNORECASE,
 )
+_ADVERSARY_WORDS = re.compile(
+    r"\b(?:enem(?:y|ies)|mercenar\w+|invaders?|occupiers?|occupants?|militants|terrorists|"
+    r"fascists|nazis|bandits|hostile)\b",
+    re.IGNORECASE,
+)
+_FREED_BEFORE = re.compile(
+    r"\b(?:freed|released|rescued|liberated|exchanged|swapped|evacuated)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _CAPTIVE_NOUN = re.compile(r"(?:prisoners?|hostages?|POWs?|detainees|captives)\b", re.I)
 _AIRCRAFT = re.compile(
     r"\b(?:jets?|planes?|aircraft|airplanes?|helicopters?|gunships?|"
@@ -350,6 +359,8 @@ def figure_claims(
         if loss is None:
             continue
         attribution = speaker_at(attributions, q.start)
+        if loss.kind == "captured" and _FREED_BEFORE.search(text[: q.start]):
+            continue  # "freed four hostages": a release, not a loss
         phrase = loss.phrase
         if prev is not None and _elliptic(phrase):
             retyped = _retype(loss, prev[0])
@@ -541,6 +552,14 @@ def _own_or_context(
     if _OWN_LOSSES.search(before) and claimant_side is not None:
         return Subject(side=claimant_side)
     fighting = [s.side for s in sides.sides if s.actors]
+    if (
+        claimant_side is not None
+        and len(fighting) == 2
+        and claimant_side in fighting
+        and _ADVERSARY_WORDS.search(loss.phrase)
+    ):
+        # "180 foreign mercenaries were killed", says one side: the enemy's, from where it stands
+        return Subject(side=next(s for s in fighting if s != claimant_side))
     if loss.what is not None and _AIRCRAFT.search(loss.what) and len(fighting) == 2:
         gov = sides.state_against_insurgents()
         if gov is not None:
