@@ -200,7 +200,8 @@ def _find_name(low_text: str, name: str) -> int:
     n = name.lower().strip()
     if len(n) < 2:
         return -1
-    m = re.search(rf"(?<![\w-]){re.escape(n)}(?![\w])", low_text)
+    pattern = re.escape(n.replace("’", "'")).replace("'", "['’]?")  # "Kataib" = "Kata'ib"
+    m = re.search(rf"(?<![\w-]){pattern}(?![\w])", low_text)
     if m:
         return m.start()
     first = n.split()[0] if " " in n else ""
