@@ -19,15 +19,10 @@ from fogofwar.extract.infobox import civilian_line, infobox_claims
 from fogofwar.extract.markup import clean_cell
 from fogofwar.extract.places import parse_place
 from fogofwar.extract.propositions import proposition_claims
-from fogofwar.extract.prose import (
-    _CORROBORATED_BY,
-    ProseState,
-    attributions_of,
-    corroborations,
-    figure_claims,
-)
+from fogofwar.extract.prose import CORROBORATED_BY, corroborations, figure_claims
 from fogofwar.extract.related import related_events
 from fogofwar.extract.sentences import can_hold_figure, can_hold_proposition, sentences
+from fogofwar.extract.speakers import ProseState, attributions_of
 from fogofwar.extract.timeline import outside_event
 from fogofwar.model import Claim, Document, Event, Extraction, Place
 from fogofwar.read import DEFAULT_MAX_BYTES, read_path
@@ -113,7 +108,7 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
         if not found and sent.start not in elsewhen:
             found = figure_claims(sent, attributions, index, state, doc.id)
         props = [] if found else proposition_claims(sent, attributions, doc.id)
-        corroborated = _CORROBORATED_BY.search(sent.text)
+        corroborated = CORROBORATED_BY.search(sent.text)
         if props and corroborated and not found:
             other = make_claimant(corroborated.group("name"), index)
             props.append(replace(props[0], claimant=other, stance="corroborate"))

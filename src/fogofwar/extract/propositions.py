@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from fogofwar.extract.prose import Attribution, speaker_at
 from fogofwar.extract.sentences import Sentence
+from fogofwar.extract.speakers import Attribution, speaker_at
 from fogofwar.model import Claim, Evidence, Subject, Value
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [

@@ -1,13 +1,11 @@
-"""Claims from prose: every figure of losses or force in a parsed sentence, with whose losses, who
-claims it (reporting verbs, "according to", pronouns carried across sentences) and its stance."""
+"""Claims from prose: every figure of losses or force in a parsed sentence, with what it counts,
+whose losses they are, and its speaker (found by ``speakers``); corroborations of a figure."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
 
-from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.attribution import make_claimant
 from fogofwar.extract.dates import find_dates, is_date
@@ -23,19 +21,9 @@ from fogofwar.extract.losses import (
 )
 from fogofwar.extract.quantities import Quantity, find_quantities
 from fogofwar.extract.sentences import ACTIVE_SINGLE, ANOTHER, SINGLE_LOSS, Sentence
+from fogofwar.extract.speakers import Attribution, ProseState, speaker_at
 from fogofwar.model import Claim, Claimant, Evidence, Subject, Value
 
-_ACCORDING = re.compile(
-    r"\b(?:according\s+to|as\s+(?:reported|claimed|stated)\s+by|per)\s+(?P<name>(?:the\s+)?"
-    r"(?:[^,;:.()]|\.(?=\w)){2,80}?)(?=\s*(?:,|;|:|\.(?!\w)|\)|$|\s+(?:that|which|who|on\s+(?:\d|\w+day\b|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December)|"
-    r"in\s+\d|at\s+least|some|about|around|there|more|over|\d)))",
-    re.IGNORECASE,
-)
-_POSSESSIVE_REPORT = re.compile(
-    r"\b(?:in\s+)?(?P<name>(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})(?:'s|’s)\s+"
-    r"(?:report|statement|count|tally|figures?|estimate|data|press\s+release)\b"
-)
 _OWN_LOSSES = re.compile(
     r"\b(?:to\s+have\s+had|have\s+had|had|lost|losing|suffered|suffering|sustained|admitted|"
     r"acknowledged|lose)\s+(?:only\s+|a\s+total\s+of\s+)?$",
@@ -47,8 +35,7 @@ _BREAKDOWN = re.compile(
     r"of\s+them|comprising|consisting\s+of)\b|:",
     re.IGNORECASE,
 )
-_ALSO = re.compile(r"\b(?:also|additionally|further(?:more)?|moreover)\b", re.IGNORECASE)
-_CORROBORATED_BY = re.compile(
+CORROBORATED_BY = re.compile(
     r"\b(?:was|were|has\s+been|had\s+been|is)\s+(?:later\s+|also\s+|independently\s+)?"
     r"(?:corroborated|confirmed|verified|backed\s+up|echoed)\s+by\s+(?P<name>[^,;.]{2,60})",
     re.IGNORECASE,
@@ -75,229 +62,6 @@ _FILLER = re.compile(
     r"reportedly|allegedly|all|each|in|total|\s)*$",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class Attribution:
-    """Who speaks in a sentence: the claimant, its reporting verb offset, the stance it implies."""
-
-    claimant: Claimant | None
-    verb_at: int = -1
-    stance: str = "assert"
-    said_on: str | None = None
-
-
-@dataclass
-class ProseState:
-    """What carries from sentence to sentence inside a document: the last speaker, claims so far."""
-
-    last_claimant: Claimant | None = None
-    last_paragraph: int = -1
-    last_sentence_claims: list[Claim] = field(default_factory=list)
-    revising: set[str] = field(default_factory=set)
-    claims: list[Claim] = field(default_factory=list)
-
-
-def attributions_of(
-    sent: Sentence, parsed: Any, sides: SideIndex, state: ProseState, year: int | None
-) -> list[Attribution]:
-    """Every speaker of a sentence, in order: reporting verbs with their subjects, "according
-    to X", "X's report", a pronoun carried from the sentence before. Never empty: a sentence
-    nobody speaks in gets ``Attribution(None)`` (the encyclopedia's own voice)."""
-    text = sent.text
-    found: list[Attribution] = []
-    for m in _ACCORDING.finditer(text):
-        name = _strip_det(m.group("name"))
-        if name.lower() in _OBJECT_PRONOUNS:  # "according to him": the last speaker
-            if state.last_claimant is not None and sent.paragraph - state.last_paragraph <= 1:
-                found.append(Attribution(state.last_claimant, m.start(), _stance(text, None)))
-            continue
-        if not plausible_claimant(name):
-            continue
-        found.append(
-            Attribution(
-                make_claimant(name, sides),
-                m.start(),
-                _stance(text, None),
-                _said_on(text, m.start(), year),
-            )
-        )
-    for verb, subject in _reporting_verbs(parsed):
-        if any(abs(a.verb_at - verb.idx) < 3 for a in found):
-            continue
-        stance = _stance(text, verb)
-        name, context, person = _subject_text(subject)
-        if _is_pronoun(subject, name):
-            earlier = [a.claimant for a in found if a.claimant is not None and a.verb_at < verb.idx]
-            claimant = (
-                earlier[-1]
-                if earlier
-                else (state.last_claimant if sent.paragraph - state.last_paragraph <= 1 else None)
-            )
-            if claimant is not None:
-                found.append(
-                    Attribution(claimant, verb.idx, stance, _said_on(text, verb.idx, year))
-                )
-        elif name and plausible_claimant(name):
-            found.append(
-                Attribution(
-                    make_claimant(name, sides, context, person),
-                    verb.idx,
-                    stance,
-                    _said_on(text, verb.idx, year),
-                )
-            )
-    if not found:
-        m2 = _POSSESSIVE_REPORT.search(text)
-        if m2:
-            found.append(
-                Attribution(
-                    make_claimant(_strip_det(m2.group("name")), sides),
-                    m2.start(),
-                    _stance(text, None),
-                )
-            )
-    if (
-        not found
-        and _ALSO.search(text)
-        and state.last_claimant is not None
-        and sent.paragraph == state.last_paragraph
-        and state.last_sentence_claims
-    ):
-        found.append(Attribution(state.last_claimant, -1, "revise" if state.revising else "assert"))
-    found.sort(key=lambda a: a.verb_at)
-    return found or [Attribution(None)]
-
-
-def speaker_at(attributions: list[Attribution], at: int) -> Attribution:
-    """The speaker of a figure at offset ``at``: the nearest one before it, else the first."""
-    before = [a for a in attributions if a.verb_at <= at]
-    return before[-1] if before else attributions[0]
-
-
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "they", "he", "she"})
-_SPEAKER_NOUN = re.compile(
-    r"\b(?:officials?|spokes(?:man|woman|person)|activists?|sources?|residents?|witness(?:es)?|"
-    r"eyewitnesses?|doctors?|analysts?|monitors?|villagers?|survivors?|reports?|media|observers?|"
-    r"commanders?|fighters?|soldiers?|militants?|rebels?|journalists?|reporters?|correspondents?|"
-    r"experts?|investigators?|authorities|government|ministry|army|military|police|opposition|"
-    r"loyalists?|insurgents?|locals?|medics?|paramedics?|nurses?|volunteers?|prisoners?|"
-    r"refugees?|people|groups?|statements?|footage|videos?)\b",
-    re.IGNORECASE,
-)
-
-
-def plausible_claimant(name: str) -> bool:
-    """Whether words taken as a speaker can name one: a proper name or a speaking role, not
-    "of them", "the following day", "proper urban street fighting"."""
-    words = name.split()
-    if not words or len(words) > 12 or name.lower() in _OBJECT_PRONOUNS:
-        return False
-    if re.match(
-        r"(?:of|in|on|at|for|to|following|next|previous|other|others|some|many|sides|parties)\b",
-        name,
-        re.IGNORECASE,
-    ) and not any(w[:1].isupper() for w in words[1:]):
-        return False
-    return any(w[:1].isupper() for w in words) or _SPEAKER_NOUN.search(name) is not None
-
-
-def _strip_det(name: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE).strip()
-
-
-def _reporting_verbs(parsed: Any) -> list[tuple[Any, Any]]:
-    """(verb, speaker) for every reporting verb with a speaker: "X said", "reported by X"."""
-    out: list[tuple[Any, Any]] = []
-    for tok in parsed:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon.REPORTING_LEMMAS:
-            continue
-        if tok.dep_ in ("acl", "amod", "pcomp"):
-            continue  # "soldiers accused of abuses": a participle, nobody speaking
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None and tok.dep_ == "conj":
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        if subj is None and tok.dep_ in ("xcomp", "advcl", "relcl"):
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.dep_ == "nsubjpass":
-            agent = _agent(tok)
-            if agent is None:
-                continue  # "37 were reported killed": no speaker
-            subj = agent
-        out.append((tok, subj))
-    return out
-
-
-def _agent(verb: Any) -> Any:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    return grand
-    return None
-
-
-def _subject_text(token: Any) -> tuple[str, str, bool]:
-    """The claimant name (without appositions or clauses), its full phrase, and if a person."""
-    cut = {"appos", "relcl", "acl", "punct", "advcl", "prep"}
-    keep: list[Any] = []
-    head_i = token.i
-
-    def walk(t: Any) -> None:
-        keep.append(t)
-        for c in t.children:
-            if c.dep_ in cut and not (
-                c.dep_ == "prep"
-                and c.i > head_i
-                and c.text.lower() in ("of", "for")
-                and t.i == head_i
-            ):
-                continue
-            walk(c)
-
-    walk(token)
-    keep.sort(key=lambda t: t.i)
-    words = [
-        t
-        for t in keep
-        if not (t.dep_ == "det" and t.i == keep[0].i and t.lower_ in ("the", "a", "an"))
-    ]
-    name = "".join(
-        t.text_with_ws if j + 1 < len(words) and words[j + 1].i == t.i + 1 else t.text + " "
-        for j, t in enumerate(words)
-    ).strip()
-    context = " ".join(t.text for t in token.subtree)
-    person = token.ent_type_ == "PERSON" or any(
-        t.ent_type_ == "PERSON" and t.head.i == token.i for t in keep
-    )
-    if person:
-        ents = [t for t in keep if t.ent_type_ == "PERSON"]
-        if ents:
-            name = " ".join(t.text for t in ents)
-    return name, context, person
-
-
-def _is_pronoun(token: Any, name: str) -> bool:
-    return (
-        token.pos_ == "PRON"
-        or name.lower() in lexicon.PRONOUN_CLAIMANTS
-        or name.lower() in ("this", "these")
-    )
-
-
-def _stance(text: str, verb: Any) -> str:
-    if verb is not None and verb.lemma_.lower() in lexicon.DENY_LEMMAS:
-        return "deny"
-    if lexicon.REVISE_WORDS.search(text):
-        return "revise"
-    return "assert"
-
-
-def _said_on(text: str, before: int, year: int | None) -> str | None:
-    for d in find_dates(text[: max(before, 0)]):
-        if d.month is not None:
-            return d.iso(year)
-    return None
 
 
 def figure_claims(
@@ -625,7 +389,7 @@ def _evidence_end(text: str, q: Quantity, loss: Loss) -> int:
 
 def corroborations(sent: Sentence, sides: SideIndex, state: ProseState) -> list[Claim]:
     """ "This was corroborated by Reuters": the previous sentence's main figure, confirmed."""
-    m = _CORROBORATED_BY.search(sent.text)
+    m = CORROBORATED_BY.search(sent.text)
     if (
         not m
         or not state.last_sentence_claims
