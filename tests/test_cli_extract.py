@@ -72,7 +72,7 @@ def test_cli_extract_50mb_file_one_line_error(tmp_path: Path, run_cli: RunCli) -
     assert proc.returncode != 0
     (line,) = _errors(proc.stderr)
     assert str(path) in line
-    assert "MB" in line and "limit" in line
+    assert "50.0 MiB" in line and "limit" in line
     assert json.loads(proc.stdout)["documents"] == []
 
 

@@ -69,7 +69,7 @@ def test_read_bad_input_huge_file_refused_by_size(tmp_path: Path) -> None:
         f.truncate(50 * 1024 * 1024)  # 50 MB (sparse): refused from its size, before reading
     with pytest.raises(InputTooLarge) as info:
         read_path(path)
-    _assert_one_line(info.value, str(path), "MB")
+    _assert_one_line(info.value, str(path), "MiB")
 
 
 def test_read_bad_input_max_bytes_is_honoured(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         size = p.stat().st_size
         if size > max_bytes:
             raise InputTooLarge(
-                f"file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.1f} MB limit "
+                f"file is {size / 2**20:.1f} MiB, above the {max_bytes / 2**20:.1f} MiB limit "
                 "(raise it with --max-bytes)",
                 origin=origin,
             )
@@ -50,7 +50,7 @@ def read_bytes(data: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     """Decode and parse one article; raise an :class:`InputError` naming the problem."""
     if len(data) > max_bytes:
         raise InputTooLarge(
-            f"input is above the {max_bytes / 1e6:.1f} MB limit (raise it with --max-bytes)",
+            f"input is above the {max_bytes / 2**20:.1f} MiB limit (raise it with --max-bytes)",
             origin=origin,
         )
     if not data.strip():
