@@ -49,6 +49,10 @@ _FREED_BEFORE = re.compile(
     r"\b(?:freed|released|rescued|liberated|exchanged|swapped|evacuated)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_PART_OF = re.compile(
+    r"\s+of\s+(?:them|whom|those|which|the\s+(?:dead|victims|killed|wounded|casualties))\b",
+    re.IGNORECASE,
+)
 _CAPTIVE_NOUN = re.compile(r"(?:prisoners?|hostages?|POWs?|detainees|captives)\b", re.I)
 _AIRCRAFT = re.compile(
     r"\b(?:jets?|planes?|aircraft|airplanes?|helicopters?|gunships?|"
@@ -247,6 +251,7 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
             and not prev.breakdown
             and (
                 _BREAKDOWN.search(gap)
+                or _PART_OF.match(text[quantities[i].end :])  # "300 of them civilians"
                 or (prev.trigger_start == -1 and re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap))
             )
         ):

@@ -197,12 +197,15 @@ def _subject_text(token: Any) -> tuple[str, str, bool]:
     def walk(t: Any) -> None:
         keep.append(t)
         for c in t.children:
-            if c.dep_ in cut and not (
+            keep_prep = (
                 c.dep_ == "prep"
                 and c.i > head_i
                 and c.text.lower() in ("of", "for")
                 and t.i == head_i
-            ):
+            )
+            # "the activist group LCC": a name right after its description is the name
+            keep_name = c.dep_ == "appos" and c.i == t.i + 1 and c.pos_ == "PROPN"
+            if c.dep_ in cut and not (keep_prep or keep_name):
                 continue
             walk(c)
 
