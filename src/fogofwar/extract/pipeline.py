@@ -303,13 +303,25 @@ def _claimants_match(a: Claim, b: Claim) -> bool:
 
 
 def _same_value(a: Claim, b: Claim) -> bool:
-    """Equal intervals, or one figure stated open ("19+", "more than 19") and exact ("19")."""
+    """Equal intervals, or one figure stated open and the other exact: "19+" restates 19 and
+    "more than 440" (441+) restates 440, but "19+" does not restate 18."""
     va, vb = a.value, b.value
     if (va.low, va.high) == (vb.low, vb.high):
         return True
     if va.low is None or vb.low is None or (va.high is not None and vb.high is not None):
         return False
-    return abs(va.low - vb.low) <= 1 and (va.high in (None, va.low)) and (vb.high in (None, vb.low))
+    exact, open_ = (a, b) if va.high is not None else (b, a)
+    low = exact.value.low or 0
+    if exact.value.high != low or open_.value.words is not None:
+        return False
+    return open_.value.low == low or (open_.value.low == low + 1 and _said_more_than(open_))
+
+
+def _said_more_than(claim: Claim) -> bool:
+    return any(
+        re.search(r"\b(?:more\s+than|over|above|in\s+excess\s+of)\b", e.text, re.IGNORECASE)
+        for e in claim.evidence
+    )
 
 
 def _with_ids(claim: Claim, event_id: str) -> Claim:
