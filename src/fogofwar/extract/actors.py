@@ -124,9 +124,9 @@ class SideIndex:
 
         "people" may be anyone: nobody can tell whose losses they are, so the side stays open.
         """
-        civilian = lexicon.CIVILIAN_NOUN.search(phrase) is not None and not re.search(
-            r"\b(?:soldiers|fighters|militants|troops|servicemen)\b", phrase, re.IGNORECASE
-        )
+        civilian = lexicon.CIVILIAN_NOUN.search(phrase) is not None and not _COMBATANTS.search(
+            phrase
+        )  # "700 rebels and civilians" are not civilians' losses alone
         if (
             not civilian
             and sentence
@@ -178,10 +178,10 @@ class SideIndex:
 def _state_score(names: list[str]) -> int:
     score = 0
     for n in names:
-        if lexicon.STATE_ACTOR.search(n) or _looks_like_country(n):
-            score += 2
         if lexicon.NON_STATE_ACTOR.search(n):
-            score -= 1
+            score -= 1  # "Free Syrian Army": an army in name, an insurgency in fact
+        elif lexicon.STATE_ACTOR.search(n) or _looks_like_country(n):
+            score += 2
     return score
 
 

@@ -103,6 +103,13 @@ def _actor_names(sides: SideIndex) -> list[tuple[str, ...]]:
     return [(a.name, *a.aliases) for side in sides.sides for a in side.actors]
 
 
+_ARMED_GROUP = re.compile(
+    r"\b(?:battalion|brigade|regiment|front|movement|militia|army\s+of|liberation|mujahideen|"
+    r"jaysh|liwa|katiba|harakat|ansar|jabhat)\b",
+    re.IGNORECASE,
+)
+
+
 def make_claimant(name: str, sides: SideIndex, context: str = "", person: bool = False) -> Claimant:
     """A :class:`Claimant` with its kind and side, judged from its name and the words around it."""
     name = canonical_name(_tidy(name))
@@ -121,6 +128,11 @@ def make_claimant(name: str, sides: SideIndex, context: str = "", person: bool =
     side = None if found.civilian else found.side
     words = f"{name} {context}"
     kind = claimant_kind(name, words, person)
+    if side is None and kind in ("party", "unknown") and _ARMED_GROUP.search(name):
+        # an armed group no side names ("the Hamza Battalion"), where a state fights
+        # insurgents, is one of the insurgents
+        if sides.state_against_insurgents() is not None:
+            side = sides.rebel_side()
     return Claimant(name=name, side=side, kind=kind)
 
 
