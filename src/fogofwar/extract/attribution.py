@@ -128,11 +128,15 @@ def make_claimant(name: str, sides: SideIndex, context: str = "", person: bool =
     side = None if found.civilian else found.side
     words = f"{name} {context}"
     kind = claimant_kind(name, words, person)
-    if side is None and kind in ("party", "unknown") and _ARMED_GROUP.search(name):
+    if (
+        side is None
+        and kind in ("party", "unknown")
+        and _ARMED_GROUP.search(name)
+        and sides.state_against_insurgents() is not None
+    ):
         # an armed group no side names ("the Hamza Battalion"), where a state fights
         # insurgents, is one of the insurgents
-        if sides.state_against_insurgents() is not None:
-            side = sides.rebel_side()
+        side = sides.rebel_side()
     return Claimant(name=name, side=side, kind=kind)
 
 
