@@ -62,8 +62,8 @@ _AIRCRAFT = re.compile(
 _AGE = re.compile(r"[A-Z][\w'’-]+,\s*(?:aged\s+)?$|\((?:aged\s+)?$")
 _NOUNISH = re.compile(r"[A-Za-z]{3,}")
 _FILLER = re.compile(
-    r"^\s*(?:were|was|had|have|has|been|be|being|more|others?|of|them|also|"
-    r"reportedly|allegedly|all|each|in|total|\s)*$",
+    r"^\s*(?:were|was|are|is|had|have|has|been|be|being|more|others?|of|them|also|still|"
+    r"remain(?:ed)?|later|then|reportedly|allegedly|all|each|in|total|\s)*$",
     re.IGNORECASE,
 )
 
@@ -227,8 +227,8 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
         gap = text[quantities[i - 1].end : q.start] if i else ""
         current = losses[i]
         if current is not None:
-            if current.trigger_start >= 0:
-                raw_verb = None  # a figure with its own loss word ends the verb's list
+            # a figure after its verb starts the verb's list; one with its own loss word ends it
+            raw_verb = verb_before(text[: q.start]) if current.trigger_start < 0 else None
             continue
         own = verb_before(text[: q.start])
         if own is not None:
