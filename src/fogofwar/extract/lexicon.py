@@ -169,7 +169,7 @@ REPORTING_LEMMAS = frozenset(
 DENY_LEMMAS = frozenset({"deny", "dismiss", "reject", "refute", "dispute"})
 CORROBORATE_LEMMAS = frozenset({"corroborate", "confirm", "verify", "back", "echo", "support"})
 REVISE_WORDS = re.compile(
-    r"\b(?:revis(?:ed|ing|ion)|updated|later\s+(?:said|stated|claimed|raised|lowered|increased|"
+    r"^later,|\b(?:revis(?:ed|ing|ion)|updated|later\s+(?:said|stated|claimed|raised|lowered|increased|"
     r"reported|put)|raised\s+(?:the|its|their)\s+(?:toll|figure|estimate|count)|"
     r"lowered\s+(?:the|its|their)|corrected|amended)\b",
     re.IGNORECASE,

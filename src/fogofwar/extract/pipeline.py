@@ -13,7 +13,7 @@ from typing import Any
 
 from fogofwar.errors import FogofwarError, InputError
 from fogofwar.extract.actors import build_side_index, parse_sides
-from fogofwar.extract.attribution import make_claimant
+from fogofwar.extract.attribution import country_of_demonym, make_claimant
 from fogofwar.extract.dates import parse_date_span
 from fogofwar.extract.infobox import civilian_line, infobox_claims
 from fogofwar.extract.markup import clean_cell
@@ -259,6 +259,13 @@ _GENERIC = {
     "statement",
     "government",
     "ministry",
+    "police",
+    "military",
+    "authorities",
+    "defence",
+    "defense",
+    "general",
+    "staff",
 }
 
 
@@ -288,8 +295,10 @@ def _same_claim(a: Claim, b: Claim) -> bool:
 def _claimants_match(a: Claim, b: Claim) -> bool:
     if a.claimant is None or b.claimant is None:
         return a.claimant is None and b.claimant is None
-    ta = set(re.findall(r"\w+", a.claimant.name.lower())) - _GENERIC
-    tb = set(re.findall(r"\w+", b.claimant.name.lower())) - _GENERIC
+    independent = {"media", "ngo", "intergovernmental"}
+    if (a.claimant.kind in independent) != (b.claimant.kind in independent):
+        return False  # "Malian media Malijet" is not "Mali"
+    ta, tb = _name_tokens(a.claimant.name), _name_tokens(b.claimant.name)
     if ta and tb and (ta <= tb or tb <= ta):
         return True
     # a party's figure restated by its own spokesperson: one claim
@@ -300,6 +309,18 @@ def _claimants_match(a: Claim, b: Claim) -> bool:
         and "person" in kinds
         and bool(kinds & {"party", "government"})
     )
+
+
+def _name_tokens(name: str) -> set[str]:
+    """The telling words of a claimant's name, demonyms read as their country ("Ukrainian
+    police" -> {"ukraine"}), so that a state and its organs count as one speaker."""
+    out = set()
+    for word in re.findall(r"\w+", name.lower()):
+        if word in _GENERIC:
+            continue
+        country = country_of_demonym(word) if word[:1].isalpha() else None
+        out.add(country.lower() if country else word)
+    return out
 
 
 def _same_value(a: Claim, b: Claim) -> bool:

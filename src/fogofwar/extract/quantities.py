@@ -146,10 +146,23 @@ def parse_number(text: str) -> int | None:
     return total + current if seen else None
 
 
+_BETWEEN_OPEN = re.compile(
+    rf"(?<![\w])between\s+(?P<a>{_NUM})\s+and\s+(?:more\s+than|over|at\s+least|upwards\s+of)\s+"
+    rf"(?P<b>{_NUM})(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` in order: numbers with their bounds, then vague words."""
     found: list[Quantity] = []
+    for m in _BETWEEN_OPEN.finditer(text):  # "between 35 and more than 40": 35 or more
+        a = parse_number(m.group("a"))
+        if a is not None:
+            found.append(Quantity(m.start(), m.end(), a, None))
     for m in _QUANTITY.finditer(text):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue
         q = _from_match(m)
         if q is not None:
             found.append(q)
