@@ -64,7 +64,16 @@ _KIND_BEFORE: list[tuple[str, str]] = [
         "destroyed",
     ),
 ]
-KIND_BEFORE = [(re.compile(rf"\b(?:{p})\s*$", re.IGNORECASE), k) for p, k in _KIND_BEFORE]
+KIND_BEFORE = [
+    (
+        re.compile(
+            rf"\b(?:{p})(?:\s+(?:another|a\s+further|an\s+additional|further|the))?\s*$",
+            re.IGNORECASE,
+        ),
+        k,
+    )
+    for p, k in _KIND_BEFORE
+]
 
 # -- nouns that are counted but are not losses ("3 villages", "50 weapons seized") ---------------
 NON_LOSS_NOUN = re.compile(

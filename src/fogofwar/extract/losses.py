@@ -191,7 +191,14 @@ def _head_is_not_a_loss(phrase: str) -> bool:
     )
 
 
+_PLACE_PHRASE = re.compile(
+    r"\s(?:in|at|on|from|near|inside|aboard|with|during|after|by|outside|around)\s", re.I
+)
+
+
 def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Loss | None:
+    # "15 aid workers in the buses": what is counted comes before where it was
+    phrase = _PLACE_PHRASE.split(phrase, maxsplit=1)[0]
     vehicle = lexicon.VEHICLE_NOUN.search(phrase)
     equipment = lexicon.EQUIPMENT_NOUN.search(phrase)
     person = lexicon.PERSON_NOUN.search(phrase)

@@ -144,6 +144,8 @@ def plausible_claimant(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 12 or name.lower() in _OBJECT_PRONOUNS:
         return False
+    if find_dates(name) and not re.search(r"[A-Z][a-z]+\s+[A-Z]", name):
+        return False  # "June", "On 5 May": a date, not a speaker
     if re.match(
         r"(?:of|in|on|at|for|to|following|next|previous|other|others|some|many|sides|parties)\b",
         name,
