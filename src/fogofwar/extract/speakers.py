@@ -78,6 +78,8 @@ def attributions_of(
             continue
         stance = _stance(text, verb)
         name, context, person = _subject_text(subject)
+        if not _is_pronoun(subject, name) and not plausible_claimant(name):
+            name = context = _proper_name_before(verb)  # a misparse: the name before the verb
         if _is_pronoun(subject, name):
             earlier = [a.claimant for a in found if a.claimant is not None and a.verb_at < verb.idx]
             claimant = (
@@ -138,13 +140,21 @@ _SPEAKER_NOUN = re.compile(
 )
 
 
+_WHEN = re.compile(
+    r"(?:mid-|early\s+|late\s+)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"spring|summer|autumn|fall|winter)",
+    re.IGNORECASE,
+)
+
+
 def plausible_claimant(name: str) -> bool:
     """Whether words taken as a speaker can name one: a proper name or a speaking role, not
     "of them", "the following day", "proper urban street fighting"."""
     words = name.split()
     if not words or len(words) > 12 or name.lower() in _OBJECT_PRONOUNS:
         return False
-    if find_dates(name) and not re.search(r"[A-Z][a-z]+\s+[A-Z]", name):
+    if (find_dates(name) and not re.search(r"[A-Z][a-z]+\s+[A-Z]", name)) or _WHEN.fullmatch(name):
         return False  # "June", "On 5 May": a date, not a speaker
     if re.match(
         r"(?:of|in|on|at|for|to|following|next|previous|other|others|some|many|sides|parties)\b",
@@ -179,6 +189,19 @@ def _reporting_verbs(parsed: Any) -> list[tuple[Any, Any]]:
             subj = agent
         out.append((tok, subj))
     return out
+
+
+def _proper_name_before(verb: Any) -> str:
+    """The run of proper nouns right before a verb ("By mid-June, The United Nations stated")."""
+    words: list[str] = []
+    tok = verb.i - 1
+    doc = verb.doc
+    while tok >= 0 and (doc[tok].pos_ == "PROPN" or (words and doc[tok].lower_ in ("of", "for"))):
+        words.insert(0, doc[tok].text)
+        tok -= 1
+    while words and words[0].lower() in ("of", "for"):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _agent(verb: Any) -> Any:
