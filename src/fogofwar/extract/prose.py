@@ -145,7 +145,12 @@ def figure_claims(
                     and retyped.what is not None
                 ):
                     subject = replace(prev[1], actor=None)
-            elif loss.breakdown and prev is not None and subject.side is None:
+            elif (
+                loss.breakdown
+                and prev is not None
+                and subject.side is None
+                and not subject.civilian
+            ):
                 subject = prev[1]
         if retyped is None:
             continue

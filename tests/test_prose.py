@@ -1,0 +1,107 @@
+"""Prose claims on small synthetic articles: speakers, whose losses, lists, breakdowns, revisions,
+merging with the infobox and figures set outside the event's dates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fogofwar.extract import extract_document
+from fogofwar.extract.speakers import plausible_claimant
+from fogofwar.model import Claim
+from fogofwar.read import read_bytes
+
+HEAD = (
+    "= Battle of Testville =\n\nInfobox\n- Conflict: Battle of Testville\n"
+    "- Date: 3–9 March 2015\n- Place: Testville, Syria\n"
+    "- Combatant1: Free Testland Army\n- Combatant2: Syrian Arab Republic; Syrian Armed Forces\n"
+    "{extra}\n"
+)
+
+
+def _claims(nlp: Any, prose: str, extra: str = "") -> list[Claim]:
+    text = HEAD.format(extra=extra) + "\n== Battle ==\n" + prose + "\n"
+    _, claims = extract_document(read_bytes(text.encode(), "test.txt"), nlp)
+    return [c for c in claims if c.value.low is not None or c.value.words]
+
+
+def _one(claims: list[Claim], kind: str, low: int) -> Claim:
+    found = [c for c in claims if c.kind == kind and c.value.low == low]
+    assert len(found) == 1, [(c.kind, c.value.low) for c in claims]
+    return found[0]
+
+
+def test_prose_speaker_and_sides_from_descriptors(nlp: Any) -> None:
+    claims = _claims(
+        nlp,
+        "On 4 March, the Syrian Observatory for Human Rights said that 12 rebels and "
+        "seven soldiers were killed.",
+    )
+    rebels, soldiers = _one(claims, "killed", 12), _one(claims, "killed", 7)
+    assert rebels.subject.side == 1 and soldiers.subject.side == 2
+    assert rebels.claimant is not None and rebels.claimant.kind == "ngo"
+    assert "Observatory" in rebels.claimant.name
+    assert rebels.said_on == "2015-03-04"
+
+
+def test_prose_each_figure_credited_to_its_own_speaker(nlp: Any) -> None:
+    claims = _claims(
+        nlp,
+        "On 5 March, activists said that 10 residents had died, and state media reported "
+        "that four soldiers were killed.",
+    )
+    residents, soldiers = _one(claims, "killed", 10), _one(claims, "killed", 4)
+    assert residents.claimant is not None and residents.claimant.name == "activists"
+    assert residents.subject.civilian
+    assert soldiers.claimant is not None and "state media" in soldiers.claimant.name
+
+
+def test_prose_list_after_a_verb_types_each_item(nlp: Any) -> None:
+    claims = _claims(
+        nlp,
+        "On 6 March, the army said it had destroyed four tanks, two helicopters and "
+        "three artillery pieces.",
+    )
+    assert _one(claims, "vehicles_destroyed", 4).value.what == "tanks"
+    assert _one(claims, "vehicles_destroyed", 2).value.what == "helicopters"
+    assert _one(claims, "equipment_destroyed", 3).subject.side == 1  # the army's adversary
+
+
+def test_prose_parts_stated_after_the_total(nlp: Any) -> None:
+    claims = _claims(
+        nlp, "On 7 March, 50 people were killed, around 30 of them civilians and 20 rebels."
+    )
+    assert _one(claims, "killed", 50).subject.side is None  # "people": nobody can tell
+    assert _one(claims, "killed", 30).subject.civilian
+    assert _one(claims, "killed", 20).subject.side == 1
+
+
+def test_prose_infobox_figure_restated_is_one_claim(nlp: Any) -> None:
+    claims = _claims(
+        nlp,
+        "On 8 March, the rebels said that 15 soldiers were killed.",
+        extra="- Casualties2: 15 killed (per rebels)",
+    )
+    merged = _one(claims, "killed", 15)
+    assert {e.section for e in merged.evidence} == {"infobox", "Battle"}
+
+
+def test_prose_figures_dated_far_outside_the_event_are_not_its_own(nlp: Any) -> None:
+    claims = _claims(
+        nlp,
+        "On 6 March, 8 soldiers were killed.\n\nIn June 2015, 40 soldiers were killed "
+        "in another town.",
+    )
+    assert [c.value.low for c in claims if c.kind == "killed"] == [8]
+
+
+def test_prose_freed_hostages_are_not_captured(nlp: Any) -> None:
+    claims = _claims(nlp, "On 6 March, special forces freed four hostages.")
+    assert not [c for c in claims if c.kind == "captured"]
+
+
+def test_prose_plausible_claimant_rejects_dates_and_fragments() -> None:
+    assert plausible_claimant("Human Rights Watch")
+    assert plausible_claimant("local activists")
+    assert not plausible_claimant("June")
+    assert not plausible_claimant("of them")
+    assert not plausible_claimant("him")
