@@ -273,8 +273,12 @@ def _parse_actors(value: str) -> list[Actor]:
             if len(name) > 80:
                 continue
             seen.add(name)
-            out.append(Actor(name))
+            m = _NAMED_ABBREVIATION.match(name)  # "Sample Liberation Front (SLF)"
+            out.append(Actor(m.group(1), (m.group(2),)) if m else Actor(name))
     return out
+
+
+_NAMED_ABBREVIATION = re.compile(r"^(.+?)\s*\(([A-Z][A-Za-z0-9.-]{1,11})\)$")
 
 
 _RANK = re.compile(
@@ -351,9 +355,9 @@ def build_side_index(doc: Document, sides: list[Side], civilian_side: int | None
     for side in sides:
         new_actors = []
         for actor in side.actors:
-            found: set[str] = set()
+            found: set[str] = set(actor.aliases)
             for key, values in aliases.items():
-                if _same_actor(key, actor.name):
+                if _same_actor(key, actor.name) or key in actor.aliases:
                     found |= values | {key}
             found.discard(actor.name)
             new_actors.append(Actor(actor.name, tuple(sorted(found))))
