@@ -7,7 +7,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from fogofwar.model import DateSpan
+from fogofwar.model import DateSpan, Precision
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -132,23 +132,14 @@ def parse_date_span(value: str | None) -> DateSpan | None:
         end = first.iso(year_first, last=True)
     else:
         end = last.iso(year_last, last=True)
-        if first.month is None and last.month is not None:
-            pass
-        elif first.month is not None and last.month is None and last.year is None:
-            end = start
+        if first.month is not None and last.month is None and last.year is None:
+            end = start  # a trailing bare number is no end date
     if re.search(r"[–—-]\s*(?:present|ongoing|now|today)\b", value, re.IGNORECASE):
         end = None  # still going on: the span has no end yet
     precisions = {first.precision, last.precision}
-    precision = "day" if precisions == {"day"} else ("year" if "year" in precisions else "month")
+    precision: Precision = (
+        "day" if precisions == {"day"} else ("year" if "year" in precisions else "month")
+    )
     if start and end and end < start:
         end = start
-    return DateSpan(start, end, precision)  # type: ignore[arg-type]
-
-
-def date_near(text: str, default_year: int | None) -> str | None:
-    """The first full or partial date in ``text`` as ISO, resolved against ``default_year``."""
-    for d in find_dates(text):
-        if d.month is None:
-            continue
-        return d.iso(default_year)
-    return None
+    return DateSpan(start, end, precision)

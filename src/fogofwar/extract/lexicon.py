@@ -176,7 +176,6 @@ REPORTING_LEMMAS = frozenset(
     ]
 )
 DENY_LEMMAS = frozenset({"deny", "dismiss", "reject", "refute", "dispute"})
-CORROBORATE_LEMMAS = frozenset({"corroborate", "confirm", "verify", "back", "echo", "support"})
 REVISE_WORDS = re.compile(
     r"^later,|\b(?:revis(?:ed|ing|ion)|updated|later\s+(?:said|stated|claimed|raised|lowered|increased|"
     r"reported|put)|raised\s+(?:the|its|their)\s+(?:toll|figure|estimate|count)|"

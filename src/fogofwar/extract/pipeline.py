@@ -161,17 +161,13 @@ def settle_revisions(claims: list[Claim]) -> list[Claim]:
                 != (claim.value.low, claim.value.high, claim.value.words)
                 and e.claimant is not None
                 and claim.claimant is not None
-                and _same_speaker(e, claim)
+                and _claimants_match(e, claim)
                 for e in others
             )
         ):
             claim = replace(claim, stance="assert")
         out.append(claim)
     return out
-
-
-def _same_speaker(a: Claim, b: Claim) -> bool:
-    return _claimants_match(a, b)
 
 
 _TITLE_PLACE = re.compile(

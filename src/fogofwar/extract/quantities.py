@@ -97,10 +97,6 @@ class Quantity:
     words: str | None = None
     approx: bool = False
 
-    @property
-    def text_len(self) -> int:
-        return self.end - self.start
-
 
 @lru_cache(maxsize=1)
 def vague_table() -> dict[str, tuple[int, int | None]]:
