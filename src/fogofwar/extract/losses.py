@@ -26,11 +26,7 @@ _NOT_A_COUNT = re.compile(
     r"mortar\s+(?:shells?|rounds?|bombs?)|artillery\s+(?:shells?|rounds?|strikes?))\b",
     re.IGNORECASE,
 )
-_LOST_BOTH = re.compile(
-    r"destroyed\s+or\s+captured|captured\s+or\s+destroyed|"
-    r"destroyed\s+and\s+captured|lost",
-    re.IGNORECASE,
-)
+_EITHER_FATE = re.compile(r"destroyed\s+or\s+captured|captured\s+or\s+destroyed", re.IGNORECASE)
 _HUMAN_KINDS = {"killed", "injured", "captured", "missing", "displaced", "killed_or_injured"}
 
 
@@ -197,31 +193,28 @@ _PLACE_PHRASE = re.compile(
 
 
 def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Loss | None:
+    """The loss kind of a raw loss word ("destroyed", "killed"...) for what ``phrase`` counts."""
     # "15 aid workers in the buses": what is counted comes before where it was
-    phrase = _PLACE_PHRASE.split(phrase, maxsplit=1)[0]
-    vehicle = lexicon.VEHICLE_NOUN.search(phrase)
-    equipment = lexicon.EQUIPMENT_NOUN.search(phrase)
-    person = lexicon.PERSON_NOUN.search(phrase)
-    if _head_is_not_a_loss(phrase):
+    core = _PLACE_PHRASE.split(phrase, maxsplit=1)[0]
+    vehicle = lexicon.VEHICLE_NOUN.search(core)
+    equipment = lexicon.EQUIPMENT_NOUN.search(core)
+    person = lexicon.PERSON_NOUN.search(core)
+    if _head_is_not_a_loss(core):
         return None  # "3 villages captured", "50 weapons seized": counted, but not losses
     if vehicle and not (
-        person and _last_end(lexicon.PERSON_NOUN, phrase) > _last_end(lexicon.VEHICLE_NOUN, phrase)
+        person and _last_end(lexicon.PERSON_NOUN, core) > _last_end(lexicon.VEHICLE_NOUN, core)
     ):  # "truck drivers" are people
-        if raw in ("destroyed", "killed"):
-            kind = (
-                "vehicles_lost"
-                if _LOST_BOTH.match(trigger_text or "")
-                and trigger_text.lower().startswith("destroyed or")
-                else "vehicles_destroyed"
-            )
-        elif raw == "captured":
-            kind = "vehicles_captured"
-        elif raw == "lost":
-            kind = "vehicles_lost"
-        else:
+        kinds = {
+            "destroyed": "vehicles_destroyed",
+            "killed": "vehicles_destroyed",
+            "captured": "vehicles_captured",
+            "lost": "vehicles_lost",
+        }
+        if raw not in kinds:
             return None
-        if re.match(r"destroyed\s+or\s+captured|captured\s+or\s+destroyed", trigger_text, re.I):
-            kind = "vehicles_lost"
+        kind = kinds[raw]
+        if _EITHER_FATE.match(trigger_text):
+            kind = "vehicles_lost"  # "destroyed or captured": lost, one way or the other
         return Loss(kind, phrase, vehicle.group(0), start, end)
     if equipment and not person:
         if raw in ("destroyed", "lost", "captured", "killed"):
@@ -230,10 +223,11 @@ def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Lo
     if (
         raw in ("destroyed", "lost")
         and not person
-        and not re.search(r"[A-Za-z]{3,}", _strip_filler(phrase))
-    ):
-        kind = "vehicles_lost" if raw == "lost" else "vehicles_destroyed"
-        return Loss(kind, phrase, None, start, end)
+        and not re.search(r"[A-Za-z]{3,}", _strip_filler(core))
+    ):  # "one was destroyed": materiel named earlier in the sentence
+        return Loss(
+            "vehicles_lost" if raw == "lost" else "vehicles_destroyed", phrase, None, start, end
+        )
     if raw == "destroyed":
         return None
     if raw == "lost":
