@@ -201,7 +201,8 @@ def _find_name(low_text: str, name: str) -> int:
     if len(n) < 2:
         return -1
     pattern = re.escape(n.replace("’", "'")).replace("'", "['’]?")  # "Kataib" = "Kata'ib"
-    m = re.search(rf"(?<![\w-]){pattern}(?![\w])", low_text)
+    # "pro-GNA fighters" are the GNA's; "anti-GNA" ones are not
+    m = re.search(rf"(?:(?<![\w-])|(?<=\bpro-)){pattern}(?![\w])", low_text)
     if m:
         return m.start()
     first = n.split()[0] if " " in n else ""

@@ -26,6 +26,11 @@ _NOT_A_COUNT = re.compile(
     r"mortar\s+(?:shells?|rounds?|bombs?)|artillery\s+(?:shells?|rounds?|strikes?))\b",
     re.IGNORECASE,
 )
+_COUNT_NEXT = re.compile(
+    r"\s+(?:at\s+least\s+|some\s+|about\s+|around\s+|another\s+)?(?:\d|(?:one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozens|hundreds)\b)",
+    re.IGNORECASE,
+)
 _EITHER_FATE = re.compile(r"destroyed\s+or\s+captured|captured\s+or\s+destroyed", re.IGNORECASE)
 _HUMAN_KINDS = {"killed", "injured", "captured", "missing", "displaced", "killed_or_injured"}
 
@@ -64,9 +69,12 @@ def classify_after(window: str) -> Loss | None:
     """A loss kind named after the figure: ``"MNLA fighters were killed"``."""
     best: tuple[int, int, str] | None = None
     for pattern, kind in lexicon.KIND_AFTER:
-        m = pattern.search(window)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.end(), kind)
+        for m in pattern.finditer(window):
+            if _COUNT_NEXT.match(window[m.end() :]):
+                continue  # "... and wounded 82": the verb of the next figure, not of this one
+            if best is None or m.start() < best[0]:
+                best = (m.start(), m.end(), kind)
+            break
     if best is None:
         return None
     start, end, raw = best

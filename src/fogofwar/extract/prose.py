@@ -53,6 +53,15 @@ _PART_OF = re.compile(
     r"\s+of\s+(?:them|whom|those|which|the\s+(?:dead|victims|killed|wounded|casualties))\b",
     re.IGNORECASE,
 )
+_SUFFERED = re.compile(
+    r"(?P<who>[^,;.]{2,60}?)\s+(?:suffered|sustained|took|incurred|lost)\s+(?:\w+\s+){0,2}?"
+    r"(?:losses|casualties)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_BODIES_OF = re.compile(
+    r"\s*(?:[\w-]+\s+){0,4}?(?:of|belonging\s+to)\s+(?:the\s+)?(?P<who>[^,;.]{2,50})",
+    re.IGNORECASE,
+)
 _CAPTIVE_NOUN = re.compile(r"(?:prisoners?|hostages?|POWs?|detainees|captives)\b", re.I)
 _AIRCRAFT = re.compile(
     r"\b(?:jets?|planes?|aircraft|airplanes?|helicopters?|gunships?|"
@@ -325,6 +334,18 @@ def _own_or_context(
     claimant_side = attribution.claimant.side if attribution.claimant is not None else None
     if _OWN_LOSSES.search(before) and claimant_side is not None:
         return Subject(side=claimant_side)
+    sufferer = _SUFFERED.search(before)
+    if sufferer and _elliptic(loss.phrase):
+        # "GNA forces suffered heavy losses, with 39 killed": the losses are the sufferer's
+        found = sides.resolve(sufferer.group("who"))
+        if found.side is not None:
+            return Subject(side=found.side, actor=found.actor)
+    if loss.trigger_end >= 0:
+        owner = _BODIES_OF.match(text[q.end + loss.trigger_end : q.end + loss.trigger_end + 80])
+        if owner:  # "230 bodies confirmed to be of ISIL militants"
+            found = sides.resolve(owner.group("who"))
+            if found.side is not None or found.civilian:
+                return found
     fighting = [s.side for s in sides.sides if s.actors]
     if (
         claimant_side is not None
