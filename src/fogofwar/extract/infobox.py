@@ -58,8 +58,13 @@ def civilian_line(doc: Document, combatant_sides: int) -> int | None:
     """The number of the casualties line that counts civilians (usually the third), if any."""
     for entry in doc.infobox:
         m = _LOSS_KEY.match(entry.key.strip())
-        if m and m.group(1) and int(m.group(1)) > max(combatant_sides, 2):
-            return int(m.group(1))  # a line beyond the fighting sides' counts the bystanders
+        if (
+            m
+            and m.group(1)
+            and int(m.group(1)) > max(combatant_sides, 2)
+            and lexicon.CIVILIAN_NOUN.search(entry.value)
+        ):
+            return int(m.group(1))  # a line beyond the fighting sides' that counts civilians
     return None
 
 

@@ -29,7 +29,7 @@ _OWN_LOSSES = re.compile(
     r"acknowledged|lose)\s+(?:only\s+|a\s+total\s+of\s+)?$",
     re.IGNORECASE,
 )
-_MORE = re.compile(r"^\s+(?:more|additional|further|others?|other)\b", re.IGNORECASE)
+_MORE = re.compile(r"^\s+(?:more|additional|further)\b", re.IGNORECASE)
 _BREAKDOWN = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|"
     r"of\s+them|comprising|consisting\s+of)\b|:",
@@ -60,6 +60,10 @@ _SUFFERED = re.compile(
 )
 _BODIES_OF = re.compile(
     r"\s*(?:[\w-]+\s+){0,4}?(?:of|belonging\s+to)\s+(?:the\s+)?(?P<who>[^,;.]{2,50})",
+    re.IGNORECASE,
+)
+_WHO_WERE = re.compile(  # "37 of the dead were rebels"
+    r"\s*(?:were|was|are)\s+(?:all\s+|mostly\s+|reportedly\s+)?(?P<who>[^,;.]{2,40})",
     re.IGNORECASE,
 )
 _CAPTIVE_NOUN = re.compile(r"(?:prisoners?|hostages?|POWs?|detainees|captives)\b", re.I)
@@ -341,7 +345,8 @@ def _own_or_context(
         if found.side is not None:
             return Subject(side=found.side, actor=found.actor)
     if loss.trigger_end >= 0:
-        owner = _BODIES_OF.match(text[q.end + loss.trigger_end : q.end + loss.trigger_end + 80])
+        after = text[q.end + loss.trigger_end : q.end + loss.trigger_end + 80]
+        owner = _BODIES_OF.match(after) or _WHO_WERE.match(after)
         if owner:  # "230 bodies confirmed to be of ISIL militants"
             found = sides.resolve(owner.group("who"))
             if found.side is not None or found.civilian:
