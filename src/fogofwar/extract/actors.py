@@ -274,11 +274,13 @@ def _parse_actors(value: str) -> list[Actor]:
             if len(name) > 80:
                 continue
             seen.add(name)
-            m = _NAMED_ABBREVIATION.match(name)  # "Sample Liberation Front (SLF)"
+            # "Sample Liberation Front (SLF)", or flattened "People's Protection Units YPG"
+            m = _NAMED_ABBREVIATION.match(name) or _TRAILING_ABBREVIATION.match(name)
             out.append(Actor(m.group(1), (m.group(2),)) if m else Actor(name))
     return out
 
 
+_TRAILING_ABBREVIATION = re.compile(r"^((?:[A-Z][\w'’-]*\s+){2,}?[A-Z][\w'’-]*)\s+([A-Z]{2,6})$")
 _NAMED_ABBREVIATION = re.compile(r"^(.+?)\s*\(([A-Z][A-Za-z0-9.-]{1,11})\)$")
 
 
@@ -370,6 +372,8 @@ def _same_actor(key: str, name: str) -> bool:
     k, n = key.lower(), clean_cell(name).lower()
     if k == n:
         return True
+    if " " in n and k.startswith(n + " "):
+        return True  # "Islamic State" is "Islamic State of Iraq and the Levant" for short
     # "MAA-Loyalist" is the MAA's loyalist wing: the abbreviation is the head of the name
     head = re.split(r"[-\s(]", n, maxsplit=1)[0]
     return len(head) >= 2 and head == k and key.isupper()
