@@ -148,7 +148,8 @@ _FORCE_CONTEXT = re.compile(
     r"defended\s+by|garrison(?:ed)?\s+(?:of|by)|(?:force|contingent|column|army|garrison|group)"
     r"\s+of|strength\s+of|reinforced\s+(?:by|with)|carrying|contain(?:ed|ing)?|"
     r"helicoptered\s+in|brought\s+in|flown\s+in|massed|assembled|fielded|led|leading|"
-    r"commanded|another|estimated\s+at|involving|involved|with|there\s+(?:were|are|was))\s+"
+    r"commanded|another|estimated\s+at|involving|involved|with|there\s+(?:were|are|was)|"
+    r"held\s+by|manned\s+by|additional|a\s+total\s+of)\s+"
     r"(?:(?:an\s+estimated|about|around|some|roughly|approximately|nearly|up\s+to|as\s+many\s+as|"
     r"at\s+least|over|more\s+than|only|just|a\s+total\s+of|of\s+its\s+best|its|their)\s+)*$",
     re.IGNORECASE,
@@ -160,7 +161,9 @@ _FORCE_ACTION = re.compile(
     r"(?:attempted|attacked|stormed|advanced|launched|entered|besieged|surrounded|assaulted|"
     r"took\s+part|participated|were\s+(?:deployed|involved|stationed|sent)|moved|massed|"
     r"converged|defended|held|(?:had\s+been|have\s+been|were|are)\s+(?:training|stationed|"
-    r"deployed|based|present|fighting|defending|garrisoned))\b",
+    r"deployed|based|present|fighting|defending|garrisoned)|airlifted|airdropped|deployed|"
+    r"holding\s+out|held\s+out|to\s+participate|remained|remaining|(?:were|was)\s+left|"
+    r"entrenched|dug\s+in)\b",
     re.IGNORECASE,
 )
 
