@@ -125,7 +125,8 @@ PERSON_NOUN = re.compile(
 )
 CIVILIAN_NOUN = re.compile(
     r"\b(?:civilians?|residents?|inhabitants?|villagers?|children|women|non-combatants?|"
-    r"refugees|journalists?|aid\s+workers?|family\s+members|passers-?by|worshippers|"
+    r"refugees|journalists?|aid\s+workers?|family\s+members|passers-?by|worshippers|woman|"
+    r"girls?|boys?|bab(?:y|ies)|infants?|elderly|pensioners|"
     r"students|patients|doctors|nurses|nuns|priests|farmers|shepherds|hostages|employees|"
     r"drivers|workers|diplomats|contractors|engineers|teachers|pilgrims|tourists)\b",
     re.IGNORECASE,

@@ -140,6 +140,11 @@ _SPEAKER_NOUN = re.compile(
 )
 
 
+_UNNAMED_REPORTS = re.compile(
+    r"(?:(?:initial|early|earlier|later|subsequent|other|some|many|several|media|press|news|"
+    r"unconfirmed|local|first|further|new)\s+)*(?:reports?|accounts?|rumou?rs?)",
+    re.IGNORECASE,
+)
 _WHEN = re.compile(
     r"(?:mid-|early\s+|late\s+)?(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -154,6 +159,8 @@ def plausible_claimant(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 12 or name.lower() in _OBJECT_PRONOUNS:
         return False
+    if _UNNAMED_REPORTS.fullmatch(name):
+        return False  # "later reports said": nobody named, the article's own account
     if (find_dates(name) and not re.search(r"[A-Z][a-z]+\s+[A-Z]", name)) or _WHEN.fullmatch(name):
         return False  # "June", "On 5 May": a date, not a speaker
     if re.match(
