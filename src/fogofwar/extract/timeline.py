@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from fogofwar.extract.dates import find_dates
+from fogofwar.extract.dates import DateMention, find_dates
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import DateSpan
 
@@ -28,24 +28,29 @@ def outside_event(sents: list[Sentence], span: DateSpan | None) -> set[int]:
     first = _as_date(span.start, last=False)
     last = _as_date(span.end, last=True) if span.end else datetime.date.max - AFTER
     out: set[int] = set()
-    year = first.year
-    paragraph, when = -1, None
+    last_year = last.year if span.end else first.year
+    paragraph, outside = -1, False
     for sent in sents:
         if sent.paragraph != paragraph:
-            paragraph, when = sent.paragraph, None
+            paragraph, outside = sent.paragraph, False
         for mention in find_dates(sent.text):
-            if mention.year is not None and 1000 < mention.year < 2100:
-                year = mention.year
             if mention.month is None:
                 continue
-            iso = mention.iso(year)
-            if iso:
-                when = _as_date(iso, last=False), _as_date(iso, last=True)
-        if when is None or _ABOUT_THE_EVENT.search(sent.text):
-            continue
-        if when[1] < first - BEFORE or when[0] > last + AFTER:
+            # a date without its year is read in the event's own year(s)
+            years = [mention.year] if mention.year else sorted({first.year, last_year})
+            outside = all(_outside(mention, y, first, last) for y in years)
+        if outside and not _ABOUT_THE_EVENT.search(sent.text):
             out.add(sent.start)
     return out
+
+
+def _outside(
+    mention: DateMention, year: int | None, first: datetime.date, last: datetime.date
+) -> bool:
+    iso = mention.iso(year)
+    if not iso:
+        return False
+    return _as_date(iso, last=True) < first - BEFORE or _as_date(iso, last=False) > last + AFTER
 
 
 def _as_date(iso: str, last: bool) -> datetime.date:
