@@ -95,7 +95,7 @@ NOT_A_LOSS_CONTEXT = re.compile(
 
 # -- what was lost: vehicles and other materiel -------------------------------------------------
 VEHICLE_NOUN = re.compile(
-    r"\b(?:tanks?|vehicles?|APCs?|IFVs?|AFVs?|BMPs?|BTRs?|BMDs?|MRAPs?|[TM]-\d{2,3}\w*|trucks?|"
+    r"\b(?:(?:car|truck|suicide)\s+bombs?|VBIEDs?|tanks?|vehicles?|APCs?|IFVs?|AFVs?|BMPs?|BTRs?|BMDs?|MRAPs?|[TM]-\d{2,3}\w*|trucks?|"
     r"technicals?|boats?|ships?|vessels?|warships?|tugboats?|helicopters?|aircraft|jets?|planes?|"
     r"airplanes?|Su-\d+\w*|Mi-\d+\w*|Ka-\d+\w*|MiG-\d+\w*|Il-\d+\w*|An-\d+\w*|L-39s?|"
     r"armou?red\s+cars?|cars?|humvees?|bulldozers?|motorcycles?|motorbikes?|pick-?ups?|"

@@ -20,7 +20,7 @@ from fogofwar.extract.losses import (
     window_after,
 )
 from fogofwar.extract.quantities import Quantity, find_quantities
-from fogofwar.extract.sentences import ACTIVE_SINGLE, ANOTHER, SINGLE_LOSS, Sentence
+from fogofwar.extract.sentences import ACTIVE_SINGLE, ANOTHER, BOTH, SINGLE_LOSS, Sentence
 from fogofwar.extract.speakers import Attribution, ProseState, speaker_at
 from fogofwar.model import Claim, Claimant, Evidence, Subject, Value
 
@@ -66,6 +66,11 @@ _WHO_WERE = re.compile(  # "37 of the dead were rebels"
     r"\s*(?:were|was|are)\s+(?:all\s+|mostly\s+|reportedly\s+)?(?P<who>[^,;.]{2,40})",
     re.IGNORECASE,
 )
+_AND_ANOTHER = re.compile(  # "killed a journalist and an ambulance driver": two
+    r"\s+and\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?(?:driver|journalist|soldier|fighter|civilian|"
+    r"officer|medic|doctor|nurse|worker|child|woman|man|policeman|volunteer)\b",
+    re.IGNORECASE,
+)
 _CAPTIVE_NOUN = re.compile(r"(?:prisoners?|hostages?|POWs?|detainees|captives)\b", re.I)
 _AIRCRAFT = re.compile(
     r"\b(?:jets?|planes?|aircraft|airplanes?|helicopters?|gunships?|"
@@ -105,10 +110,11 @@ def figure_claims(
         if not _AGE.search(text[: q.start]) or not re.match(r"\s*[,)]", text[q.end :])
     ]
     forced: dict[int, Loss | None] = {}
-    for pattern in (SINGLE_LOSS, ANOTHER, ACTIVE_SINGLE):
+    for pattern in (SINGLE_LOSS, ANOTHER, ACTIVE_SINGLE, BOTH):
         for m in pattern.finditer(text):
             if not any(q.start <= m.start("art") < q.end for q in quantities):
-                quantities.append(Quantity(m.start("art"), m.end("art"), 1, 1))
+                n = 2 if pattern is BOTH or _AND_ANOTHER.match(text[m.end() :]) else 1
+                quantities.append(Quantity(m.start("art"), m.end("art"), n, n))
                 if pattern is ACTIVE_SINGLE:  # "shot down a Su-34": the verb before counts
                     forced[m.start("art")] = classify_before(text[: m.start("art")], m.group("np"))
     quantities.sort(key=lambda q: q.start)

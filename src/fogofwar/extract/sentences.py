@@ -117,6 +117,13 @@ ACTIVE_SINGLE = re.compile(
     r"(?P<art>a|an|one)\s+(?P<np>(?:[\w'’-]+\s+){0,3}?" + _SINGLE_NOUN + r")\b",
     re.IGNORECASE,
 )
+BOTH = re.compile(
+    r"\b(?P<art>both)\s+(?:the\s+|of\s+the\s+)?(?P<np>(?:[\w'’-]+\s+){0,2}?"
+    r"(?:soldiers|fighters|civilians|pilots|crew|men|women|officers|journalists|hostages|"
+    r"militants|rebels|tanks|helicopters|aircraft|planes|jets|vehicles|drones))\s+(?:were|are)\s+"
+    r"(?:also\s+)?(?=(?:killed|wounded|injured|captured|missing|executed|shot\s+down|destroyed)\b)",
+    re.IGNORECASE,
+)
 ANOTHER = re.compile(
     r"\b(?:and|while)\s+(?P<art>another)\s+(?:one\s+|person\s+|was\s+)?"
     r"(?=(?:killed|wounded|injured|captured)\b)",
@@ -188,7 +195,7 @@ def _sentence(
 
 def can_hold_figure(text: str) -> bool:
     """True when a sentence has a figure and a word of loss or force: worth a full parse."""
-    if SINGLE_LOSS.search(text) or ACTIVE_SINGLE.search(text):
+    if SINGLE_LOSS.search(text) or ACTIVE_SINGLE.search(text) or BOTH.search(text):
         return True
     if not _LOSS_WORD.search(text) and not lexicon.VEHICLE_NOUN.search(text):
         return False
