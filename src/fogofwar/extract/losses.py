@@ -66,12 +66,13 @@ def window_after(text: str, start: int, stop: int, limit: int = 90) -> str:
     return chunk[: m.start()] if m else chunk
 
 
-def classify_after(window: str) -> Loss | None:
-    """A loss kind named after the figure: ``"MNLA fighters were killed"``."""
+def classify_after(window: str, following: str = "") -> Loss | None:
+    """A loss kind named after the figure: ``"MNLA fighters were killed"``; ``following`` is
+    the text after the window (where the next figure starts)."""
     best: tuple[int, int, str] | None = None
     for pattern, kind in lexicon.KIND_AFTER:
         for m in pattern.finditer(window):
-            if _COUNT_NEXT.match(window[m.end() :]):
+            if _COUNT_NEXT.match(window[m.end() :] + following[:20]):
                 continue  # "... and wounded 82": the verb of the next figure, not of this one
             if best is None or m.start() < best[0]:
                 best = (m.start(), m.end(), kind)

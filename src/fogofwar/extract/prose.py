@@ -125,7 +125,7 @@ def figure_claims(
         if q.start in forced:
             losses.append(forced[q.start])
             continue
-        loss = classify_after(window)
+        loss = classify_after(window, text[q.end + len(window) :])
         if loss is None or (
             loss.kind == "captured" and _CAPTIVE_NOUN.match(window[loss.trigger_start :])
             if loss.trigger_start >= 0
