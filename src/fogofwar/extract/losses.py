@@ -107,9 +107,22 @@ def verb_before(before: str) -> str | None:
     return None
 
 
-def typed(raw: str, phrase: str) -> Loss | None:
+def typed(raw: str, phrase: str, start: int = -1, end: int = -1) -> Loss | None:
     """A raw loss verb applied to a phrase: what it counts decides the kind."""
-    return _typed(raw, phrase, "", -1, -1)
+    return _typed(raw, phrase, "", start, end)
+
+
+_RAW_OF = {
+    "vehicles_destroyed": "destroyed",
+    "vehicles_captured": "captured",
+    "vehicles_lost": "lost",
+    "equipment_destroyed": "destroyed",
+}
+
+
+def raw_of(kind: str) -> str:
+    """The loss word behind a kind: ``vehicles_destroyed`` -> ``destroyed``."""
+    return _RAW_OF.get(kind, kind)
 
 
 def classify_before(before: str, after: str) -> Loss | None:

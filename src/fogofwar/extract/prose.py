@@ -15,6 +15,7 @@ from fogofwar.extract.losses import (
     classify_before,
     classify_strength,
     not_a_count,
+    raw_of,
     typed,
     verb_before,
     window_after,
@@ -303,15 +304,7 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
 
 def retype_as(model: Loss, phrase: str) -> Loss | None:
     """The loss word of ``model`` applied to another list item, typed by that item's own noun."""
-    from fogofwar.extract.losses import _typed
-
-    raw = {
-        "vehicles_destroyed": "destroyed",
-        "vehicles_captured": "captured",
-        "vehicles_lost": "lost",
-        "equipment_destroyed": "destroyed",
-    }.get(model.kind, model.kind)
-    return _typed(raw, phrase, "", -1, -1)
+    return typed(raw_of(model.kind), phrase)
 
 
 def _elliptic(phrase: str) -> bool:
@@ -321,20 +314,12 @@ def _elliptic(phrase: str) -> bool:
 def _retype(loss: Loss, prev: Loss) -> Loss | None:
     """ "one vehicle was captured and one was destroyed": the second counts vehicles too;
     "six vehicles destroyed, and dozens injured": the second counts people again."""
-    from fogofwar.extract.losses import _typed  # the same typing rule, with the earlier noun
-
     if loss.kind in ("killed", "injured", "missing", "killed_or_injured", "displaced"):
         return loss
     if prev.what is None:
         return None if loss.elliptic_materiel else loss
-    raw = {
-        "vehicles_destroyed": "destroyed",
-        "vehicles_captured": "captured",
-        "vehicles_lost": "lost",
-        "equipment_destroyed": "destroyed",
-        "captured": "captured",
-    }.get(loss.kind, "destroyed")
-    return _typed(raw, prev.what, "", loss.trigger_start, loss.trigger_end)
+    # the same typing rule, with the noun named earlier
+    return typed(raw_of(loss.kind), prev.what, loss.trigger_start, loss.trigger_end)
 
 
 def _own_or_context(
