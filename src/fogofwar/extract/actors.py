@@ -213,7 +213,7 @@ def _find_name(low_text: str, name: str) -> int:
             return m.start()
     for word_m in re.finditer(r"[a-zà-ÿ'-]{4,}", low_text):
         word = word_m.group(0)
-        if _demonym_of(word, n):
+        if demonym_of(word, n):
             return word_m.start()
     return -1
 
@@ -223,10 +223,10 @@ def _is_demonym_word(word: str) -> bool:
 
     if word in lexicon.DEMONYM_EXCEPTIONS:
         return True
-    return any(_demonym_of(word, c) for c in country_names() if " " not in c)
+    return any(demonym_of(word, c) for c in country_names() if " " not in c)
 
 
-def _demonym_of(word: str, name: str) -> bool:
+def demonym_of(word: str, name: str) -> bool:
     if word in lexicon.DEMONYM_EXCEPTIONS:
         return name in lexicon.DEMONYM_EXCEPTIONS[word]
     if name in _EXCEPTION_COUNTRIES:

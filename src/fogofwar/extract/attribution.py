@@ -70,14 +70,14 @@ def _tidy(name: str) -> str:
 
 def country_of_demonym(word: str) -> str | None:
     """``"Ukrainian"`` -> ``"Ukraine"``; None when the word is no country's demonym."""
-    from fogofwar.extract.actors import _demonym_of
+    from fogofwar.extract.actors import demonym_of
     from fogofwar.extract.places import country_names, display_country
 
     low = word.lower()
     if low in country_names():
         return None
     for country in country_names():
-        if _demonym_of(low, country):
+        if demonym_of(low, country):
             return display_country(country)
     return None
 
