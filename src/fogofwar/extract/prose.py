@@ -72,6 +72,7 @@ _AND_ANOTHER = re.compile(  # "killed a journalist and an ambulance driver": two
     r"officer|medic|doctor|nurse|worker|child|woman|man|policeman|volunteer)\b",
     re.IGNORECASE,
 )
+_CAR_BOMB = re.compile(r"\b(?:car|truck|suicide)\s+bombs?|VBIEDs?\b", re.IGNORECASE)
 _CAPTIVE_NOUN = re.compile(r"(?:prisoners?|hostages?|POWs?|detainees|captives)\b", re.I)
 _AIRCRAFT = re.compile(
     r"\b(?:jets?|planes?|aircraft|airplanes?|helicopters?|gunships?|"
@@ -351,6 +352,13 @@ def _own_or_context(
     ):
         # "180 foreign mercenaries were killed", says one side: the enemy's, from where it stands
         return Subject(side=next(s for s in fighting if s != claimant_side))
+    if (
+        loss.what is not None
+        and _CAR_BOMB.search(loss.what)
+        and len(fighting) == 2
+        and sides.state_against_insurgents() is not None
+    ):
+        return Subject(side=sides.rebel_side())  # car bombs are the insurgents' weapon
     if loss.what is not None and _AIRCRAFT.search(loss.what) and len(fighting) == 2:
         gov = sides.state_against_insurgents()
         if gov is not None:
