@@ -58,3 +58,16 @@ def test_actors_place_names_country_and_honest_precision() -> None:
     assert known.lat is not None and known.lon is not None
     unknown = parse_place("Nowhereville, Mali")
     assert unknown is not None and unknown.lat is None and unknown.precision == 6
+
+
+def test_actors_sides_from_the_lead_when_the_infobox_has_none() -> None:
+    text = (
+        "= Battle of Elsewhere =\n\nInfobox\n- Conflict: Battle of Elsewhere\n\n"
+        "The battle of Elsewhere was fought between the Northern Army and the Southern League "
+        "in 1850.\n"
+    )
+    sides = parse_sides(read_bytes(text.encode(), "elsewhere.txt"))
+    assert [(s.side, [a.name for a in s.actors]) for s in sides] == [
+        (1, ["Northern Army"]),
+        (2, ["Southern League"]),
+    ]
