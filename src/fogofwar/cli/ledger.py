@@ -286,7 +286,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         f"  date: {d.start if d else None} .. {d.end if d else None} ({d.precision if d else None})"
     )
     if p:
-        print(f"  place: {p.name}, {p.country} ({p.lat}, {p.lon}; where_prec {p.precision})")
+        where = f"{p.lat}, {p.lon}" if p.lat is not None and p.lon is not None else "no coordinates"
+        country = f", {p.country}" if p.country else ""
+        print(f"  place: {p.name}{country} ({where}; where_prec {p.precision})")
     for s in ev.sides:
         cmd = ", ".join(c.name + (f" ({c.fate})" if c.fate else "") for c in s.commanders)
         print(
