@@ -4,10 +4,11 @@ claim whose value is the stated proposition in words, true or false as the claim
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from fogofwar.extract.sentences import Sentence
 from fogofwar.extract.speakers import Attribution, speaker_at
-from fogofwar.model import Claim, Evidence, Subject, Value
+from fogofwar.model import Claim, Evidence, Stance, Subject, Value
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -95,11 +96,40 @@ def proposition_claims(
                 event="",
                 kind=kind,
                 subject=Subject(),
-                stance=stance,  # type: ignore[arg-type]
+                stance=cast(Stance, stance),
                 value=Value(words=words[:300], truth=truth),
                 claimant=attribution.claimant,
                 said_on=attribution.said_on,
                 evidence=(Evidence(document_id, sent.section, sent.start, sent.end, text),),
             )
         )
+        instead = _INSTEAD.search(text, m.end())
+        if kind == "presence" and not truth and instead:
+            # "X was not present and instead mentioned Y": Y's presence is claimed in its place
+            out.append(
+                Claim(
+                    id="",
+                    event="",
+                    kind="presence",
+                    subject=Subject(),
+                    stance="assert",
+                    value=Value(words=text[instead.start() :].strip()[:300], truth=True),
+                    claimant=attribution.claimant,
+                    said_on=attribution.said_on,
+                    evidence=(
+                        Evidence(
+                            document_id,
+                            sent.section,
+                            sent.start + instead.start(),
+                            sent.end,
+                            text[instead.start() :],
+                        ),
+                    ),
+                )
+            )
     return out
+
+
+_INSTEAD = re.compile(
+    r"\binstead\s+(?:mentioned|named|said|blamed|accused|pointed\s+to|cited|listed)\b", re.I
+)
