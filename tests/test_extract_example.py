@@ -192,3 +192,19 @@ def test_extract_example_table_fits_100_columns(
     assert "Battle of Anéfis (2014)" in out
     assert "Traceback" not in out
     assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_extract_example_presence_claims_and_their_stances(anefis_result: Result) -> None:
+    _, claims = anefis_result
+    presence = [c for c in claims if c.kind == "presence"]
+    by = {
+        (c.claimant.name if c.claimant else None, c.stance, c.value.truth, c.said_on)
+        for c in presence
+    }
+    assert ("MNLA", "assert", True, "2014-07-11") in by  # the first press release
+    assert ("MNLA", "revise", False, "2014-07-13") in by  # the army was not present
+    assert ("MNLA", "assert", True, "2014-07-13") in by  # ... but GATIA and the others were
+    assert ("Malian Army", "deny", False, None) in by
+    assert any(
+        c.stance == "corroborate" and c.claimant and c.claimant.name == "Ladsous" for c in presence
+    )
