@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fogofwar.cli.ledger import main
+from fogofwar.cli import main
 
 DATA = Path(__file__).parents[1] / "data"
 ANEFIS = str(DATA / "anefis.extraction.json")

@@ -370,7 +370,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no line per document")
     _common(p)
-    p.set_defaults(func=cmd_ingest, handler=cmd_ingest)
+    p.set_defaults(handler=cmd_ingest)
 
     p = subparsers.add_parser(
         "estimates",
@@ -381,7 +381,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--format", choices=("table", "json"), default="table")
     _policy(p)
     _common(p)
-    p.set_defaults(func=cmd_estimates, handler=cmd_estimates)
+    p.set_defaults(handler=cmd_estimates)
 
     p = subparsers.add_parser(
         "sources", help="claimant profiles across the ledger", description=cmd_sources.__doc__
@@ -389,13 +389,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--format", choices=("table", "json"), default="table")
     _policy(p)
     _common(p)
-    p.set_defaults(func=cmd_sources, handler=cmd_sources)
+    p.set_defaults(handler=cmd_sources)
 
     p = subparsers.add_parser("events", help="list events", description=cmd_events.__doc__)
     _filters(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
     _common(p)
-    p.set_defaults(func=cmd_events, handler=cmd_events)
+    p.set_defaults(handler=cmd_events)
 
     p = subparsers.add_parser(
         "show",
@@ -406,7 +406,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--format", choices=("text", "json"), default="text")
     _policy(p)
     _common(p)
-    p.set_defaults(func=cmd_show, handler=cmd_show)
+    p.set_defaults(handler=cmd_show)
 
     p = subparsers.add_parser(
         "export", help="export in a field format", description=cmd_export.__doc__
@@ -418,17 +418,4 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _filters(p)
     _policy(p)
     _common(p)
-    p.set_defaults(func=cmd_export, handler=cmd_export)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """A standalone entry for the ledger commands (``python -m fogofwar.cli.ledger``)."""
-    parser = argparse.ArgumentParser(prog="fogofwar")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    status: int = args.func(args)
-    return status
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    p.set_defaults(handler=cmd_export)
