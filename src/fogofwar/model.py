@@ -360,6 +360,24 @@ class Claim:
             "evidence": [e.to_dict() for e in self.evidence],
         }
 
+    def columns(self) -> dict[str, Any]:
+        """The claim flattened into table columns (ledger rows, Parquet)."""
+        who = self.claimant
+        return {
+            "kind": self.kind,
+            "side": self.subject.side,
+            "actor": self.subject.actor,
+            "civilian": self.subject.civilian,
+            "low": self.value.low,
+            "high": self.value.high,
+            "words": self.value.words,
+            "claimant": who.name if who else None,
+            "claimant_side": who.side if who else None,
+            "claimant_kind": who.kind if who else None,
+            "stance": self.stance,
+            "said_on": self.said_on,
+        }
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Claim:
         s = d["subject"]

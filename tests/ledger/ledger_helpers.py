@@ -29,7 +29,7 @@ def ingest_process(db_url: str, *files: Path, quiet: bool = True) -> subprocess.
         [
             sys.executable,
             "-m",
-            "fogofwar.cli.ledger",
+            "fogofwar",
             "ingest",
             *(["-q"] if quiet else []),
             "--db",

@@ -201,25 +201,13 @@ def _event_row(ev: Event) -> dict[str, Any]:
 
 
 def _claim_row(c: Claim, doc_id: str, seq: int) -> dict[str, Any]:
-    who = c.claimant
     return {
         "id": c.id,
         "event": c.event,
         "document": doc_id,
         "current": True,
         "seq": seq,
-        "kind": c.kind,
-        "side": c.subject.side,
-        "actor": c.subject.actor,
-        "civilian": c.subject.civilian,
-        "low": c.value.low,
-        "high": c.value.high,
-        "words": c.value.words,
-        "claimant": who.name if who else None,
-        "claimant_side": who.side if who else None,
-        "claimant_kind": who.kind if who else None,
-        "stance": c.stance,
-        "said_on": c.said_on,
+        **c.columns(),
         "fingerprint": fingerprint(c),
         "body": c.to_dict(),
     }
