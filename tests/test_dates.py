@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fogofwar.extract.dates import parse_date_span
+from fogofwar.extract.dates import find_dates, parse_date_span
 from fogofwar.model import DateSpan
 
 
@@ -42,3 +42,16 @@ def test_dates_end_never_before_start() -> None:
     assert span is not None
     assert span.start is not None and span.end is not None
     assert span.end >= span.start
+
+
+def test_dates_phases_give_one_span_with_each_phase_year() -> None:
+    span = parse_date_span(
+        "15 November – 15 December 2013 (First phase); 2 January – 3 February 2014 (Second phase)"
+    )
+    assert span is not None
+    assert (span.start, span.end, span.precision) == ("2013-11-15", "2014-02-03", "day")
+
+
+def test_dates_month_abbreviation_needs_a_word_end() -> None:
+    assert find_dates("12 marines killed, 3 decoys, 5 mayors") == []
+    assert [d.month for d in find_dates("12 Mar. 2019, 5 Sept")] == [3, 9]

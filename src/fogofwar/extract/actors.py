@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.markup import clean_cell, split_items
+from fogofwar.extract.side_inference import fill_empty_sides, side_numbers
 from fogofwar.model import Actor, Commander, Document, Side, Subject
 
 _SIDE_KEY = re.compile(r"^(?:combatant|side|belligerent)s?\s*(\d+)$", re.IGNORECASE)
@@ -259,27 +260,11 @@ def parse_sides(doc: Document) -> list[Side]:
         m = _COMMANDER_KEY.match(key)
         if m:
             commanders.setdefault(int(m.group(1)), []).extend(_parse_commanders(entry.value))
-    if not any(actors.values()):
-        for n, name in enumerate(_sides_from_lead(doc), start=1):
-            actors[n] = [Actor(name)]
-    numbers = sorted(set(actors) | set(commanders))
+    actors = fill_empty_sides(doc, actors)
+    numbers = sorted(
+        n for n in set(actors) | set(commanders) | side_numbers(doc) if n <= 2 or n in actors
+    )
     return [Side(n, tuple(actors.get(n, ())), tuple(commanders.get(n, ()))) for n in numbers]
-
-
-_BETWEEN = re.compile(
-    r"\b(?:fought|war|battle|conflict|clashes|fighting|engagements?|confrontation)\b[^.]{0,80}?"
-    r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z][^,.;()]{1,60}?)\s+and\s+(?:the\s+)?"
-    r"(?P<b>[A-Z][^,.;()]{1,60}?)(?=\s*(?:[,.;(]|\s(?:in|at|near|during|on|over|for|from)\s))"
-)
-
-
-def _sides_from_lead(doc: Document) -> list[str]:
-    """With no Combatant lines, the sides a lead names in order: "fought between A and B"."""
-    if not doc.sections:
-        return []
-    lead = doc.sections[0]
-    m = _BETWEEN.search(doc.text[lead.start : min(lead.end, lead.start + 1500)])
-    return [m.group("a").strip(), m.group("b").strip()] if m else []
 
 
 def _parse_actors(value: str) -> list[Actor]:

@@ -12,7 +12,7 @@ from fogofwar.model import DateSpan, Precision
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
-_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\.|\b)"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|[1-9][0-9]{2})"
 
 _DATE = re.compile(
@@ -116,22 +116,29 @@ def is_date(text: str, d: DateMention) -> bool:
 
 
 def parse_date_span(value: str | None) -> DateSpan | None:
-    """``"October 23, 2020 – November 10, 2020"`` -> 2020-10-23..2020-11-10 (day precision)."""
+    """``"October 23, 2020 – November 10, 2020"`` -> 2020-10-23..2020-11-10 (day precision).
+
+    A mention without its year takes the year of the next one that has it, so several phases
+    ("15 November – 15 December 2013 (First phase); 2 January – 3 February 2014 (Second
+    phase)") give one span from the first day to the last.
+    """
     if not value:
         return None
     mentions = [d for d in find_dates(value) if d.year is None or 1 <= d.year <= 2100]
     if not mentions:
         return None
-    first, last = mentions[0], mentions[-1]
-    year_first = first.year or last.year
-    year_last = last.last_year or last.year or year_first
-    if year_first is None:
+    years = _years_of(mentions)
+    if years[0] is None:
         return None
-    start = first.iso(year_first)
+    first, last = mentions[0], mentions[-1]
+    start = first.iso(years[0])
     if len(mentions) == 1:
-        end = first.iso(year_first, last=True)
+        end = first.iso(years[0], last=True)
     else:
-        end = last.iso(year_last, last=True)
+        end = max(
+            (e for d, y in zip(mentions, years, strict=True) if (e := d.iso(y, last=True))),
+            default=None,
+        )
         if first.month is not None and last.month is None and last.year is None:
             end = start  # a trailing bare number is no end date
     if re.search(r"[–—-]\s*(?:present|ongoing|now|today)\b", value, re.IGNORECASE):
@@ -143,3 +150,12 @@ def parse_date_span(value: str | None) -> DateSpan | None:
     if start and end and end < start:
         end = start
     return DateSpan(start, end, precision)
+
+
+def _years_of(mentions: list[DateMention]) -> list[int | None]:
+    """Each mention's year: its own, else the next stated one, else the last one before it."""
+    years: list[int | None] = []
+    for i, d in enumerate(mentions):
+        later = next((m.year for m in mentions[i + 1 :] if m.year is not None), None)
+        years.append(d.year if d.year is not None else (later or (years[-1] if years else None)))
+    return years

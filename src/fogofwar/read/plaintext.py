@@ -74,41 +74,33 @@ def _control_ratio(chunk: bytes) -> float:
 
 
 def parse_text(text: str, origin: str, digest: str | None = None) -> Document:
-    """Split article text into title, infobox entries and sections (with character offsets)."""
+    """Split article text into title, infobox entries and sections (with character offsets).
+
+    The infobox is the first block of ``- Key: Value`` lines after the title, whatever the line
+    heading it says ("Infobox", "Military conflict", nothing at all); that heading line is not
+    prose.
+    """
     if digest is None:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    title: str | None = None
+    lines = text.split("\n")
+    title, title_line = _find_title(lines)
+    block = _infobox_block(lines, title_line + 1)
     infobox: list[InfoboxEntry] = []
     sections: list[Section] = []
-    in_infobox = False
     current_name = "lead"
     current_start: int | None = None
     offset = 0
-    for line in text.split("\n"):
+    for number, line in enumerate(lines):
         line_start, offset = offset, offset + len(line) + 1
-        stripped = line.strip()
-        if title is None and not infobox and current_start is None:
-            m = _TITLE.match(stripped)
-            if m:
-                title = m.group("title")
-                continue
-        if stripped.lower() in ("infobox", "{{infobox}}") and not infobox:
-            in_infobox = True
+        if number == title_line:
             continue
-        if in_infobox:
+        if block is not None and block[0] <= number < block[1]:
             m = _INFOBOX_LINE.match(line)
             if m:
-                infobox.append(
-                    InfoboxEntry(
-                        m.group("key").strip(),
-                        m.group("value").strip(),
-                        line_start + m.start("value"),
-                    )
-                )
-                continue
-            if not stripped:
-                continue
-            in_infobox = False
+                key, value = m.group("key").strip(), m.group("value").strip()
+                infobox.append(InfoboxEntry(key, value, line_start + m.start("value")))
+            continue
+        stripped = line.strip()
         heading = _HEADING.match(stripped)
         if heading:
             if current_start is not None:
@@ -130,6 +122,50 @@ def parse_text(text: str, origin: str, digest: str | None = None) -> Document:
         text=text,
         sections=tuple(s for s in sections if text[s.start : s.end].strip()),
         infobox=tuple(infobox),
+    )
+
+
+def _find_title(lines: list[str]) -> tuple[str | None, int]:
+    """The ``= Title =`` line if it is the first non-blank line, and its number (else -1)."""
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _TITLE.match(line.strip())
+        return (m.group("title"), number) if m else (None, -1)
+    return None, -1
+
+
+def _infobox_block(lines: list[str], first: int) -> tuple[int, int] | None:
+    """Line numbers [start, end) of the infobox: its heading line, if any, and the first run of
+    ``- Key: Value`` lines (blank lines allowed inside) before any prose or section heading."""
+    number = first
+    while number < len(lines) and not lines[number].strip():
+        number += 1
+    start = number
+    if number < len(lines) and _is_infobox_heading(lines[number]):
+        number += 1
+    while number < len(lines) and not lines[number].strip():
+        number += 1
+    if number >= len(lines) or not _INFOBOX_LINE.match(lines[number]):
+        return None
+    end = number
+    while end < len(lines) and (_INFOBOX_LINE.match(lines[end]) or not lines[end].strip()):
+        end += 1
+    while end > number and not lines[end - 1].strip():
+        end -= 1
+    return start, end
+
+
+def _is_infobox_heading(line: str) -> bool:
+    """A short line of its own above the infobox ("Infobox", "Military conflict",
+    "{{Infobox military conflict"): no sentence, no section heading, no key-value line."""
+    stripped = line.strip()
+    return (
+        len(stripped) <= 60
+        and not _HEADING.match(stripped)
+        and not _INFOBOX_LINE.match(line)
+        and not re.search(r"[.!?]\s*$", stripped)
+        and len(stripped.split()) <= 6
     )
 
 

@@ -1,0 +1,162 @@
+"""Sides the infobox leaves empty, learned from the rest of the article (REFERENCES.md, "Sides").
+
+A ``CasualtiesN`` or ``StrengthN`` line keeps its side number N even when ``CombatantN`` renders
+empty, as flags only, or is missing. Which actors form that side is then read from the lead
+("fought between A and B", "A forces against B"), from the nouns of the side's own casualty and
+strength lines ("12 Ukrainian soldiers killed").
+"""
+
+from __future__ import annotations
+
+import re
+
+from fogofwar.model import Actor, Document
+
+_SIDE_LINE = re.compile(
+    r"^(?:combatants?|sides?|belligerents?|commanders?|leaders?|strength|casualties|losses|"
+    r"casualties\s+and\s+losses|units)\s*(?P<n>\d+)$",
+    re.IGNORECASE,
+)
+_OWN_LINE = re.compile(
+    r"^(?:casualties|losses|casualties\s+and\s+losses|strength|units)\s*(\d+)$", re.I
+)
+_NAME = r"[A-Z][^,.;()]{1,60}?"
+_STOP = (
+    r"(?=\s*(?:[,.;(]|\s(?:in|at|near|during|on|over|for|from|which|that|who|as|after|since)\s))"
+)
+_PAIR_PATTERNS = (
+    re.compile(rf"\bbetween\s+(?:the\s+)?(?P<a>{_NAME})\s+and\s+(?:the\s+)?(?P<b>{_NAME}){_STOP}"),
+    re.compile(
+        rf"(?:^|\.\s+|,\s+|\bwhen\s+|\bas\s+)(?:the\s+)?(?P<a>{_NAME})\s+(?:forces\s+|troops\s+|"
+        rf"fighters\s+|units\s+)?(?:fought|attacked|besieged|assaulted|launched\s+an?\s+"
+        rf"(?:\w+\s+){{0,2}}(?:attack|offensive|assault)\s+(?:on|against)|advanced\s+against|"
+        rf"against)\s+(?:the\s+)?(?P<b>{_NAME}){_STOP}"
+    ),
+)
+_VICTORY = re.compile(
+    r"^(?:(?:decisive|major|pyrrhic|tactical|strategic|partial|limited)\s+)*(?P<who>[A-Z][^,;()]{1,50}?)"
+    r"\s+(?:tactical\s+|strategic\s+)?victory\b"
+)
+_GENERIC_NAME = re.compile(
+    r"^(?:the\s+)?(?:two|both|all|several|many|other|opposing|rival|government|rebel|"
+    r"\w+ing)\b|^(?:fighting|clashes|battle|war|conflict|offensive|attack)$",
+    re.IGNORECASE,
+)
+
+
+def side_numbers(doc: Document) -> set[int]:
+    """Every side number an infobox key mentions (``Combatant2``, ``Casualties3``...)."""
+    out = set()
+    for entry in doc.infobox:
+        m = _SIDE_LINE.match(entry.key.strip())
+        if m:
+            out.add(int(m.group("n")))
+    return out
+
+
+def fill_empty_sides(doc: Document, actors: dict[int, list[Actor]]) -> dict[int, list[Actor]]:
+    """``actors`` with every side that has none given the names the rest of the article tells."""
+    filled = {n: list(a) for n, a in actors.items()}
+    fighting = sorted(n for n in side_numbers(doc) | set(actors) if n <= 2 or _is_fighting(doc, n))
+    empty = [n for n in fighting if not filled.get(n)] if fighting else [1, 2]
+    if not empty:
+        return filled
+    known = {n: _names(a) for n, a in filled.items() if a}
+    candidates = [c for c in lead_pair(doc) if not any(_overlaps(c, k) for k in known.values())]
+    if len(candidates) == 2 and len(empty) == 1 and empty[0] <= 2:
+        candidates = [candidates[empty[0] - 1]]
+    if len(candidates) == len(empty):
+        for n, name in zip(empty, candidates, strict=True):
+            filled[n] = [Actor(name)]
+        empty = []
+    for n in empty:
+        own = _name_from_own_lines(doc, n)
+        if own is not None and not any(_overlaps(own, k) for k in known.values()):
+            filled[n] = [Actor(own)]
+    still_empty = [n for n in empty if not filled.get(n)]
+    winner = _result_winner(doc)
+    if len(still_empty) == 1 and winner and not any(_overlaps(winner, k) for k in known.values()):
+        filled[still_empty[0]] = [Actor(winner)]
+    return {n: a for n, a in filled.items() if a or n in actors}
+
+
+def lead_pair(doc: Document) -> list[str]:
+    """The two sides a lead names, in order ("fought between A and B", "A attacked B")."""
+    if not doc.sections:
+        return []
+    lead = doc.sections[0]
+    text = doc.text[lead.start : min(lead.end, lead.start + 1500)]
+    for pattern in _PAIR_PATTERNS:
+        for m in pattern.finditer(text):
+            pair = [_tidy(m.group("a")), _tidy(m.group("b"))]
+            if all(p and not _GENERIC_NAME.search(p) and p[:1].isupper() for p in pair):
+                return pair
+    return []
+
+
+def _tidy(name: str) -> str:
+    name = re.sub(r"^(?:the|an?)\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(
+        r"(?<![Aa]rmed)(?<![Ss]ecurity)(?<![Dd]efen[cs]e)\s+(?:forces|troops|fighters|units|militants)$",
+        "",
+        name,
+    )
+    return name.strip(" ,")
+
+
+def _is_fighting(doc: Document, n: int) -> bool:
+    """A third or later side is a fighting side when its Combatant line exists."""
+    return any(
+        re.fullmatch(rf"(?:combatants?|belligerents?|sides?)\s*{n}", e.key.strip(), re.I)
+        for e in doc.infobox
+    )
+
+
+def _name_from_own_lines(doc: Document, n: int) -> str | None:
+    """A country named by demonym in the side's own lines ("12 Ukrainian soldiers killed")."""
+    from fogofwar.extract.attribution import country_of_demonym
+
+    for entry in doc.infobox:
+        m = _OWN_LINE.match(entry.key.strip())
+        if not m or int(m.group(1)) != n:
+            continue
+        for word in re.findall(r"\b[A-Z][a-z]{3,}\b", entry.value):
+            country = country_of_demonym(word)
+            if country is not None:
+                return country
+    return None
+
+
+def _names(actors: list[Actor]) -> list[str]:
+    return [n for a in actors for n in (a.name, *a.aliases)]
+
+
+def _overlaps(name: str, others: list[str]) -> bool:
+    """Whether ``name`` and one of ``others`` share a telling word or a demonym stem."""
+    from fogofwar.extract.attribution import country_of_demonym
+
+    def words(text: str) -> set[str]:
+        out = set()
+        for w in re.findall(r"[A-Za-z][\w'-]+", text):
+            if w.lower() in ("the", "of", "and", "forces", "armed", "army", "people's", "national"):
+                continue
+            country = country_of_demonym(w) if w[:1].isupper() else None
+            out.add((country or w).lower())
+        return out
+
+    mine = words(name)
+    return any(mine & words(o) for o in others)
+
+
+def _result_winner(doc: Document) -> str | None:
+    """The actor a Result cell names as winner: "French victory" -> "France"."""
+    from fogofwar.extract.attribution import country_of_demonym
+
+    value = doc.infobox_value("Result")
+    m = _VICTORY.match(value.strip()) if value else None
+    if m is None:
+        return None
+    who = _tidy(m.group("who"))
+    if _GENERIC_NAME.search(who):
+        return None
+    return country_of_demonym(who) or who
