@@ -152,3 +152,55 @@ def test_infobox_garbage_gives_no_absurd_figures() -> None:
         ("Casualties1", "((per per 10^999 killed"), ("Strength1", "99999999999999999999 men")
     )
     assert [(c.kind, c.value.low) for c in claims] == []
+
+
+def test_infobox_every_strength_item_is_a_claim_materiel_with_what() -> None:
+    _, claims = _claims(("Strength1", "40 commandos, 2,500 soldiers, 12 helicopters, 4 tanks"))
+    assert [(c.kind, c.value.low, c.value.what) for c in claims] == [
+        ("strength", 40, None),
+        ("strength", 2500, None),
+        ("strength", 12, "helicopters"),
+        ("strength", 4, "tanks"),
+    ]
+
+
+def test_infobox_model_numbers_are_not_counts() -> None:
+    _, claims = _claims(
+        ("Strength1", "2 Dassault Mirage 2000 fighter jets"),
+        ("Casualties1", "8 Leopard 2 tanks destroyed"),
+    )
+    assert [(c.kind, c.value.low) for c in claims] == [
+        ("strength", 2),
+        ("vehicles_destroyed", 8),
+    ]
+
+
+def test_infobox_breakdown_in_parentheses_keeps_its_kind_and_claimant() -> None:
+    _, claims = _claims(
+        (
+            "Casualties2",
+            "60 killed, 90 wounded (per Freedonia), 210 killed (including 80 Sylvanian "
+            "Liberation Front fighters), 400 wounded (per the Front)",
+        )
+    )
+    assert _rows(claims) == [
+        ("killed", 2, 60, None, "Freedonia"),
+        ("injured", 2, 90, None, "Freedonia"),
+        ("killed", 2, 210, None, "Front"),
+        ("killed", 2, 80, None, "Front"),
+        ("injured", 2, 400, None, "Front"),
+    ]
+    assert claims[3].subject.actor == "Sylvanian Liberation Front"
+
+
+def test_infobox_kindless_item_takes_the_kind_before_it() -> None:
+    _, claims = _claims(("Casualties1", "35 killed; Dozens (per the Front)"), ("Casualties2", "300"))
+    assert [(c.kind, c.subject.side, c.value.low, c.value.words) for c in claims] == [
+        ("killed", 1, 35, None),
+        ("killed", 1, 24, "dozens"),
+        ("killed_or_injured", 2, 300, None),
+    ]
+
+
+def test_infobox_released_people_are_no_losses() -> None:
+    assert _claims(("Casualties3", "4 hostages freed"))[1] == []

@@ -10,7 +10,12 @@ from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.attribution import attribution_in, make_claimant
 from fogofwar.extract.dates import find_dates
-from fogofwar.extract.losses import classify_after, classify_before, not_a_count
+from fogofwar.extract.losses import (
+    classify_after,
+    classify_before,
+    head_is_not_a_loss,
+    not_a_count,
+)
 from fogofwar.extract.quantities import Quantity, find_quantities
 from fogofwar.model import Claim, Document, Evidence, InfoboxEntry, Subject, Value
 
@@ -90,96 +95,42 @@ def _markers(value: str) -> list[_Marker]:
     return sorted(found, key=lambda mk: mk.start)
 
 
+_Kind = tuple[str, str | None, str]  # (kind, what, the phrase it counts)
+_PEOPLE_KINDS = ("killed", "injured", "captured", "missing", "killed_or_injured")
+_BREAKDOWN_OPEN = re.compile(
+    r"\(\s*(?:including|incl\.?|of\s+whom|among\s+them|of\s+them|of\s+which|mostly)\b[^()]*$",
+    re.IGNORECASE,
+)
+
+
 def _line_claims(
     doc: Document, entry: InfoboxEntry, side: int | None, sides: SideIndex, strength: bool
 ) -> list[Claim]:
+    """The claims of one casualty or strength line: figures, their kinds, their claimants."""
     value = entry.value
     markers = _markers(value)
-    dates = find_dates(value)
-    quantities = [
-        q
-        for q in find_quantities(value)
-        if not any(mk.start <= q.start < mk.end for mk in markers)
-        and not any(d.start <= q.start < d.end and d.month is not None for d in dates)
-        and not not_a_count(value[q.end :])
-    ]
-    kinds: list[tuple[str, str | None, str] | None] = []
-    for i, q in enumerate(quantities):
-        stop = quantities[i + 1].start if i + 1 < len(quantities) else len(value)
-        stop = min([stop] + [mk.start for mk in markers if mk.start >= q.end])
-        window = re.split(r";", value[q.end : stop], maxsplit=1)[0]
-        kind = _kind_of(window, strength)
-        if kind is None and not strength:
-            item_start = max(value.rfind(";", 0, q.start), value.rfind(":", 0, q.start), 0)
-            before = classify_before(value[item_start : q.start], window)
-            if before is not None:
-                kind = (before.kind, before.what, before.phrase)
-            elif (
-                i > 0
-                and kinds[-1] is not None
-                and re.fullmatch(
-                    r"\s*,\s*", value[quantities[i - 1].end + len(kinds[-1][2]) : q.start]
-                )
-            ):
-                kind = retype_like(kinds[-1], window)
-        if (
-            kind is not None
-            and kind[0] == "vehicles_lost"
-            and kinds
-            and kinds[-1] is not None
-            and kinds[-1][0] in ("vehicles_destroyed", "equipment_destroyed")
-            and not re.search(r"\b(?:lost|captured|seized)\b", window, re.IGNORECASE)
-        ):
-            kind = ("vehicles_destroyed", kind[1], kind[2])  # a list of destroyed materiel
-        kinds.append(kind)
-    # "114 Hezbollah fighters, 23 soldiers and 8 officers killed": the last kind covers the list
-    for i in range(len(kinds) - 2, -1, -1):
-        if kinds[i] is None and kinds[i + 1] is not None:
-            gap = value[quantities[i].end : quantities[i + 1].start]
-            if ";" not in gap and not any(
-                quantities[i].end <= mk.start < quantities[i + 1].start for mk in markers
-            ):
-                shared = kinds[i + 1]
-                if shared is not None and shared[0] in (
-                    "killed",
-                    "injured",
-                    "captured",
-                    "missing",
-                    "killed_or_injured",
-                ):
-                    kinds[i] = (shared[0], None, gap)
-    for m in _NUMBERLESS_ITEM.finditer(value):
-        if any(m.start() <= q.start < m.end() for q in quantities):
-            continue
-        if lexicon.VEHICLE_NOUN.fullmatch(m.group("noun")) or lexicon.EQUIPMENT_NOUN.fullmatch(
-            m.group("noun")
-        ):
-            q1 = Quantity(m.start("noun"), m.start("noun"), 1, 1)
-            loss = classify_after(" " + m.group("noun") + " " + m.group("verb"))
-            if loss is not None:
-                quantities.append(q1)
-                kinds.append((loss.kind, loss.what, m.group("noun")))
-    order = sorted(range(len(quantities)), key=lambda j: quantities[j].start)
-    quantities = [quantities[j] for j in order]
-    kinds = [kinds[j] for j in order]
-    claims: list[Claim] = []
+    quantities = _line_quantities(value, markers)
+    kinds = _own_kinds(value, quantities, markers, strength)
+    _share_list_kind(value, quantities, kinds, markers)
+    if not strength:
+        _inherit_kinds(value, quantities, kinds, markers)
+    quantities, kinds = _with_numberless_items(value, quantities, kinds)
     civilian_default = side is not None and side == sides.civilian_side
+    claims: list[Claim] = []
     for q, kind_info in zip(quantities, kinds, strict=True):
         if kind_info is None:
             continue
         loss_kind, what, phrase = kind_info
         claimant_name = _claimant_for(q, value, markers)
-        claimant = make_claimant(claimant_name, sides) if claimant_name else None
-        subject = _subject(phrase, side, sides, civilian_default)
         end = _evidence_end(q, value, markers)
         claims.append(
             Claim(
                 id="",
                 event="",
                 kind=loss_kind,
-                subject=subject,
+                subject=_subject(phrase, side, sides, civilian_default),
                 value=Value(q.low, q.high, q.words, q.approx, what=what),
-                claimant=claimant,
+                claimant=make_claimant(claimant_name, sides) if claimant_name else None,
                 stance="assert",
                 evidence=(
                     Evidence(
@@ -193,6 +144,144 @@ def _line_claims(
             )
         )
     return claims
+
+
+def _line_quantities(value: str, markers: list[_Marker]) -> list[Quantity]:
+    """The figures of a line that count something: not inside a claimant's name, not dates."""
+    dates = find_dates(value)
+    return [
+        q
+        for q in find_quantities(value)
+        if not any(mk.start <= q.start < mk.end for mk in markers)
+        and not any(d.start <= q.start < d.end and d.month is not None for d in dates)
+        and not not_a_count(value[q.end :])
+        and not _model_number(value, q)
+    ]
+
+
+_MODEL_BEFORE = re.compile(r"(?:\d|[\w-])\s+[A-Z][a-z]+\s+$")
+
+
+def _model_number(value: str, q: Quantity) -> bool:
+    """ "2 Dassault Mirage 2000 fighter jets", "8-10 Leopard 2 tanks": the number after a name
+    is the model's, not a count."""
+    return bool(
+        _MODEL_BEFORE.search(value[: q.start])
+        and q.words is None
+        and (
+            lexicon.VEHICLE_NOUN.match(value, q.end + 1)
+            or lexicon.EQUIPMENT_NOUN.match(value, q.end + 1)
+        )
+    )
+
+
+def _item_window(value: str, quantities: list[Quantity], i: int, markers: list[_Marker]) -> str:
+    """The words after figure ``i`` up to the next figure, marker or item break."""
+    q = quantities[i]
+    stop = quantities[i + 1].start if i + 1 < len(quantities) else len(value)
+    stop = min([stop] + [mk.start for mk in markers if mk.start >= q.end])
+    return re.split(r";", value[q.end : stop], maxsplit=1)[0]
+
+
+def _own_kinds(
+    value: str, quantities: list[Quantity], markers: list[_Marker], strength: bool
+) -> list[_Kind | None]:
+    """Each figure's kind from its own words: after it ("12 killed"), before it ("killing 12"),
+    or like the item before it ("lost 173 soldiers in A, 58 soldiers in B")."""
+    kinds: list[_Kind | None] = []
+    for i, q in enumerate(quantities):
+        window = _item_window(value, quantities, i, markers)
+        kind = _kind_of(window, strength)
+        if kind is None and not strength:
+            item_start = max(value.rfind(";", 0, q.start), value.rfind(":", 0, q.start), 0)
+            before = classify_before(value[item_start : q.start], window)
+            previous = kinds[-1] if kinds else None
+            if before is not None:
+                kind = (before.kind, before.what, before.phrase)
+            elif previous is not None and re.fullmatch(
+                r"\s*,\s*", value[quantities[i - 1].end + len(previous[2]) : q.start]
+            ):
+                kind = retype_like(previous, window)
+        if (
+            kind is not None
+            and kind[0] == "vehicles_lost"
+            and kinds
+            and kinds[-1] is not None
+            and kinds[-1][0] in ("vehicles_destroyed", "equipment_destroyed")
+            and not re.search(r"\b(?:lost|captured|seized)\b", window, re.IGNORECASE)
+        ):
+            kind = ("vehicles_destroyed", kind[1], kind[2])  # a list of destroyed materiel
+        kinds.append(kind)
+    return kinds
+
+
+def _share_list_kind(
+    value: str, quantities: list[Quantity], kinds: list[_Kind | None], markers: list[_Marker]
+) -> None:
+    """ "114 Hezbollah fighters, 23 soldiers and 8 officers killed": the last kind covers the
+    list, but never across an item break, a marker or a closing parenthesis."""
+    for i in range(len(kinds) - 2, -1, -1):
+        shared = kinds[i + 1]
+        if kinds[i] is not None or shared is None or shared[0] not in _PEOPLE_KINDS:
+            continue
+        gap = value[quantities[i].end : quantities[i + 1].start]
+        if ";" in gap or ")" in gap or _in_breakdown(value, quantities[i].start):
+            continue
+        if not any(quantities[i].end <= mk.start < quantities[i + 1].start for mk in markers):
+            kinds[i] = (shared[0], None, gap)
+
+
+def _inherit_kinds(
+    value: str, quantities: list[Quantity], kinds: list[_Kind | None], markers: list[_Marker]
+) -> None:
+    """A figure with no kind of its own takes the kind of the nearest item before it on the
+    line ("Dozens", "40–60 fighters", a part "(including 80 X fighters)"); the first item of a
+    line with nothing to tell counts killed or injured (REFERENCES.md, "What is a claim")."""
+    for i, q in enumerate(quantities):
+        if kinds[i] is not None:
+            continue
+        window = _item_window(value, quantities, i, markers)
+        if (
+            head_is_not_a_loss(window)
+            or not _counts_people_or_nothing(window)
+            or lexicon.NOT_A_LOSS_CONTEXT.search(window)
+        ):
+            continue
+        earlier = next((k for k in reversed(kinds[:i]) if k is not None), None)
+        if earlier is not None and earlier[0] in _PEOPLE_KINDS:
+            kinds[i] = (earlier[0], None, window)
+        elif earlier is None and not _in_breakdown(value, q.start):
+            kinds[i] = ("killed_or_injured", None, window)
+
+
+def _in_breakdown(value: str, at: int) -> bool:
+    """Whether offset ``at`` is inside a "(including ...)" parenthesis."""
+    return _BREAKDOWN_OPEN.search(value[:at]) is not None
+
+
+def _counts_people_or_nothing(window: str) -> bool:
+    words = re.findall(r"[A-Za-z]{3,}", window)
+    return not words or lexicon.PERSON_NOUN.search(window) is not None
+
+
+def _with_numberless_items(
+    value: str, quantities: list[Quantity], kinds: list[_Kind | None]
+) -> tuple[list[Quantity], list[_Kind | None]]:
+    """Add the items that name one vehicle without a figure ("Frigate scuttled", "a Su-25
+    downed"), then put every figure in line order."""
+    quantities, kinds = list(quantities), list(kinds)
+    for m in _NUMBERLESS_ITEM.finditer(value):
+        if any(m.start() <= q.start < m.end() for q in quantities):
+            continue
+        if lexicon.VEHICLE_NOUN.fullmatch(m.group("noun")) or lexicon.EQUIPMENT_NOUN.fullmatch(
+            m.group("noun")
+        ):
+            loss = classify_after(" " + m.group("noun") + " " + m.group("verb"))
+            if loss is not None:
+                quantities.append(Quantity(m.start("noun"), m.start("noun"), 1, 1))
+                kinds.append((loss.kind, loss.what, m.group("noun")))
+    order = sorted(range(len(quantities)), key=lambda j: quantities[j].start)
+    return [quantities[j] for j in order], [kinds[j] for j in order]
 
 
 def retype_like(
@@ -209,16 +298,9 @@ def retype_like(
     return None
 
 
-def _kind_of(window: str, strength: bool) -> tuple[str, str | None, str] | None:
+def _kind_of(window: str, strength: bool) -> _Kind | None:
     if strength:
-        words = re.findall(r"[A-Za-z]{3,}", window)
-        if (
-            lexicon.PERSON_NOUN.search(window)
-            or not words
-            or re.match(r"\s*(?:\+|men|in\s+total|total|personnel)?\s*$", window, re.IGNORECASE)
-        ):
-            return ("strength", None, window)
-        return None
+        return _strength_item(window)
     loss = classify_after(window)
     if loss is not None:
         return (loss.kind, loss.what, loss.phrase)
@@ -229,6 +311,18 @@ def _kind_of(window: str, strength: bool) -> tuple[str, str | None, str] | None:
     if equipment and not lexicon.PERSON_NOUN.search(window):
         return ("equipment_destroyed", equipment.group(0), window)
     return None
+
+
+def _strength_item(window: str) -> _Kind | None:
+    """Every item of a Strength line is a force claim, people and materiel alike ("12
+    helicopters" carries ``what``); a count of places or other things is not."""
+    person = lexicon.PERSON_NOUN.search(window)
+    materiel = lexicon.VEHICLE_NOUN.search(window) or lexicon.EQUIPMENT_NOUN.search(window)
+    if materiel and not (person and person.start() < materiel.start()):
+        return ("strength", materiel.group(0), window)
+    if person is None and head_is_not_a_loss(window):
+        return None
+    return ("strength", None, window)
 
 
 def _claimant_for(q: Quantity, value: str, markers: list[_Marker]) -> str | None:

@@ -187,7 +187,7 @@ def classify_strength(before: str, window: str) -> Loss | None:
     if re.match(r"^-(?:strong|man|member)\b", window):
         return Loss("strength", window, None, -1, -1)
     m = _FORCE_NOUN.match(window)
-    if not m or _head_is_not_a_loss(m.group(0)):
+    if not m or head_is_not_a_loss(m.group(0)):
         return None
     if _FORCE_CONTEXT.search(before[-80:]) or (
         re.search(r"(?:^|[,;:]|\b(?:an\s+estimated|some|about|around))\s*$", before[-30:])
@@ -202,7 +202,7 @@ def _last_end(pattern: re.Pattern[str], text: str) -> int:
     return ends[-1] if ends else -1
 
 
-def _head_is_not_a_loss(phrase: str) -> bool:
+def head_is_not_a_loss(phrase: str) -> bool:
     """Whether the last counted noun of a phrase (its head) is a thing that is not a loss."""
     other = _last_end(lexicon.NON_LOSS_NOUN, phrase)
     if other < 0:
@@ -225,7 +225,7 @@ def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Lo
     vehicle = lexicon.VEHICLE_NOUN.search(core)
     equipment = lexicon.EQUIPMENT_NOUN.search(core)
     person = lexicon.PERSON_NOUN.search(core)
-    if _head_is_not_a_loss(core):
+    if head_is_not_a_loss(core):
         return None  # "3 villages captured", "50 weapons seized": counted, but not losses
     if vehicle and not (
         person and _last_end(lexicon.PERSON_NOUN, core) > _last_end(lexicon.VEHICLE_NOUN, core)
