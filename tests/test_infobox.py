@@ -194,7 +194,9 @@ def test_infobox_breakdown_in_parentheses_keeps_its_kind_and_claimant() -> None:
 
 
 def test_infobox_kindless_item_takes_the_kind_before_it() -> None:
-    _, claims = _claims(("Casualties1", "35 killed; Dozens (per the Front)"), ("Casualties2", "300"))
+    _, claims = _claims(
+        ("Casualties1", "35 killed; Dozens (per the Front)"), ("Casualties2", "300")
+    )
     assert [(c.kind, c.subject.side, c.value.low, c.value.words) for c in claims] == [
         ("killed", 1, 35, None),
         ("killed", 1, 24, "dozens"),
