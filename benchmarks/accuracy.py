@@ -8,7 +8,8 @@ interval, open-ended figures accept N or N+1 as the floor, claimants match on sh
 reference stance other than assert must be met). Matching is one-to-one and maximal; a second
 system claim for a figure already matched is neither credit nor error. Extraction runs in this
 process with the spaCy pipeline loaded once, so the whole dev set takes seconds.
-Prints per-article counts and, last, the overall precision, recall and F1.
+Prints per-article counts, precision / recall / F1 by kind, recall of infobox and prose
+claims, then the lenient (claimant ignored) and, last, the strict overall figures.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 import re
 import sys
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -98,10 +100,30 @@ def matches(g: dict[str, Any], c: dict[str, Any], lenient: bool) -> bool:
     return claimant_ok(g.get("claimant", []), c.get("claimant"))
 
 
+@dataclass
+class Score:
+    """Counts of one scoring mode, overall and by kind and by where the reference found it."""
+
+    tp: int = 0
+    system: int = 0
+    gold: int = 0
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [tp, system, gold]
+    by_where: dict[str, list[int]] = field(default_factory=dict)  # infobox|prose -> [hit, n]
+
+    def prf(self) -> tuple[float, float, float]:
+        return prf(self.tp, self.system, self.gold)
+
+
+def prf(tp: int, system: int, gold: int) -> tuple[float, float, float]:
+    p = tp / system if system else 0.0
+    r = tp / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def score_article(
-    gold: list[dict[str, Any]], system: list[dict[str, Any]], lenient: bool
-) -> tuple[int, int, int, list[dict[str, Any]], list[dict[str, Any]]]:
-    """(true positives, system claims counted, gold claims counted, missed, spurious)."""
+    gold: list[dict[str, Any]], system: list[dict[str, Any]], lenient: bool, score: Score
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int, int, int]:
+    """Add one article to ``score``; return (missed, spurious, tp, system, gold) for it."""
     cand = [[i for i, c in enumerate(system) if matches(g, c, lenient)] for g in gold]
     owner: dict[int, int] = {}
 
@@ -123,6 +145,29 @@ def score_article(
         for si, c in enumerate(system)
         if si not in used and any(matches(gold[gi], c, lenient) for gi in matched)
     }
+    restated = _restated(gold, matched)
+    missed = [g for gi, g in enumerate(gold) if gi not in matched and gi not in restated]
+    spurious = [c for si, c in enumerate(system) if si not in used and si not in absorbed]
+    for gi, g in enumerate(gold):
+        if gi in restated:
+            continue
+        row = score.by_kind.setdefault(g["kind"], [0, 0, 0])
+        row[0] += gi in matched
+        row[2] += 1
+        where = "infobox" if str(g.get("where", "")).startswith("infobox") else "prose"
+        hit = score.by_where.setdefault(where, [0, 0])
+        hit[0] += gi in matched
+        hit[1] += 1
+    for si, c in enumerate(system):
+        if si not in absorbed:
+            score.by_kind.setdefault(c["kind"], [0, 0, 0])[1] += 1
+    tp, nsys, ngold = len(matched), len(system) - len(absorbed), len(gold) - len(restated)
+    score.tp, score.system, score.gold = score.tp + tp, score.system + nsys, score.gold + ngold
+    return missed, spurious, tp, nsys, ngold
+
+
+def _restated(gold: list[dict[str, Any]], matched: set[int]) -> set[int]:
+    """Reference restatements of a matched figure (same kind, side, value, claimant)."""
     restated = set()
     for gi, a in enumerate(gold):
         if gi in matched:
@@ -138,9 +183,7 @@ def score_article(
             ):
                 restated.add(gi)
                 break
-    missed = [g for gi, g in enumerate(gold) if gi not in matched and gi not in restated]
-    spurious = [c for si, c in enumerate(system) if si not in used and si not in absorbed]
-    return (len(matched), len(system) - len(absorbed), len(gold) - len(restated), missed, spurious)
+    return restated
 
 
 def article_for(gold_path: Path) -> Path:
@@ -158,59 +201,60 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="*", default=[str(HERE / "dev")])
     ap.add_argument("--verbose", "-v", action="store_true", help="list missed and spurious claims")
-    ap.add_argument("--lenient", action="store_true", help="ignore the claimant and stance")
+    ap.add_argument("--lenient", action="store_true", help="list errors ignoring the claimant")
     args = ap.parse_args(argv)
     files: list[Path] = []
     for p in map(Path, args.paths):
         files += sorted(p.glob("*.gold.json")) if p.is_dir() else [p]
     nlp = load_nlp()
-    tp = nsys = ngold = 0
+    strict, lenient = Score(), Score()
     for f in files:
         gold_doc = json.loads(f.read_text(encoding="utf-8"))
         gold = [g for g in gold_doc.get("casualty_claims", []) if g.get("kind") in NUMERIC_KINDS]
         _, claims = extract_document(read_path(article_for(f)), nlp)
         system = [c.to_dict() for c in claims if c.kind in NUMERIC_KINDS]
-        t, s, g, missed, spurious = score_article(gold, system, args.lenient)
-        tp, nsys, ngold = tp + t, nsys + s, ngold + g
+        errors = score_article(gold, system, False, strict)
+        lenient_errors = score_article(gold, system, True, lenient)
+        missed, spurious, t, s, g = lenient_errors if args.lenient else errors
         print(f"{f.name[:-10]:45} tp={t:3} system={s:3} gold={g:3}")
         if args.verbose:
-            for m in missed:
-                print(
-                    "    MISSED  ",
-                    json.dumps(
-                        {
-                            k: m.get(k)
-                            for k in (
-                                "kind",
-                                "side",
-                                "civilian",
-                                "low",
-                                "high",
-                                "words",
-                                "claimant",
-                                "where",
-                            )
-                        },
-                        ensure_ascii=False,
-                    ),
-                )
-            for c in spurious:
-                v = c["value"]
-                who = (c.get("claimant") or {}).get("name")
-                print(
-                    f"    SPURIOUS {c['kind']} side={c['subject']['side']} "
-                    f"civ={c['subject']['civilian']} {v['low']}..{v['high']} {v['words'] or ''}"
-                    f" by={who!r} {c['stance']} | {c['evidence'][0]['text'][:70]!r}"
-                )
-    p = tp / nsys if nsys else 0.0
-    r = tp / ngold if ngold else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    mode = "lenient (no claimant)" if args.lenient else "strict"
-    print(
-        f"{len(files)} articles, {mode}: P={p:.3f} R={r:.3f} F1={f1:.3f} "
-        f"(tp={tp} system={nsys} gold={ngold})"
-    )
+            _print_errors(missed, spurious)
+    _print_summary(len(files), strict, lenient)
     return 0
+
+
+def _print_errors(missed: list[dict[str, Any]], spurious: list[dict[str, Any]]) -> None:
+    keys = ("kind", "side", "civilian", "low", "high", "words", "claimant", "where")
+    for m in missed:
+        print("    MISSED  ", json.dumps({k: m.get(k) for k in keys}, ensure_ascii=False))
+    for c in spurious:
+        v = c["value"]
+        who = (c.get("claimant") or {}).get("name")
+        print(
+            f"    SPURIOUS {c['kind']} side={c['subject']['side']} "
+            f"civ={c['subject']['civilian']} {v['low']}..{v['high']} {v['words'] or ''}"
+            f" by={who!r} {c['stance']} | {c['evidence'][0]['text'][:70]!r}"
+        )
+
+
+def _print_summary(articles: int, strict: Score, lenient: Score) -> None:
+    print()
+    print(f"{'kind':22} {'tp':>5} {'system':>6} {'gold':>5}  {'P':>5} {'R':>5} {'F1':>5}")
+    for kind in sorted(strict.by_kind, key=lambda k: -strict.by_kind[k][2]):
+        t, s, g = strict.by_kind[kind]
+        p, r, f1 = prf(t, s, g)
+        print(f"{kind:22} {t:5} {s:6} {g:5}  {p:5.3f} {r:5.3f} {f1:5.3f}")
+    print()
+    for where, (hit, n) in sorted(strict.by_where.items()):
+        print(f"recall {where:8} strict {hit}/{n} = {hit / n if n else 0:.3f}", end="")
+        lhit, ln = lenient.by_where.get(where, [0, 0])
+        print(f"   lenient {lhit}/{ln} = {lhit / ln if ln else 0:.3f}")
+    for name, score in (("lenient (no claimant)", lenient), ("strict", strict)):
+        p, r, f1 = score.prf()
+        print(
+            f"{articles} articles, {name}: P={p:.3f} R={r:.3f} F1={f1:.3f} "
+            f"(tp={score.tp} system={score.system} gold={score.gold})"
+        )
 
 
 if __name__ == "__main__":

@@ -62,7 +62,8 @@ def fill_empty_sides(doc: Document, actors: dict[int, list[Actor]]) -> dict[int,
     if not empty:
         return filled
     known = {n: _names(a) for n, a in filled.items() if a}
-    candidates = [c for c in lead_pair(doc) if not any(_overlaps(c, k) for k in known.values())]
+    pair = lead_pair(doc) or (prose_pair(doc) if not known else [])
+    candidates = [c for c in pair if not any(_overlaps(c, k) for k in known.values())]
     if len(candidates) == 2 and len(empty) == 1 and empty[0] <= 2:
         candidates = [candidates[empty[0] - 1]]
     if len(candidates) == len(empty):
@@ -92,6 +93,33 @@ def lead_pair(doc: Document) -> list[str]:
             if all(p and not _GENERIC_NAME.search(p) and p[:1].isupper() for p in pair):
                 return pair
     return []
+
+
+def prose_pair(doc: Document, least: int = 5) -> list[str]:
+    """With no sides named anywhere else, the two parties the article names most (countries by
+    name or demonym, armed groups by abbreviation; at least ``least`` times each), in the order
+    the text first names them."""
+    from fogofwar.extract.attribution import country_of_demonym
+    from fogofwar.extract.places import country_names, display_country
+
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    names = country_names()
+    for m in re.finditer(r"\b(?:[A-Z][a-z]{3,}|[A-Z]{3,6})\b", doc.text):
+        word = m.group(0)
+        if word.isupper():
+            country = word if not re.fullmatch(r"[IVXLCDM]+", word) else None
+        else:
+            country = display_country(word.lower()) if word.lower() in names else None
+            country = country or country_of_demonym(word)
+        if country is None:
+            continue
+        counts[country] = counts.get(country, 0) + 1
+        first.setdefault(country, m.start())
+    top = sorted(counts, key=lambda c: counts[c], reverse=True)[:2]
+    if len(top) < 2 or counts[top[1]] < least:
+        return []
+    return sorted(top, key=lambda c: first[c])
 
 
 def _tidy(name: str) -> str:
