@@ -26,6 +26,7 @@ NUMERIC_KINDS: tuple[str, ...] = (
 )
 PROPOSITION_KINDS: tuple[str, ...] = ("presence", "start", "end", "outcome", "control", "abuse")
 STANCES: tuple[str, ...] = ("assert", "revise", "corroborate", "deny")
+SCOPES: tuple[str, ...] = ("total", "incident", "cumulative", "other")
 CLAIMANT_KINDS: tuple[str, ...] = (
     "party",
     "government",
@@ -37,6 +38,7 @@ CLAIMANT_KINDS: tuple[str, ...] = (
 )
 
 Stance = Literal["assert", "revise", "corroborate", "deny"]
+Scope = Literal["total", "incident", "cumulative", "other"]
 Precision = Literal["day", "week", "month", "year"]
 
 
@@ -346,6 +348,7 @@ class Claim:
     stance: Stance = "assert"
     said_on: str | None = None
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    scope: Scope = "total"  # DESIGN.md, "Data model": which figure of the event this is
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -357,6 +360,7 @@ class Claim:
             "claimant": self.claimant.to_dict() if self.claimant else None,
             "stance": self.stance,
             "said_on": self.said_on,
+            "scope": self.scope,
             "evidence": [e.to_dict() for e in self.evidence],
         }
 
@@ -376,6 +380,7 @@ class Claim:
             "claimant_kind": who.kind if who else None,
             "stance": self.stance,
             "said_on": self.said_on,
+            "scope": self.scope,
         }
 
     @classmethod
@@ -395,6 +400,7 @@ class Claim:
                 Evidence(e["document"], e["section"], e["start"], e["end"], e["text"])
                 for e in d.get("evidence", [])
             ),
+            scope=d.get("scope", "total"),
         )
 
 

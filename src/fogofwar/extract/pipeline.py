@@ -21,6 +21,7 @@ from fogofwar.extract.places import parse_place
 from fogofwar.extract.propositions import proposition_claims
 from fogofwar.extract.prose import CORROBORATED_BY, corroborations, figure_claims
 from fogofwar.extract.related import related_events
+from fogofwar.extract.scope import scope_of
 from fogofwar.extract.sentences import can_hold_figure, can_hold_proposition, sentences
 from fogofwar.extract.speakers import ProseState, attributions_of
 from fogofwar.extract.timeline import outside_event
@@ -106,7 +107,11 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
             state.revising = set()
         found = corroborations(sent, index, state)
         if not found and sent.start not in elsewhen:
-            found = figure_claims(sent, attributions, index, state, doc.id)
+            scope = scope_of(sent, one_day=bool(date and date.start and date.start == date.end))
+            found = [
+                replace(c, scope=scope)
+                for c in figure_claims(sent, attributions, index, state, doc.id)
+            ]
         props = [] if found else proposition_claims(sent, attributions, doc.id)
         corroborated = CORROBORATED_BY.search(sent.text)
         if props and corroborated and not found:

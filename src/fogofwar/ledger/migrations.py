@@ -33,9 +33,17 @@ def _v2_claims_kind_index(conn: Connection) -> None:
     )
 
 
+def _v3_claims_scope(conn: Connection) -> None:
+    """Add the claim scope (total, incident, cumulative, other); older claims are totals."""
+    if "scope" not in {c["name"] for c in inspect(conn).get_columns("claims")}:
+        conn.execute(text("ALTER TABLE claims ADD COLUMN scope VARCHAR(16)"))
+    conn.execute(text("UPDATE claims SET scope = 'total' WHERE scope IS NULL"))
+
+
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _v1_initial),
     (2, _v2_claims_kind_index),
+    (3, _v3_claims_scope),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -104,6 +104,7 @@ claims = Table(
     Column("claimant_kind", String(40)),
     Column("stance", String(16), nullable=False),
     Column("said_on", String(32)),
+    Column("scope", String(16)),  # total | incident | cumulative | other (migration 3)
     Column("fingerprint", String(64), nullable=False),  # content key for revision diffs
     Column("body", JSON, nullable=False),  # the full Claim.to_dict()
     UniqueConstraint("document", "id", name="uq_claims_document_id"),
