@@ -105,3 +105,28 @@ def test_prose_plausible_claimant_rejects_dates_and_fragments() -> None:
     assert not plausible_claimant("June")
     assert not plausible_claimant("of them")
     assert not plausible_claimant("him")
+
+
+def test_prose_force_sizes_without_a_force_verb(nlp: Any) -> None:
+    text = (
+        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
+        "- Combatant1: Army of Freedonia\n- Combatant2: Sylvanian Liberation Front\n\n"
+        "The battle was fought in May 2015.\n\n== Battle ==\n"
+        "On 4 May, about 320 Sylvanian Liberation Front fighters were in the city.\n"
+        "On 5 May, 40 Sylvanian Liberation Front fighters were freed.\n"
+    )
+    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
+    assert [(c.kind, c.subject.side, c.value.low) for c in claims if c.kind == "strength"] == [
+        ("strength", 2, 320)
+    ]
+
+
+def test_prose_actor_named_by_the_demonym_of_its_country(nlp: Any) -> None:
+    text = (
+        "= Siege of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
+        "- Combatant1: Armed Forces of the Philippines\n- Combatant2: Sylvanian Front\n"
+        "- Casualties1: 5 killed\n\nThe siege was fought in May 2015.\n\n== Siege ==\n"
+        "On 4 May, 13 Philippine Marines were killed.\n"
+    )
+    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
+    assert (1, 13) in {(c.subject.side, c.value.low) for c in claims if c.kind == "killed"}

@@ -212,11 +212,20 @@ def _find_name(low_text: str, name: str) -> int:
         m = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", low_text)
         if m:
             return m.start()
+    countries = [n] if " " not in n else _countries_in(n)
     for word_m in re.finditer(r"[a-zà-ÿ'-]{4,}", low_text):
         word = word_m.group(0)
-        if demonym_of(word, n):
+        if any(demonym_of(word, c) or word == c for c in countries):
             return word_m.start()
     return -1
+
+
+def _countries_in(name: str) -> list[str]:
+    """The one-word country names inside a longer actor name ("Armed Forces of the
+    Philippines" -> ["philippines"]), whose demonym then names the actor too."""
+    from fogofwar.extract.places import country_names
+
+    return [w for w in re.findall(r"[a-zà-ÿ'-]{4,}", name) if w in country_names()]
 
 
 def _is_demonym_word(word: str) -> bool:

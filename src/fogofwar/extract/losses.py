@@ -189,12 +189,20 @@ def classify_strength(before: str, window: str) -> Loss | None:
     m = _FORCE_NOUN.match(window)
     if not m or head_is_not_a_loss(m.group(0)):
         return None
-    if _FORCE_CONTEXT.search(before[-80:]) or (
-        re.search(r"(?:^|[,;:]|\b(?:an\s+estimated|some|about|around))\s*$", before[-30:])
-        and _FORCE_ACTION.match(window[m.end() :])
-    ):
+    if _FORCE_CONTEXT.search(before[-80:]) or _FORCE_ACTION.match(window[m.end() :]):
         return Loss("strength", m.group(0), None, -1, -1)
+    if not NOT_A_FORCE.search(window[m.end() :]) and not NOT_A_FORCE.search(before[-40:]):
+        return Loss("strength", m.group(0), None, -1, -1)  # fighters counted, nothing befalls them
     return None
+
+
+NOT_A_FORCE = re.compile(
+    r"\b(?:freed|released|rescued|escaped|fled|flee|defected|deserted|surrendered|trained|"
+    r"training|evacuated|withdrew|retreated|returned|recruited|joined|left|killed|wounded|"
+    r"injured|captured|executed|died|missing|arrested|detained|lost|per\s+day|a\s+day|"
+    r"every|each|out\s+of|of\s+the|of\s+whom|among)\b",
+    re.IGNORECASE,
+)
 
 
 def _last_end(pattern: re.Pattern[str], text: str) -> int:

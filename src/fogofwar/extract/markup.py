@@ -23,6 +23,7 @@ def clean_cell(text: str) -> str:
 
 
 def split_items(text: str) -> list[str]:
-    """Split a list cell on ``;``, ``,`` (not inside numbers) and newlines; drop empty items."""
-    parts = re.split(r";|\n|,(?!\d{3}\b)", text)
+    """Split a list cell on ``;``, ``,`` (not inside numbers), newlines and the double spaces of
+    a flattened cell ("Hezbollah  Arab Nationalist Guard"); drop empty items."""
+    parts = re.split(r";|\n|,(?!\d{3}\b)|\s{2,}(?=[A-Z\U0001f1e6-\U0001f1ff])", text)
     return [p for p in (clean_cell(x) for x in parts) if p]
