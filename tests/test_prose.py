@@ -130,3 +130,18 @@ def test_prose_actor_named_by_the_demonym_of_its_country(nlp: Any) -> None:
     )
     _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     assert (1, 13) in {(c.subject.side, c.value.low) for c in claims if c.kind == "killed"}
+
+
+def test_prose_they_of_a_speaker_named_in_the_sentence_before(nlp: Any) -> None:
+    text = (
+        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
+        "- Combatant1: Army of Freedonia\n- Combatant2: Sylvanian Liberation Front\n\n"
+        "The battle was fought in May 2015.\n\n== Battle ==\n"
+        "The Freedonian Marines had been able to recover weapons from the town. "
+        "They also reported that eight Sylvanian Liberation Front fighters had been killed.\n"
+    )
+    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
+    killed = [c for c in claims if c.kind == "killed"]
+    assert [(c.value.low, c.claimant.name if c.claimant else None) for c in killed] == [
+        (8, "Freedonian Marines")
+    ]

@@ -387,6 +387,7 @@ def _same_actor(key: str, name: str) -> bool:
         return True
     if " " in n and k.startswith(n + " "):
         return True  # "Islamic State" is "Islamic State of Iraq and the Levant" for short
-    # "MAA-Loyalist" is the MAA's loyalist wing: the abbreviation is the head of the name
-    head = re.split(r"[-\s(]", n, maxsplit=1)[0]
-    return len(head) >= 2 and head == k and key.isupper()
+    # a wing of an organisation ("ABC-dissident") is named by the organisation's abbreviation, a
+    # hyphen and a generic word for a faction (data/lexicon/sides.toml)
+    head, _, rest = n.partition("-")
+    return key.isupper() and len(head) >= 2 and head == k and rest in lexicon.FACTION_WORDS

@@ -32,7 +32,7 @@ _HEADER = re.compile(
 )
 _NOT_A_SOURCE_WORD = re.compile(
     r"^(?:(?:Heavy|Light|Moderate|Significant|Minimal|Unknown|Several|Many|Some|None|Total|"
-    r"Initial|Final|Official|Other|Units|Russian\s+seizure)\s+)+"
+    r"Initial|Final|Official|Other|Units)\s+)+"
 )
 
 

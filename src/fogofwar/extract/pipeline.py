@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from fogofwar.errors import FogofwarError, InputError
@@ -23,7 +24,7 @@ from fogofwar.extract.prose import CORROBORATED_BY, corroborations, figure_claim
 from fogofwar.extract.related import related_events
 from fogofwar.extract.scope import scope_of
 from fogofwar.extract.sentences import can_hold_figure, can_hold_proposition, sentences
-from fogofwar.extract.speakers import ProseState, attributions_of
+from fogofwar.extract.speakers import ProseState, attributions_of, opening_subject
 from fogofwar.extract.timeline import outside_event
 from fogofwar.model import Claim, Document, Event, Extraction, Place
 from fogofwar.read import DEFAULT_MAX_BYTES, read_path
@@ -98,7 +99,11 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
     elsewhen = outside_event(sents, date)
     state = ProseState()
     prose_claims: list[Claim] = []
+    before = {b.start: a for a, b in pairwise(sents)}
     for sent, parsed in zip(wanted, nlp.pipe(s.text for s in wanted), strict=True):
+        prior = before.get(sent.start)
+        same_paragraph = prior is not None and prior.paragraph == sent.paragraph
+        state.previous_subject = opening_subject(prior.text) if same_paragraph and prior else None
         attributions = attributions_of(sent, parsed, index, state, year)
         attribution = attributions[0]
         if attribution.stance == "revise" and attribution.claimant is not None:
@@ -110,7 +115,7 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
             scope = scope_of(sent, one_day=bool(date and date.start and date.start == date.end))
             found = [
                 replace(c, scope=scope)
-                for c in figure_claims(sent, attributions, index, state, doc.id)
+                for c in figure_claims(sent, attributions, index, state, doc.id, parsed)
             ]
         props = [] if found else proposition_claims(sent, attributions, doc.id)
         corroborated = CORROBORATED_BY.search(sent.text)
@@ -152,22 +157,31 @@ _FAMILY = {
 
 def settle_revisions(claims: list[Claim]) -> list[Claim]:
     """A figure is a revision only if it replaces another, different figure of the same
-    claimant about the same losses; otherwise it is a plain assertion."""
+    claimant about the same losses; otherwise it is a plain assertion.
+
+    Only the claims about the same losses (kind family and side) with a claimant are looked at,
+    and only for a revision: linear in the number of claims but for the revisions.
+    """
+    groups: dict[tuple[str, int | None], list[Claim]] = {}  # the same losses: kind family, side
+    for c in claims:
+        if c.claimant is not None:
+            groups.setdefault((_FAMILY.get(c.kind, c.kind), c.subject.side), []).append(c)
     out: list[Claim] = []
     for claim in claims:
-        others = [c for c in claims if c is not claim]
         if (
             claim.stance == "revise"
             and claim.value.truth is None
-            and not any(
-                _FAMILY.get(e.kind, e.kind) == _FAMILY.get(claim.kind, claim.kind)
-                and e.subject.side == claim.subject.side
-                and (e.value.low, e.value.high, e.value.words)
-                != (claim.value.low, claim.value.high, claim.value.words)
-                and e.claimant is not None
-                and claim.claimant is not None
-                and _claimants_match(e, claim)
-                for e in others
+            and not (
+                claim.claimant is not None
+                and any(
+                    e is not claim
+                    and (e.value.low, e.value.high, e.value.words)
+                    != (claim.value.low, claim.value.high, claim.value.words)
+                    and _claimants_match(e, claim)
+                    for e in groups.get(
+                        (_FAMILY.get(claim.kind, claim.kind), claim.subject.side), ()
+                    )
+                )
             )
         ):
             claim = replace(claim, stance="assert")
@@ -228,19 +242,89 @@ def _cell(value: str | None) -> str | None:
 
 
 def merge_claims(claims: list[Claim]) -> list[Claim]:
-    """One figure by one claimant found twice (infobox and prose) is one claim, two evidences."""
+    """One figure by one claimant found twice (infobox and prose) is one claim, two evidences.
+
+    Each claim is merged into the first earlier claim that ``_same_claim`` takes for its twin.
+    Near-linear in the number of claims: only claims of the same kind and words whose values
+    ``_same_value`` can equate are tried (an index on kind, words, low and high), and the test
+    "two items of one list" looks up the twin's evidence near the claim's in a sorted index
+    instead of pairing every evidence of a twin that has gathered thousands.
+    """
+    from bisect import bisect_right, insort
+
+    from fogofwar.model import Evidence
+
+    window = 300  # as in _same_claim: evidences closer than this are two items of one list
     out: list[Claim] = []
+    by_value: dict[tuple[str, str | None, int | None, int | None], list[int]] = {}
+    starts: list[dict[str, list[int]]] = []  # per claim of out: section -> sorted offsets
+    more_than: list[Evidence | None] = []  # per claim of out: an evidence saying "more than"
+
+    def near(i: int, claim: Claim) -> bool:
+        for eb in claim.evidence:
+            offsets = starts[i].get(eb.section)
+            if not offsets:
+                continue
+            if eb.section == "infobox":
+                return True
+            j = bisect_right(offsets, eb.start - window)
+            if j < len(offsets) and offsets[j] < eb.start + window:
+                return True
+        return False
+
+    def remember(i: int, claim: Claim) -> None:
+        for e in claim.evidence:
+            offsets = starts[i].setdefault(e.section, [])
+            if offsets and e.start < offsets[-1]:
+                insort(offsets, e.start)
+            else:
+                offsets.append(e.start)
+        if more_than[i] is None and _said_more_than(claim):
+            more_than[i] = next(
+                e for e in claim.evidence if _said_more_than(replace(claim, evidence=(e,)))
+            )
+
+    def candidates(claim: Claim) -> list[int]:
+        v = claim.value
+        keys = [(claim.kind, v.words, v.low, v.high)]
+        if v.words is None and v.low is not None:  # an exact figure and an open one, see
+            if v.high is None:  # _same_value: "19+" restates 19, "more than 440" 440
+                keys += [(claim.kind, None, v.low, v.low), (claim.kind, None, v.low - 1, v.low - 1)]
+            elif v.high == v.low:
+                keys += [(claim.kind, None, v.low, None), (claim.kind, None, v.low + 1, None)]
+        found = [i for key in keys for i in by_value.get(key, ())]
+        return sorted(set(found)) if len(keys) > 1 else found
+
     for claim in claims:
-        twin = next((c for c in out if _same_claim(c, claim)), None)
-        if twin is None:
+        twin_at: int | None = None
+        for i in candidates(claim):
+            if near(i, claim):
+                continue  # _same_claim: two items of one list, however alike
+            # every evidence of out[i] is far from the claim's, so all that _same_claim can still
+            # read from them is whether one says "more than": a twin of thousands of evidences
+            # is tested with that one alone
+            twin = out[i]
+            if len(twin.evidence) > 4:
+                witness = more_than[i]
+                twin = replace(twin, evidence=() if witness is None else (witness,))
+            if _same_claim(twin, claim):
+                twin_at = i
+                break
+        if twin_at is None:
+            v = claim.value
+            by_value.setdefault((claim.kind, v.words, v.low, v.high), []).append(len(out))
             out.append(claim)
+            starts.append({})
+            more_than.append(None)
+            remember(len(out) - 1, claim)
             continue
-        i = out.index(twin)
+        twin = out[twin_at]
         stance = "revise" if "revise" in (twin.stance, claim.stance) else twin.stance
         subject = twin.subject if twin.subject.side is not None else claim.subject
-        out[i] = replace(
+        out[twin_at] = replace(
             twin, evidence=twin.evidence + claim.evidence, stance=stance, subject=subject
         )
+        remember(twin_at, claim)
     return out
 
 

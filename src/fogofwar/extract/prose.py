@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.attribution import make_claimant
@@ -23,6 +24,7 @@ from fogofwar.extract.losses import (
 from fogofwar.extract.quantities import Quantity, find_quantities
 from fogofwar.extract.sentences import ACTIVE_SINGLE, ANOTHER, BOTH, SINGLE_LOSS, Sentence
 from fogofwar.extract.speakers import Attribution, ProseState, speaker_at
+from fogofwar.extract.syntax import loss_by_syntax
 from fogofwar.model import Claim, Claimant, Evidence, Subject, Value
 
 _OWN_LOSSES = re.compile(
@@ -94,8 +96,10 @@ def figure_claims(
     sides: SideIndex,
     state: ProseState,
     document_id: str,
+    parsed: Any = None,
 ) -> list[Claim]:
-    """The claims of the figures in one sentence, each credited to its nearest speaker."""
+    """The claims of the figures in one sentence, each credited to its nearest speaker; the
+    words around a figure say what it counts, else its place in the parse (``parsed``)."""
     text = sent.text
     first_verb = min((a.verb_at for a in attributions if a.verb_at >= 0), default=-1)
     dates = find_dates(text)
@@ -139,6 +143,8 @@ def figure_claims(
         losses.append(loss)
     _fill_lists(text, quantities, losses)
     for i, q in enumerate(quantities):
+        if losses[i] is None and parsed is not None:
+            losses[i] = loss_by_syntax(parsed, q.start, q.end)
         if losses[i] is None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             losses[i] = classify_strength(text[: q.start], window_after(text, q.end, stop))

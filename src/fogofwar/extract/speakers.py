@@ -47,6 +47,24 @@ class ProseState:
     last_sentence_claims: list[Claim] = field(default_factory=list)
     revising: set[str] = field(default_factory=set)
     claims: list[Claim] = field(default_factory=list)
+    previous_subject: str | None = None  # the named subject opening the sentence before
+
+
+_OPENING_NAME = re.compile(
+    r"^(?:(?:On|By|In|Later|Meanwhile|However)[^,]{0,40},\s+)?(?:The\s+)?"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’.-]*){0,5})\s+"
+    r"(?:had|has|have|was|were|is|are|said|stated|reported|claimed|[a-z]+ed)\b"
+)
+
+
+def opening_subject(text: str) -> str | None:
+    """The named subject a sentence opens with ("The Philippine Marines had been able to ..."),
+    the antecedent of a "they" in the next sentence; None when it opens otherwise."""
+    m = _OPENING_NAME.match(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    return name if plausible_claimant(name) and name.lower() not in _OBJECT_PRONOUNS else None
 
 
 def attributions_of(
@@ -87,6 +105,9 @@ def attributions_of(
                 if earlier
                 else (state.last_claimant if sent.paragraph - state.last_paragraph <= 1 else None)
             )
+            if claimant is None and state.previous_subject:
+                # "The Marines recovered ... They also reported": the previous sentence's subject
+                claimant = make_claimant(state.previous_subject, sides)
             if claimant is not None:
                 found.append(
                     Attribution(claimant, verb.idx, stance, _said_on(text, verb.idx, year))

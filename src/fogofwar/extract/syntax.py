@@ -1,0 +1,149 @@
+"""Prose by syntax: what a figure counts, read off spaCy's dependency parse (DESIGN.md, "Prose by
+syntax"). The quantity -> the noun it counts -> the loss predicate above it (a verb whose object
+or passive subject the noun is, a participle on the noun, a noun of loss it is "of") -> a raw loss
+word, which ``losses.typed`` turns into a kind by what the noun counts.
+
+The loss lemmas below are the base forms of the loss verbs and nouns of ``lexicon``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fogofwar.extract.losses import Loss, typed
+
+# base forms of loss verbs: a noun that is their object or passive subject suffered the loss
+VERB_LOSS = {
+    "kill": "killed",
+    "execute": "killed",
+    "slay": "killed",
+    "massacre": "killed",
+    "behead": "killed",
+    "murder": "killed",
+    "neutralize": "killed",
+    "neutralise": "killed",
+    "eliminate": "killed",
+    "wound": "injured",
+    "injure": "injured",
+    "hurt": "injured",
+    "capture": "captured",
+    "detain": "captured",
+    "arrest": "captured",
+    "abduct": "captured",
+    "kidnap": "captured",
+    "seize": "captured",
+    "displace": "displaced",
+    "evacuate": "displaced",
+    "deport": "displaced",
+    "destroy": "destroyed",
+    "down": "destroyed",
+    "sink": "destroyed",
+    "lose": "lost",
+}
+# verbs whose subject suffers: "eight died", "300 fled", "40 surrendered"
+SUBJECT_LOSS = {
+    "die": "killed",
+    "perish": "killed",
+    "flee": "displaced",
+    "surrender": "captured",
+    "disappear": "missing",
+}
+# nouns of loss a counted noun can be "of": "the killing of 40 militants", "deaths of dozens"
+NOUN_LOSS = {
+    "death": "killed",
+    "killing": "killed",
+    "execution": "killed",
+    "massacre": "killed",
+    "murder": "killed",
+    "injury": "injured",
+    "wounding": "injured",
+    "capture": "captured",
+    "arrest": "captured",
+    "detention": "captured",
+    "abduction": "captured",
+    "kidnapping": "captured",
+    "surrender": "captured",
+    "evacuation": "displaced",
+    "displacement": "displaced",
+    "deportation": "displaced",
+    "destruction": "destroyed",
+    "loss": "lost",
+}
+# adjectives or participles said of the noun: "eight were missing", "12 were dead"
+STATE_LOSS = {"dead": "killed", "missing": "missing", "wounded": "injured", "injured": "injured"}
+_QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score"}
+
+
+def loss_by_syntax(parsed: Any, start: int, end: int) -> Loss | None:
+    """The loss a figure at character offsets [start, end) of the parsed sentence counts, from
+    the parse alone; None when no loss predicate governs it."""
+    number = _token_at(parsed, start, end)
+    if number is None:
+        return None
+    anchor = _anchor(number)
+    raw = _predicate_of(anchor)
+    if raw is None:
+        return None
+    counted = _of_object(anchor) or anchor
+    return typed(raw, _phrase(counted) if counted is not number else "")
+
+
+def _token_at(parsed: Any, start: int, end: int) -> Any:
+    """The last token of the figure (the head word of "1,500", of "several hundred")."""
+    inside = [t for t in parsed if start <= t.idx < end]
+    return inside[-1] if inside else None
+
+
+def _anchor(number: Any) -> Any:
+    """The noun phrase head the predicate governs: the noun for "300 fighters", the number
+    itself when it stands alone ("eight were killed", "dozens of rebels")."""
+    if number.dep_ in ("nummod", "quantmod", "compound", "amod") and number.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        return number.head
+    return number
+
+
+def _of_object(token: Any) -> Any:
+    """What a quantity noun counts: "rebels" of "dozens of rebels"; None for other nouns."""
+    if token.lower_ not in _QUANTITY_NOUNS and token.pos_ != "NUM":
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+
+
+def _predicate_of(noun: Any) -> str | None:
+    """The raw loss word of the predicate that governs the counted noun, if any."""
+    for child in noun.children:  # "11 fighters killed", "400 wounded fighters"
+        participle = child.dep_ == "amod" or (child.dep_ == "acl" and child.tag_ == "VBN")
+        if participle and child.lemma_.lower() in VERB_LOSS:
+            return VERB_LOSS[child.lemma_.lower()]
+    role, head = noun.dep_, noun.head
+    while role == "conj" and head is not noun:  # "killed 12 soldiers and 3 civilians"
+        role, head = head.dep_, head.head
+        if role != "conj":
+            break
+    lemma = head.lemma_.lower()
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in head.children):
+        lemma = "down"  # "shot down two helicopters"
+    if role in ("dobj", "nsubjpass") and lemma in VERB_LOSS:
+        return VERB_LOSS[lemma]
+    if role == "nsubj" and lemma in SUBJECT_LOSS:
+        return SUBJECT_LOSS[lemma]
+    if role == "nsubj" and lemma == "be":
+        for child in head.children:
+            if child.dep_ in ("acomp", "attr") and child.lower_ in STATE_LOSS:
+                return STATE_LOSS[child.lower_]
+    if role == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in NOUN_LOSS:
+        return NOUN_LOSS[head.head.lemma_.lower()]
+    if role == "pobj" and head.lower_ in ("including", "among"):
+        governor = head.head.lemma_.lower()  # "were killed, including 30 foreigners"
+        return VERB_LOSS.get(governor) or NOUN_LOSS.get(governor)
+    return None
+
+
+def _phrase(noun: Any) -> str:
+    """The counted noun with its modifiers ("ISIL fighters", "Russian armoured vehicles")."""
+    words = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")] + [noun]
+    return " ".join(t.text for t in words)
