@@ -145,3 +145,28 @@ def test_prose_they_of_a_speaker_named_in_the_sentence_before(nlp: Any) -> None:
     assert [(c.value.low, c.claimant.name if c.claimant else None) for c in killed] == [
         (8, "Freedonian Marines")
     ]
+
+
+def test_prose_displaced_people_are_civilians_unless_fighters(nlp: Any) -> None:
+    text = (
+        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
+        "- Combatant1: Army of Freedonia\n- Combatant2: Sylvanian Liberation Front\n\n"
+        "The battle was fought in May 2015.\n\n== Battle ==\n"
+        "On 4 May, 22,000 people had been displaced.\n"
+        "On 5 May, 300 Sylvanian Liberation Front fighters fled to the hills.\n"
+    )
+    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
+    shown = {(c.value.low, c.subject.civilian, c.subject.side) for c in claims}
+    assert (22000, True, None) in shown
+    assert (300, False, 2) in shown
+
+
+def test_prose_soldiers_of_two_states_at_war_are_nobody_in_particular(nlp: Any) -> None:
+    text = (
+        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
+        "- Combatant1: Russia\n- Combatant2: Ukraine\n\n"
+        "The battle was fought in May 2015.\n\n== Battle ==\n"
+        "On 4 May, 40 marines were killed.\n"
+    )
+    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
+    assert [(c.value.low, c.subject.side) for c in claims if c.kind == "killed"] == [(40, None)]

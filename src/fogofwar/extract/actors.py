@@ -92,6 +92,11 @@ class SideIndex:
             return ranked[0][0]
         return None
 
+    def states_at_war(self) -> bool:
+        """Whether each of two fighting sides looks like a state (two countries at war)."""
+        fighting = [s for s in self.sides if s.actors]
+        return len(fighting) == 2 and all(_state_score(self.names(s)) > 0 for s in fighting)
+
     def state_against_insurgents(self) -> int | None:
         """The state's side when exactly one side is a state and the other is not."""
         gov = self.government_side()
@@ -147,7 +152,9 @@ class SideIndex:
             and side is None
             and not self._foreign_demonym(phrase)
         ):
-            role_side = self.government_side()
+            # "soldiers", "marines" are the state's where a state fights insurgents; where two
+            # states fight, they are either side's
+            role_side = None if self.states_at_war() else self.government_side()
         if civilian:
             return Subject(side=self.civilian_side, actor=None, civilian=True)
         if role_side is not None and (side is None or side != role_side):

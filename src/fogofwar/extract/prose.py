@@ -196,6 +196,8 @@ def figure_claims(
             and loss.kind in ("captured", "displaced")
         ):
             continue
+        if loss.kind == "displaced" and subject.side is None and not subject.civilian:
+            subject = _displaced_civilians(loss.phrase, sides, subject)
         value = Value(q.low, q.high, q.words, q.approx, what=loss.what)
         stance = attribution.stance
         if (
@@ -228,6 +230,21 @@ def figure_claims(
             )
         )
     return claims
+
+
+_FIGHTERS = re.compile(
+    r"\b(?:fighters|soldiers|troops|militants|rebels|servicem[ae]n|combatants|gunmen|members|"
+    r"personnel|forces|jihadists|insurgents|militiam[ae]n|police\w*|guards)\b",
+    re.IGNORECASE,
+)
+
+
+def _displaced_civilians(phrase: str, sides: SideIndex, subject: Subject) -> Subject:
+    """People who fled, were evacuated or displaced are civilians unless fighters are named
+    ("22,000 people had been displaced", "1,200 families evacuated")."""
+    if _FIGHTERS.search(phrase):
+        return subject
+    return Subject(side=sides.civilian_side, actor=None, civilian=True)
 
 
 def _subject_of_force(before: str, sides: SideIndex, subject: Subject) -> Subject:
