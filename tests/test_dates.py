@@ -55,3 +55,11 @@ def test_dates_phases_give_one_span_with_each_phase_year() -> None:
 def test_dates_month_abbreviation_needs_a_word_end() -> None:
     assert find_dates("12 marines killed, 3 decoys, 5 mayors") == []
     assert [d.month for d in find_dates("12 Mar. 2019, 5 Sept")] == [3, 9]
+
+
+def test_dates_a_count_after_a_day_and_month_is_no_year() -> None:
+    (date, *_rest) = find_dates("On 5 May, 300 fighters fled.")
+    assert (date.day, date.month, date.year) == (5, 5, None)
+    assert [(d.day, d.month, d.year) for d in find_dates("It fell on 15 May 632.")] == [
+        (15, 5, 632)
+    ]

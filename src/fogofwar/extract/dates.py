@@ -14,12 +14,15 @@ _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\.|\b)"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|[1-9][0-9]{2})"
+# the year of a day-and-month date: three digits only when nothing is counted after them
+# ("5 May 300 fighters", "On 5 May, 300 ..." are counts; "15 May 632." is a date)
+_DATE_YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|[1-9][0-9]{2}(?=\s*(?:AD|CE|BC|BCE)\b|\s*[.;:)]|\s*$))"
 
 _DATE = re.compile(
     rf"(?P<d1>\b\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:–|—|-|to|and)\s*(?P<d1b>\d{{1,2}})"
-    rf"(?:st|nd|rd|th)?)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR})\b)?"
+    rf"(?:st|nd|rd|th)?)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_DATE_YEAR})\b)?"
     rf"|(?P<m2>\b{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*(?:–|—|-)\s*(?P<d2b>\d{{1,2}})\b)?"
-    rf"(?:,?\s+(?P<y2>{_YEAR})\b)?"
+    rf"(?:,?\s+(?P<y2>{_DATE_YEAR})\b)?"
     rf"|(?P<m3>\b{_MONTH})\s+(?P<y3>{_YEAR})\b"
     rf"|(?<![\d,.])(?P<y4>{_YEAR})(?:\s*(?:–|—|-)\s*(?P<y4b>\d{{2,4}}))?(?!\d|,\d)",
     re.IGNORECASE,
