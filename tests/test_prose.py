@@ -170,3 +170,16 @@ def test_prose_soldiers_of_two_states_at_war_are_nobody_in_particular(nlp: Any) 
     )
     _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     assert [(c.value.low, c.subject.side) for c in claims if c.kind == "killed"] == [(40, None)]
+
+
+def test_prose_speaker_of_with_x_stating(nlp: Any) -> None:
+    text = (
+        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
+        "- Combatant1: Army of Freedonia\n- Combatant2: Sylvanian Liberation Front\n\n"
+        "The battle was fought in May 2015.\n\n== Battle ==\n"
+        "On 4 May, one battalion surrendered, with Freedonian officials stating two days later "
+        "that they captured 267 Sylvanian Liberation Front fighters.\n"
+    )
+    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
+    captured = [c for c in claims if c.kind == "captured" and c.value.low == 267]
+    assert [c.claimant.name if c.claimant else None for c in captured] == ["Freedonian officials"]

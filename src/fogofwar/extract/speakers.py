@@ -203,7 +203,8 @@ def _reporting_verbs(parsed: Any) -> list[tuple[Any, Any]]:
     for tok in parsed:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon.REPORTING_LEMMAS:
             continue
-        if tok.dep_ in ("acl", "amod", "pcomp"):
+        own_subject = any(c.dep_ == "nsubj" for c in tok.children)
+        if tok.dep_ in ("acl", "amod", "pcomp") and not own_subject:
             continue  # "soldiers accused of abuses": a participle, nobody speaking
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and tok.dep_ == "conj":
