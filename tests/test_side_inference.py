@@ -51,3 +51,16 @@ def test_side_inference_country_demonym_and_result_winner() -> None:
 def test_side_inference_never_drops_a_side_number_of_a_casualty_line() -> None:
     sides = _sides("- Combatant1: \n- Casualties1: 5 killed\n- Casualties2: 7 killed", "A fight.")
     assert set(sides) == {1, 2}
+
+
+def test_side_inference_cell_of_supporters_only_gets_its_main_actor_from_the_lead() -> None:
+    sides = _sides(
+        "- Combatant1: Supported by:; Non-state supporters:; Hill Brigade; Foreign supporters:; "
+        "(Military equipment, aid, and advisory roles)\n- Combatant2: \n- Casualties2: 9 killed",
+        "It was fought between Freedonian government security forces against militants "
+        "affiliated with the Sylvanian Front (SF), including two groups.",
+    )
+    assert sides == {
+        1: ["Freedonian government security forces", "Hill Brigade"],
+        2: ["Sylvanian Front"],
+    }

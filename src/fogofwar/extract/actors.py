@@ -14,7 +14,7 @@ from fogofwar.model import Actor, Commander, Document, Side, Subject
 _SIDE_KEY = re.compile(r"^(?:combatant|side|belligerent)s?\s*(\d+)$", re.IGNORECASE)
 _COMMANDER_KEY = re.compile(r"^(?:commander|leader)s?\s*(\d+)$", re.IGNORECASE)
 _SUPPORT = re.compile(
-    r"\s*\b(?:supported\s+by|support(?:ed)?|backed\s+by|allies|with\s+support\s+"
+    r"\s*\b(?:supported\s+by|support(?:ed|ers?)?\b|backed\s+by|allies|with\s+support\s+"
     r"from)\s*:?\s*",
     re.IGNORECASE,
 )
@@ -276,21 +276,40 @@ def parse_sides(doc: Document) -> list[Side]:
         m = _COMMANDER_KEY.match(key)
         if m:
             commanders.setdefault(int(m.group(1)), []).extend(_parse_commanders(entry.value))
-    actors = fill_empty_sides(doc, actors)
+    actors = fill_empty_sides(doc, actors, _supporters_only(doc))
     numbers = sorted(
         n for n in set(actors) | set(commanders) | side_numbers(doc) if n <= 2 or n in actors
     )
     return [Side(n, tuple(actors.get(n, ())), tuple(commanders.get(n, ()))) for n in numbers]
 
 
+_NOTE = re.compile(r"\((?![A-Z][A-Za-z0-9.-]{1,11}\))[^()]*\)")
+"""A parenthesis that is not an abbreviation: a note on the actor ("(from 30 October)")."""
+_LIST_HEADER = re.compile(r"(?:^|(?<=;))\s*[^;:()]{1,40}:\s*(?=;|$)")
+"""An item that only heads the items after it ("Non-state supporters:", "Airstrikes:")."""
+
+
+def _supporters_only(doc: Document) -> set[int]:
+    """Sides whose Combatant cell starts with its supporters: the main actor rendered empty."""
+    out = set()
+    for entry in doc.infobox:
+        m = _SIDE_KEY.match(entry.key.strip())
+        if m and _SUPPORT.match(clean_cell(entry.value)):
+            out.add(int(m.group(1)))
+    return out
+
+
 def _parse_actors(value: str) -> list[Actor]:
     out: list[Actor] = []
     seen: set[str] = set()
+    value = _NOTE.sub(" ", _LIST_HEADER.sub("", value))
     for part in _SUPPORT.split(value):
         for item in split_items(part):
             name = re.sub(r"\s*\((?:until|from|since|after|before)\b[^)]*\)", "", item).strip()
             if not name or name.lower() in ("unknown", "none", "n/a") or name in seen:
                 continue
+            if name.startswith("("):
+                continue  # "(Intelligence support)" left by a flag that rendered empty
             if len(name) > 80:
                 continue
             seen.add(name)

@@ -22,10 +22,18 @@ _OWN_LINE = re.compile(
 )
 _NAME = r"[A-Z][^,.;()]{1,60}?"
 _STOP = (
-    r"(?=\s*(?:[,.;(]|\s(?:in|at|near|during|on|over|for|from|which|that|who|as|after|since)\s))"
+    r"(?=\s*(?:[,.;(]|\s(?:in|at|near|during|on|over|for|from|which|that|who|as|after|since|"
+    r"and|including)\s))"
+)
+_MEMBERS_OF = (
+    r"(?:(?:[a-z-]+\s+){0,2}(?:militants|fighters|forces|troops|rebels|members|insurgents)\s+"
+    r"(?:affiliated\s+with|loyal\s+to|of|belonging\s+to|from)\s+(?:the\s+)?)?"
 )
 _PAIR_PATTERNS = (
-    re.compile(rf"\bbetween\s+(?:the\s+)?(?P<a>{_NAME})\s+and\s+(?:the\s+)?(?P<b>{_NAME}){_STOP}"),
+    re.compile(
+        rf"\bbetween\s+(?:the\s+)?(?P<a>{_NAME})\s+(?:and|against|versus|vs\.?)\s+(?:the\s+)?"
+        rf"{_MEMBERS_OF}(?P<b>{_NAME}){_STOP}"
+    ),
     re.compile(
         rf"(?:^|\.\s+|,\s+|\bwhen\s+|\bas\s+)(?:the\s+)?(?P<a>{_NAME})\s+(?:forces\s+|troops\s+|"
         rf"fighters\s+|units\s+)?(?:fought|attacked|besieged|assaulted|launched\s+an?\s+"
@@ -54,30 +62,36 @@ def side_numbers(doc: Document) -> set[int]:
     return out
 
 
-def fill_empty_sides(doc: Document, actors: dict[int, list[Actor]]) -> dict[int, list[Actor]]:
-    """``actors`` with every side that has none given the names the rest of the article tells."""
+def fill_empty_sides(
+    doc: Document, actors: dict[int, list[Actor]], main_missing: set[int] | None = None
+) -> dict[int, list[Actor]]:
+    """``actors`` with every side that has none given the names the rest of the article tells;
+    a side in ``main_missing`` (its cell lists only supporters) gets its main actor first."""
+    main_missing = main_missing or set()
     filled = {n: list(a) for n, a in actors.items()}
     fighting = sorted(n for n in side_numbers(doc) | set(actors) if n <= 2 or _is_fighting(doc, n))
-    empty = [n for n in fighting if not filled.get(n)] if fighting else [1, 2]
+    empty = [n for n in fighting if not filled.get(n) or n in main_missing] if fighting else [1, 2]
     if not empty:
         return filled
-    known = {n: _names(a) for n, a in filled.items() if a}
+    known = {n: _names(a) for n, a in filled.items() if a and n not in main_missing}
     pair = lead_pair(doc) or (prose_pair(doc) if not known else [])
     candidates = [c for c in pair if not any(_overlaps(c, k) for k in known.values())]
     if len(candidates) == 2 and len(empty) == 1 and empty[0] <= 2:
         candidates = [candidates[empty[0] - 1]]
+    found: dict[int, str] = {}
     if len(candidates) == len(empty):
-        for n, name in zip(empty, candidates, strict=True):
-            filled[n] = [Actor(name)]
-        empty = []
+        found = dict(zip(empty, candidates, strict=True))
     for n in empty:
         own = _name_from_own_lines(doc, n)
-        if own is not None and not any(_overlaps(own, k) for k in known.values()):
-            filled[n] = [Actor(own)]
-    still_empty = [n for n in empty if not filled.get(n)]
+        clash = own is not None and any(_overlaps(own, k) for k in known.values())
+        if n not in found and own is not None and not clash:
+            found[n] = own
+    still_empty = [n for n in empty if n not in found]
     winner = _result_winner(doc)
     if len(still_empty) == 1 and winner and not any(_overlaps(winner, k) for k in known.values()):
-        filled[still_empty[0]] = [Actor(winner)]
+        found[still_empty[0]] = winner
+    for n, name in found.items():
+        filled[n] = [Actor(name), *filled.get(n, [])]
     return {n: a for n, a in filled.items() if a or n in actors}
 
 
