@@ -183,3 +183,15 @@ def test_prose_speaker_of_with_x_stating(nlp: Any) -> None:
     _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     captured = [c for c in claims if c.kind == "captured" and c.value.low == 267]
     assert [c.claimant.name if c.claimant else None for c in captured] == ["Freedonian officials"]
+
+
+def test_prose_things_seized_and_fractions_are_no_captives(nlp: Any) -> None:
+    text = (
+        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
+        "- Combatant1: Army of Freedonia\n- Combatant2: Sylvanian Liberation Front\n\n"
+        "The battle was fought in May 2015.\n\n== Battle ==\n"
+        "On 4 May, the army captured two-thirds of the city and seized 192 explosive belts.\n"
+        "On 5 May, 35 Sylvanians and 11 Sylvanian Liberation Front fighters were captured.\n"
+    )
+    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
+    assert sorted(c.value.low or 0 for c in claims if c.kind == "captured") == [11, 35]

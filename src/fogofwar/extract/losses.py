@@ -14,7 +14,7 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_COUNT = re.compile(
-    r"^\s*%|^\s*(?:-|–)?\s*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|mm\b|cm\b|percent|"
+    r"^\s*%|^-(?:thirds?|quarters?|halves|fifths?|tenths?)\b|^\s*(?:-|–)?\s*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|mm\b|cm\b|percent|"
     r"per\s+cent|"
     r"hours?|days?|weeks?|months?|years?|minutes?|seconds?|am\b|pm\b|a\.m\.|p\.m\.|-year-old|"
     r"year-old|times|o'clock|th\b|st\b|nd\b|rd\b|villages?|towns?|settlements?|buildings?|houses?|"
@@ -266,6 +266,15 @@ def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Lo
         return None
     if raw == "lost":
         return Loss("killed", phrase, None, start, end) if person else None
+    if raw == "captured" and not person and _names_a_thing(core):
+        return None  # "192 explosive belts seized", "several offices captured": no people
     if raw in _HUMAN_KINDS:
         return Loss(raw, phrase, None, start, end)
     return None
+
+
+def _names_a_thing(core: str) -> bool:
+    """Whether a phrase counts something other than people: a common noun that is no person
+    noun ("offices", "barrels"); a bare figure, a proper name ("35 Kurds") or filler is not."""
+    words = re.findall(r"[A-Za-z][\w'’-]{2,}", _strip_filler(core))
+    return any(w[0].islower() for w in words)
