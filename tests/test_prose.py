@@ -195,3 +195,15 @@ def test_prose_things_seized_and_fractions_are_no_captives(nlp: Any) -> None:
     )
     _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     assert sorted(c.value.low or 0 for c in claims if c.kind == "captured") == [11, 35]
+
+
+def test_prose_soldiers_one_state_says_were_killed_are_the_other_state_s(nlp: Any) -> None:
+    text = (
+        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
+        "- Combatant1: Russia\n- Combatant2: Ukraine\n\n"
+        "The battle was fought in May 2015.\n\n== Battle ==\n"
+        "On 4 May, the Russian Ministry of Defence said that 120 soldiers were killed, "
+        "one third of the garrison.\n"
+    )
+    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
+    assert [(c.value.low, c.subject.side) for c in claims if c.kind == "killed"] == [(120, 2)]

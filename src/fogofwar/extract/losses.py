@@ -14,7 +14,7 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_COUNT = re.compile(
-    r"^\s*%|^-(?:thirds?|quarters?|halves|fifths?|tenths?)\b|^\s*(?:-|–)?\s*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|mm\b|cm\b|percent|"
+    r"^\s*%|^(?:-|\s+)(?:thirds?|quarters?|halves|fifths?|tenths?)\b|^\s*(?:-|–)?\s*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|mm\b|cm\b|percent|"
     r"per\s+cent|"
     r"hours?|days?|weeks?|months?|years?|minutes?|seconds?|am\b|pm\b|a\.m\.|p\.m\.|-year-old|"
     r"year-old|times|o'clock|th\b|st\b|nd\b|rd\b|villages?|towns?|settlements?|buildings?|houses?|"

@@ -43,6 +43,7 @@ CORROBORATED_BY = re.compile(
     r"(?:corroborated|confirmed|verified|backed\s+up|echoed)\s+by\s+(?P<name>[^,;.]{2,60})",
     re.IGNORECASE,
 )
+_SOLDIERS = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|marines|paratroopers)\b", re.I)
 _ADVERSARY_WORDS = re.compile(
     r"\b(?:enem(?:y|ies)|mercenar\w+|invaders?|occupiers?|occupants?|militants|terrorists|"
     r"fascists|nazis|bandits|hostile)\b",
@@ -371,9 +372,13 @@ def _own_or_context(
         claimant_side is not None
         and len(fighting) == 2
         and claimant_side in fighting
-        and _ADVERSARY_WORDS.search(loss.phrase)
+        and (
+            _ADVERSARY_WORDS.search(loss.phrase)
+            or (sides.states_at_war() and _SOLDIERS.search(loss.phrase))
+        )
     ):
-        # "180 foreign mercenaries were killed", says one side: the enemy's, from where it stands
+        # "180 foreign mercenaries were killed", says one side: the enemy's, from where it stands;
+        # so are the "soldiers" one of two states at war says were killed
         return Subject(side=next(s for s in fighting if s != claimant_side))
     if (
         loss.what is not None
