@@ -169,3 +169,65 @@ def claimant_kind(name: str, words: str, person: bool) -> str:
     ):
         return "person"
     return "unknown"
+
+
+_GENERIC_WORDS = frozenset(
+    [
+        "forces",
+        "sources",
+        "source",
+        "the",
+        "of",
+        "claim",
+        "claims",
+        "media",
+        "official",
+        "officials",
+        "army",
+        "report",
+        "statement",
+        "government",
+        "ministry",
+        "police",
+        "military",
+        "authorities",
+        "defence",
+        "defense",
+        "general",
+        "staff",
+    ]
+)
+_INDEPENDENT = frozenset({"media", "ngo", "intergovernmental"})
+
+
+def same_claimant(a: Claimant | None, b: Claimant | None) -> bool:
+    """Whether two claimants are one speaker: the one identity that merging, revisions and
+    increments ("five more") all use. A state and its organs are one ("Ukraine", "Ukrainian
+    police"); a party and its own spokesperson are one; a country's media are not its
+    government; nobody is only nobody."""
+    if a is None or b is None:
+        return a is None and b is None
+    if (a.kind in _INDEPENDENT) != (b.kind in _INDEPENDENT):
+        return False  # "Malian media Malijet" is not "Mali"
+    ta, tb = _name_tokens(a.name), _name_tokens(b.name)
+    if ta and tb and (ta <= tb or tb <= ta):
+        return True
+    kinds = {a.kind, b.kind}
+    return (
+        a.side is not None
+        and a.side == b.side
+        and "person" in kinds
+        and bool(kinds & {"party", "government"})
+    )
+
+
+def _name_tokens(name: str) -> set[str]:
+    """The telling words of a claimant's name, demonyms read as their country ("Ukrainian
+    police" -> {"ukraine"})."""
+    out = set()
+    for word in re.findall(r"\w+", name.lower()):
+        if word in _GENERIC_WORDS:
+            continue
+        country = country_of_demonym(word) if word[:1].isalpha() else None
+        out.add(country.lower() if country else word)
+    return out

@@ -14,7 +14,7 @@ from typing import Any
 
 from fogofwar.errors import FogofwarError, InputError
 from fogofwar.extract.actors import build_side_index, parse_sides
-from fogofwar.extract.attribution import country_of_demonym, make_claimant
+from fogofwar.extract.attribution import make_claimant, same_claimant
 from fogofwar.extract.dates import parse_date_span
 from fogofwar.extract.infobox import civilian_line, infobox_claims
 from fogofwar.extract.markup import clean_cell
@@ -177,7 +177,7 @@ def settle_revisions(claims: list[Claim]) -> list[Claim]:
                     e is not claim
                     and (e.value.low, e.value.high, e.value.words)
                     != (claim.value.low, claim.value.high, claim.value.words)
-                    and _claimants_match(e, claim)
+                    and same_claimant(e.claimant, claim.claimant)
                     for e in groups.get(
                         (_FAMILY.get(claim.kind, claim.kind), claim.subject.side), ()
                     )
@@ -328,32 +328,6 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-_GENERIC = {
-    "forces",
-    "sources",
-    "source",
-    "the",
-    "of",
-    "claim",
-    "claims",
-    "media",
-    "official",
-    "officials",
-    "army",
-    "report",
-    "statement",
-    "government",
-    "ministry",
-    "police",
-    "military",
-    "authorities",
-    "defence",
-    "defense",
-    "general",
-    "staff",
-}
-
-
 def _same_claim(a: Claim, b: Claim) -> bool:
     if a.kind != b.kind or a.value.words != b.value.words or not _same_value(a, b):
         return False
@@ -374,38 +348,7 @@ def _same_claim(a: Claim, b: Claim) -> bool:
         return False  # a revision restates the figure; a denial or corroboration stays apart
     if a.value.low is None and a.value.words is not None and a.value.truth is not None:
         return False  # propositions are kept apart
-    return _claimants_match(a, b)
-
-
-def _claimants_match(a: Claim, b: Claim) -> bool:
-    if a.claimant is None or b.claimant is None:
-        return a.claimant is None and b.claimant is None
-    independent = {"media", "ngo", "intergovernmental"}
-    if (a.claimant.kind in independent) != (b.claimant.kind in independent):
-        return False  # "Malian media Malijet" is not "Mali"
-    ta, tb = _name_tokens(a.claimant.name), _name_tokens(b.claimant.name)
-    if ta and tb and (ta <= tb or tb <= ta):
-        return True
-    # a party's figure restated by its own spokesperson: one claim
-    kinds = {a.claimant.kind, b.claimant.kind}
-    return (
-        a.claimant.side is not None
-        and a.claimant.side == b.claimant.side
-        and "person" in kinds
-        and bool(kinds & {"party", "government"})
-    )
-
-
-def _name_tokens(name: str) -> set[str]:
-    """The telling words of a claimant's name, demonyms read as their country ("Ukrainian
-    police" -> {"ukraine"}), so that a state and its organs count as one speaker."""
-    out = set()
-    for word in re.findall(r"\w+", name.lower()):
-        if word in _GENERIC:
-            continue
-        country = country_of_demonym(word) if word[:1].isalpha() else None
-        out.add(country.lower() if country else word)
-    return out
+    return same_claimant(a.claimant, b.claimant)
 
 
 def _same_value(a: Claim, b: Claim) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from fogofwar.extract.actors import SideIndex
-from fogofwar.extract.attribution import make_claimant
+from fogofwar.extract.attribution import make_claimant, same_claimant
 from fogofwar.extract.dates import find_dates, is_date
 from fogofwar.extract.losses import (
     Loss,
@@ -25,7 +25,7 @@ from fogofwar.extract.quantities import Quantity, find_quantities
 from fogofwar.extract.sentences import ACTIVE_SINGLE, ANOTHER, BOTH, SINGLE_LOSS, Sentence
 from fogofwar.extract.speakers import Attribution, ProseState, speaker_at
 from fogofwar.extract.syntax import loss_by_syntax
-from fogofwar.model import Claim, Claimant, Evidence, Subject, Value
+from fogofwar.model import Claim, Evidence, Subject, Value
 
 _OWN_LOSSES = re.compile(
     r"\b(?:to\s+have\s+had|have\s+had|had|lost|losing|suffered|suffering|sustained|admitted|"
@@ -426,7 +426,7 @@ def _incremented(
         if (
             earlier.kind == kind
             and earlier.subject.side == subject.side
-            and _same_claimant(earlier.claimant, attribution.claimant)
+            and same_claimant(earlier.claimant, attribution.claimant)
             and earlier.value.low is not None
             and earlier.value.high is not None
         ):
@@ -434,14 +434,6 @@ def _incremented(
             high = earlier.value.high + (value.high or 0)
             return replace(value, low=low, high=high), "revise"
     return value, attribution.stance
-
-
-def _same_claimant(a: Claimant | None, b: Claimant | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    ta = set(re.findall(r"\w+", a.name.lower()))
-    tb = set(re.findall(r"\w+", b.name.lower()))
-    return bool(ta & tb) or (a.side is not None and a.side == b.side and a.kind == b.kind)
 
 
 def _evidence_end(text: str, q: Quantity, loss: Loss) -> int:
