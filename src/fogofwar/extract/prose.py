@@ -21,17 +21,19 @@ from fogofwar.extract.losses import (
     verb_before,
     window_after,
 )
+from fogofwar.extract.owners import (
+    NOUNISH,
+    displaced_civilians,
+    elliptic,
+    own_or_context,
+    subject_of_force,
+)
 from fogofwar.extract.quantities import Quantity, find_quantities
 from fogofwar.extract.sentences import ACTIVE_SINGLE, ANOTHER, BOTH, SINGLE_LOSS, Sentence
 from fogofwar.extract.speakers import Attribution, ProseState, speaker_at
 from fogofwar.extract.syntax import loss_by_syntax
 from fogofwar.model import Claim, Evidence, Subject, Value
 
-_OWN_LOSSES = re.compile(
-    r"\b(?:to\s+have\s+had|have\s+had|had|lost|losing|suffered|suffering|sustained|admitted|"
-    r"acknowledged|lose)\s+(?:only\s+|a\s+total\s+of\s+)?$",
-    re.IGNORECASE,
-)
 _MORE = re.compile(r"^\s+(?:more|additional|further)\b", re.IGNORECASE)
 _BREAKDOWN = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|"
@@ -43,12 +45,6 @@ CORROBORATED_BY = re.compile(
     r"(?:corroborated|confirmed|verified|backed\s+up|echoed)\s+by\s+(?P<name>[^,;.]{2,60})",
     re.IGNORECASE,
 )
-_SOLDIERS = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|marines|paratroopers)\b", re.I)
-_ADVERSARY_WORDS = re.compile(
-    r"\b(?:enem(?:y|ies)|mercenar\w+|invaders?|occupiers?|occupants?|militants|terrorists|"
-    r"fascists|nazis|bandits|hostile)\b",
-    re.IGNORECASE,
-)
 _FREED_BEFORE = re.compile(
     r"\b(?:freed|released|rescued|liberated|exchanged|swapped|evacuated)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -57,38 +53,13 @@ _PART_OF = re.compile(
     r"\s+of\s+(?:them|whom|those|which|the\s+(?:dead|victims|killed|wounded|casualties))\b",
     re.IGNORECASE,
 )
-_SUFFERED = re.compile(
-    r"(?P<who>[^,;.]{2,60}?)\s+(?:suffered|sustained|took|incurred|lost)\s+(?:\w+\s+){0,2}?"
-    r"(?:losses|casualties)\b[^.;]*$",
-    re.IGNORECASE,
-)
-_BODIES_OF = re.compile(
-    r"\s*(?:[\w-]+\s+){0,4}?(?:of|belonging\s+to)\s+(?:the\s+)?(?P<who>[^,;.]{2,50})",
-    re.IGNORECASE,
-)
-_WHO_WERE = re.compile(  # "37 of the dead were rebels"
-    r"\s*(?:were|was|are)\s+(?:all\s+|mostly\s+|reportedly\s+)?(?P<who>[^,;.]{2,40})",
-    re.IGNORECASE,
-)
 _AND_ANOTHER = re.compile(  # "killed a journalist and an ambulance driver": two
     r"\s+and\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?(?:driver|journalist|soldier|fighter|civilian|"
     r"officer|medic|doctor|nurse|worker|child|woman|man|policeman|volunteer)\b",
     re.IGNORECASE,
 )
-_CAR_BOMB = re.compile(r"\b(?:car|truck|suicide)\s+bombs?|VBIEDs?\b", re.IGNORECASE)
 _CAPTIVE_NOUN = re.compile(r"(?:prisoners?|hostages?|POWs?|detainees|captives)\b", re.I)
-_AIRCRAFT = re.compile(
-    r"\b(?:jets?|planes?|aircraft|airplanes?|helicopters?|gunships?|"
-    r"(?:Su|MiG|Mi|Il|An|Ka|L)-\d+\w*)\b",
-    re.IGNORECASE,
-)
 _AGE = re.compile(r"[A-Z][\w'’-]+,\s*(?:aged\s+)?$|\((?:aged\s+)?$")
-_NOUNISH = re.compile(r"[A-Za-z]{3,}")
-_FILLER = re.compile(
-    r"^\s*(?:were|was|are|is|had|have|has|been|be|being|more|others?|of|them|also|still|"
-    r"remain(?:ed)?|later|then|reportedly|allegedly|all|each|in|total|\s)*$",
-    re.IGNORECASE,
-)
 
 
 def figure_claims(
@@ -100,8 +71,40 @@ def figure_claims(
     parsed: Any = None,
 ) -> list[Claim]:
     """The claims of the figures in one sentence, each credited to its nearest speaker; the
-    words around a figure say what it counts, else its place in the parse (``parsed``)."""
-    text = sent.text
+    words around a figure say what it counts, else its place in the parse (``parsed``).
+
+    Stages: the figures of the sentence (mentions) -> what each counts (loss) -> whose losses
+    and who says so (owner, claimant) -> the claim.
+    """
+    quantities, forced = sentence_figures(sent.text, attributions)
+    losses = figure_losses(sent.text, quantities, forced, parsed)
+    claims: list[Claim] = []
+    prev: tuple[Loss, Subject] | None = None
+    for q, found in zip(quantities, losses, strict=True):
+        if found is None:
+            continue
+        attribution = speaker_at(attributions, q.start)
+        if found.kind == "captured" and _FREED_BEFORE.search(sent.text[: q.start]):
+            continue  # "freed four hostages": a release, not a loss
+        linked = _link_owner(sent.text, q, found, prev, attribution, sides)
+        if linked is None:
+            continue
+        loss, subject = linked
+        if not loss.breakdown:
+            prev = (loss, subject)
+        owner = _settle_subject(sent.text, q, loss, subject, attribution, sides)
+        if owner is not None:
+            first = q is quantities[0]
+            claims.append(_claim(sent, q, loss, owner, attribution, state, first, document_id))
+    return claims
+
+
+def sentence_figures(
+    text: str, attributions: list[Attribution]
+) -> tuple[list[Quantity], dict[int, Loss | None]]:
+    """The figures of a sentence that may count losses, in order: not dates, measures, ages or
+    numbers in a speaker's name; single losses ("a soldier was killed") count one, with the
+    loss their verb gives (``forced``, by offset)."""
     first_verb = min((a.verb_at for a in attributions if a.verb_at >= 0), default=-1)
     dates = find_dates(text)
     quantities = [
@@ -110,11 +113,7 @@ def figure_claims(
         if not any(q.start < d.end and d.start < q.end and is_date(text, d) for d in dates)
         and not not_a_count(text[q.end :])
         and not (first_verb >= 0 and q.end <= first_verb and _inside_subject(text, q, first_verb))
-    ]
-    quantities = [
-        q
-        for q in quantities
-        if not _AGE.search(text[: q.start]) or not re.match(r"\s*[,)]", text[q.end :])
+        and not (_AGE.search(text[: q.start]) and re.match(r"\s*[,)]", text[q.end :]))
     ]
     forced: dict[int, Loss | None] = {}
     for pattern in (SINGLE_LOSS, ANOTHER, ACTIVE_SINGLE, BOTH):
@@ -125,6 +124,14 @@ def figure_claims(
                 if pattern is ACTIVE_SINGLE:  # "shot down a Su-34": the verb before counts
                     forced[m.start("art")] = classify_before(text[: m.start("art")], m.group("np"))
     quantities.sort(key=lambda q: q.start)
+    return quantities, forced
+
+
+def figure_losses(
+    text: str, quantities: list[Quantity], forced: dict[int, Loss | None], parsed: Any
+) -> list[Loss | None]:
+    """What each figure counts: the words after it, the verb before it, its list, its place in
+    the parse, else a force size; None for a figure of nothing this ledger keeps."""
     losses: list[Loss | None] = []
     for i, q in enumerate(quantities):
         stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
@@ -133,11 +140,13 @@ def figure_claims(
             losses.append(forced[q.start])
             continue
         loss = classify_after(window, text[q.end + len(window) :])
-        if loss is None or (
-            loss.kind == "captured" and _CAPTIVE_NOUN.match(window[loss.trigger_start :])
-            if loss.trigger_start >= 0
-            else False
-        ):
+        captives = (
+            loss is not None
+            and loss.kind == "captured"
+            and loss.trigger_start >= 0
+            and _CAPTIVE_NOUN.match(window[loss.trigger_start :]) is not None
+        )
+        if loss is None or captives:
             # "executed 4,000 prisoners": the verb before says what befell the captives
             before = classify_before(text[: q.start], text[q.end : stop])
             loss = before if before is not None else loss
@@ -149,110 +158,104 @@ def figure_claims(
         if losses[i] is None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             losses[i] = classify_strength(text[: q.start], window_after(text, q.end, stop))
-    claims: list[Claim] = []
-    prev: tuple[Loss, Subject] | None = None
-    for q, loss in zip(quantities, losses, strict=True):
-        if loss is None:
-            continue
-        attribution = speaker_at(attributions, q.start)
-        if loss.kind == "captured" and _FREED_BEFORE.search(text[: q.start]):
-            continue  # "freed four hostages": a release, not a loss
-        phrase = loss.phrase
-        if prev is not None and _elliptic(phrase):
-            retyped = _retype(loss, prev[0])
-            subject = prev[1]
-        else:
-            retyped = None if loss.elliptic_materiel else loss
-            subject = sides.resolve(phrase, text)
-            if subject.side is None and not subject.civilian:
-                subject = _own_or_context(text, q, subject, attribution, sides, loss)
-                if (
-                    subject.side is None
-                    and prev is not None
-                    and retyped is not None
-                    and retyped.what is not None
-                ):
-                    subject = replace(prev[1], actor=None)
-            elif (
-                loss.breakdown
-                and prev is not None
-                and subject.side is None
-                and not subject.civilian
-            ):
-                subject = prev[1]
-        if retyped is None:
-            continue
-        loss = retyped
-        if not loss.breakdown:
-            prev = (loss, subject)
-        if loss.kind == "strength" and subject.side is None:
-            subject = _subject_of_force(text[: q.start], sides, subject)
-            if subject.side is None:
-                continue
-        if (
-            subject.side is None
-            and not subject.civilian
-            and not _NOUNISH.search(phrase)
-            and attribution.claimant is None
-            and loss.kind in ("captured", "displaced")
-        ):
-            continue
-        if loss.kind == "displaced" and subject.side is None and not subject.civilian:
-            subject = _displaced_civilians(loss.phrase, sides, subject)
-        value = Value(q.low, q.high, q.words, q.approx, what=loss.what)
-        stance = attribution.stance
-        if (
-            _MORE.match(text[q.end :])
-            and q.low is not None
-            and q is quantities[0]
-            and attribution.claimant is not None
-        ):
-            value, stance = _incremented(value, loss.kind, subject, attribution, state)
-        end = _evidence_end(text, q, loss)
-        claims.append(
-            Claim(
-                id="",
-                event="",
-                kind=loss.kind,
-                subject=subject,
-                value=value,
-                claimant=attribution.claimant,
-                stance=stance,  # type: ignore[arg-type]
-                said_on=attribution.said_on,
-                evidence=(
-                    Evidence(
-                        document_id,
-                        sent.section,
-                        sent.start + q.start,
-                        sent.start + end,
-                        text[q.start : end],
-                    ),
-                ),
-            )
-        )
-    return claims
+    return losses
 
 
-_FIGHTERS = re.compile(
-    r"\b(?:fighters|soldiers|troops|militants|rebels|servicem[ae]n|combatants|gunmen|members|"
-    r"personnel|forces|jihadists|insurgents|militiam[ae]n|police\w*|guards)\b",
-    re.IGNORECASE,
-)
+def _link_owner(
+    text: str,
+    q: Quantity,
+    loss: Loss,
+    prev: tuple[Loss, Subject] | None,
+    attribution: Attribution,
+    sides: SideIndex,
+) -> tuple[Loss, Subject] | None:
+    """Whose losses a figure counts; an elliptic figure ("and 30 more") takes the previous
+    figure's owner and noun. None when the figure turns out to count nothing kept."""
+    phrase = loss.phrase
+    if prev is not None and elliptic(phrase):
+        retyped = _retype(loss, prev[0])
+        return (retyped, prev[1]) if retyped is not None else None
+    if loss.elliptic_materiel:
+        return None
+    subject = sides.resolve(phrase, text)
+    if subject.side is None and not subject.civilian:
+        subject = own_or_context(text, q, subject, attribution, sides, loss)
+        if subject.side is None and prev is not None and loss.what is not None:
+            subject = replace(prev[1], actor=None)
+    elif loss.breakdown and prev is not None and subject.side is None and not subject.civilian:
+        subject = prev[1]
+    return loss, subject
 
 
-def _displaced_civilians(phrase: str, sides: SideIndex, subject: Subject) -> Subject:
-    """People who fled, were evacuated or displaced are civilians unless fighters are named
-    ("22,000 people had been displaced", "1,200 families evacuated")."""
-    if _FIGHTERS.search(phrase):
-        return subject
-    return Subject(side=sides.civilian_side, actor=None, civilian=True)
+def _settle_subject(
+    text: str,
+    q: Quantity,
+    loss: Loss,
+    subject: Subject,
+    attribution: Attribution,
+    sides: SideIndex,
+) -> Subject | None:
+    """The last word on a figure's owner: a force belongs to the clause's subject, displaced
+    people are civilians; None for a figure nobody can own that is not worth keeping."""
+    if loss.kind == "strength" and subject.side is None:
+        subject = subject_of_force(text[: q.start], sides, subject)
+        if subject.side is None:
+            return None
+    if (
+        subject.side is None
+        and not subject.civilian
+        and not NOUNISH.search(loss.phrase)
+        and attribution.claimant is None
+        and loss.kind in ("captured", "displaced")
+    ):
+        return None
+    if loss.kind == "displaced" and subject.side is None and not subject.civilian:
+        subject = displaced_civilians(loss.phrase, sides, subject)
+    return subject
 
 
-def _subject_of_force(before: str, sides: SideIndex, subject: Subject) -> Subject:
-    """ "the rebels gathered about 1,000 fighters": the force is the clause subject's."""
-    clause = re.split(r"[;,.]|\b(?:while|whereas|but)\b", before)[-1]
-    found = sides.resolve(clause)
-    return Subject(side=found.side, actor=found.actor) if found.side is not None else subject
+def _claim(
+    sent: Sentence,
+    q: Quantity,
+    loss: Loss,
+    subject: Subject,
+    attribution: Attribution,
+    state: ProseState,
+    first: bool,
+    document_id: str,
+) -> Claim:
+    """The claim of one figure, its value and stance ("five more" adds to the claimant's
+    earlier figure) and its evidence."""
+    text = sent.text
+    value = Value(q.low, q.high, q.words, q.approx, what=loss.what)
+    stance = attribution.stance
+    if (
+        _MORE.match(text[q.end :])
+        and q.low is not None
+        and first
+        and attribution.claimant is not None
+    ):
+        value, stance = _incremented(value, loss.kind, subject, attribution, state)
+    end = _evidence_end(text, q, loss)
+    return Claim(
+        id="",
+        event="",
+        kind=loss.kind,
+        subject=subject,
+        value=value,
+        claimant=attribution.claimant,
+        stance=stance,  # type: ignore[arg-type]
+        said_on=attribution.said_on,
+        evidence=(
+            Evidence(
+                document_id,
+                sent.section,
+                sent.start + q.start,
+                sent.start + end,
+                text[q.start : end],
+            ),
+        ),
+    )
 
 
 def _inside_subject(text: str, q: Quantity, verb_at: int) -> bool:
@@ -332,10 +335,6 @@ def retype_as(model: Loss, phrase: str) -> Loss | None:
     return typed(raw_of(model.kind), phrase)
 
 
-def _elliptic(phrase: str) -> bool:
-    return bool(_FILLER.match(phrase)) or not _NOUNISH.search(phrase)
-
-
 def _retype(loss: Loss, prev: Loss) -> Loss | None:
     """ "one vehicle was captured and one was destroyed": the second counts vehicles too;
     "six vehicles destroyed, and dozens injured": the second counts people again."""
@@ -345,77 +344,6 @@ def _retype(loss: Loss, prev: Loss) -> Loss | None:
         return None if loss.elliptic_materiel else loss
     # the same typing rule, with the noun named earlier
     return typed(raw_of(loss.kind), prev.what, loss.trigger_start, loss.trigger_end)
-
-
-def _own_or_context(
-    text: str, q: Quantity, subject: Subject, attribution: Attribution, sides: SideIndex, loss: Loss
-) -> Subject:
-    before = text[: q.start]
-    claimant_side = attribution.claimant.side if attribution.claimant is not None else None
-    if _OWN_LOSSES.search(before) and claimant_side is not None:
-        return Subject(side=claimant_side)
-    sufferer = _SUFFERED.search(before)
-    if sufferer and _elliptic(loss.phrase):
-        # "GNA forces suffered heavy losses, with 39 killed": the losses are the sufferer's
-        found = sides.resolve(sufferer.group("who"))
-        if found.side is not None:
-            return Subject(side=found.side, actor=found.actor)
-    if loss.trigger_end >= 0:
-        after = text[q.end + loss.trigger_end : q.end + loss.trigger_end + 80]
-        owner = _BODIES_OF.match(after) or _WHO_WERE.match(after)
-        if owner:  # "230 bodies confirmed to be of ISIL militants"
-            found = sides.resolve(owner.group("who"))
-            if found.side is not None or found.civilian:
-                return found
-    fighting = [s.side for s in sides.sides if s.actors]
-    if (
-        claimant_side is not None
-        and len(fighting) == 2
-        and claimant_side in fighting
-        and (
-            _ADVERSARY_WORDS.search(loss.phrase)
-            or (sides.states_at_war() and _SOLDIERS.search(loss.phrase))
-        )
-    ):
-        # "180 foreign mercenaries were killed", says one side: the enemy's, from where it stands;
-        # so are the "soldiers" one of two states at war says were killed
-        return Subject(side=next(s for s in fighting if s != claimant_side))
-    if (
-        loss.what is not None
-        and _CAR_BOMB.search(loss.what)
-        and len(fighting) == 2
-        and sides.state_against_insurgents() is not None
-    ):
-        return Subject(side=sides.rebel_side())  # car bombs are the insurgents' weapon
-    if loss.what is not None and _AIRCRAFT.search(loss.what) and len(fighting) == 2:
-        gov = sides.state_against_insurgents()
-        if gov is not None:
-            return Subject(side=gov)  # of a state and an insurgency, only the state flies
-    if (
-        claimant_side is not None
-        and len(fighting) == 2
-        and claimant_side in fighting
-        and (loss.kind.startswith(("vehicles", "equipment")) or loss.trigger_start == -1)
-    ):
-        # a side's claim of what it destroyed, downed or killed is about its adversary
-        return Subject(side=next(s for s in fighting if s != claimant_side))
-    # "Ukrainian forces killed 12": the victims are the other side of the agent
-    m = re.search(
-        r"(?P<agent>[^,;]{2,60}?)\s+(?:killed|destroyed|captured|wounded|shot\s+down)"
-        r"\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$",
-        before,
-        re.IGNORECASE,
-    )
-    if (
-        m
-        and len(sides.sides) == 2
-        and not re.search(r"\b(?:people|persons|civilians|residents)\b", loss.phrase, re.IGNORECASE)
-    ):
-        side, _ = sides.side_of_name(m.group("agent"))
-        if side is not None:
-            other = next(s.side for s in sides.sides if s.side != side)
-            return Subject(side=other)
-    return subject
 
 
 def _incremented(
