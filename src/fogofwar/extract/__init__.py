@@ -1,7 +1,7 @@
 """Extraction: documents -> events and attributed claims (infobox, prose, propositions)."""
 
+from fogofwar.extract.event import event_slug
 from fogofwar.extract.pipeline import (
-    event_slug,
     extract_document,
     extract_documents,
     extract_paths,

