@@ -121,3 +121,8 @@ def test_quantities_absurd_numeral_is_not_a_figure() -> None:
 def test_quantities_power_notation_is_not_two_figures() -> None:
     # "10^999" is not a casualty count; reading it as 10 and 999 invents two figures.
     assert find_quantities("10^999 killed") == []
+
+
+def test_quantities_a_few_hundred_is_hundreds_not_a_few() -> None:
+    (q,) = find_quantities("only a few hundred fighters remained")
+    assert (q.low, q.high, q.words) == (200, 499, "a few hundred")

@@ -153,7 +153,8 @@ _FORCE_NOUN = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,3}?(?:fighters|soldiers|troops|men|militants|personnel|policemen|"
     r"police(?:\s+officers)?|rebels|servicemen|gunmen|insurgents|jihadists|paratroopers|"
     r"marines|volunteers|mercenaries|militiamen|guards|commandos|special\s+forces|"
-    r"foreign\s+fighters|members)\b",
+    r"foreign\s+fighters|members|forces|combatants|paramilitar(?:y|ies)|tribesm[ae]n|"
+    r"reservists|conscripts|defenders|attackers|reinforcements)\b",
     re.IGNORECASE,
 )
 _FORCE_CONTEXT = re.compile(
