@@ -212,9 +212,9 @@ def test_prose_soldiers_one_state_says_were_killed_are_the_other_state_s(nlp: An
 def test_prose_forces_and_paramilitaries_are_force_sizes(nlp: Any) -> None:
     text = (
         "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Freedonia\n- Combatant2: Sylvanian Liberation Front\n\n"
+        "- Combatant1: Iraq\n- Combatant2: Sylvanian Liberation Front\n\n"
         "The battle was fought in May 2015.\n\n== Battle ==\n"
-        "On 4 May, some 20,000 Freedonian forces and approximately 10,000 Freedonian "
+        "On 4 May, some 20,000 Iraqi forces and approximately 10,000 Iraqi "
         "paramilitaries surrounded the town.\n"
     )
     _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)

@@ -166,7 +166,7 @@ def _model_number(value: str, q: Quantity) -> bool:
     """ "2 Dassault Mirage 2000 fighter jets", "8-10 Leopard 2 tanks": the number after a name
     is the model's, not a count."""
     return bool(
-        _MODEL_BEFORE.search(value[: q.start])
+        _MODEL_BEFORE.search(value[max(0, q.start - 60) : q.start])
         and q.words is None
         and (
             lexicon.VEHICLE_NOUN.match(value, q.end + 1)

@@ -170,9 +170,10 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
 
     Each claim is merged into the first earlier claim that ``_same_claim`` takes for its twin.
     Near-linear in the number of claims: only claims of the same kind and words whose values
-    ``_same_value`` can equate are tried (an index on kind, words, low and high), and the test
-    "two items of one list" looks up the twin's evidence near the claim's in a sorted index
-    instead of pairing every evidence of a twin that has gathered thousands.
+    ``_same_value`` can equate are tried (an index on kind, words, low and high), a claim of the
+    infobox is not tried against claims that have one already, and the test "two items of one
+    list" looks up the twin's evidence near the claim's in a sorted index instead of pairing
+    every evidence of a twin that has gathered thousands.
     """
     from bisect import bisect_right, insort
 
@@ -181,6 +182,9 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
     window = 300  # as in _same_claim: evidences closer than this are two items of one list
     out: list[Claim] = []
     by_value: dict[tuple[str, str | None, int | None, int | None], list[int]] = {}
+    # the same without the claims that have an infobox evidence, which no claim with one of its
+    # own can join (a long infobox list of alike items is all of them): pruned as it is read
+    unboxed: dict[tuple[str, str | None, int | None, int | None], list[int]] = {}
     starts: list[dict[str, list[int]]] = []  # per claim of out: section -> sorted offsets
     more_than: list[Evidence | None] = []  # per claim of out: an evidence saying "more than"
 
@@ -216,7 +220,14 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
                 keys += [(claim.kind, None, v.low, v.low), (claim.kind, None, v.low - 1, v.low - 1)]
             elif v.high == v.low:
                 keys += [(claim.kind, None, v.low, None), (claim.kind, None, v.low + 1, None)]
-        found = [i for key in keys for i in by_value.get(key, ())]
+        if any(e.section == "infobox" for e in claim.evidence):
+            for key in keys:
+                if key in unboxed:
+                    unboxed[key] = [i for i in unboxed[key] if "infobox" not in starts[i]]
+            index = unboxed
+        else:
+            index = by_value
+        found = [i for key in keys for i in index.get(key, ())]
         return sorted(set(found)) if len(keys) > 1 else found
 
     for claim in claims:
@@ -236,7 +247,10 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
                 break
         if twin_at is None:
             v = claim.value
-            by_value.setdefault((claim.kind, v.words, v.low, v.high), []).append(len(out))
+            key = (claim.kind, v.words, v.low, v.high)
+            by_value.setdefault(key, []).append(len(out))
+            if all(e.section != "infobox" for e in claim.evidence):
+                unboxed.setdefault(key, []).append(len(out))
             out.append(claim)
             starts.append({})
             more_than.append(None)

@@ -150,21 +150,37 @@ _BETWEEN_OPEN = re.compile(
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in ``text`` in order: numbers with their bounds, then vague words."""
+    """Every quantity in ``text`` in order: numbers with their bounds, then vague words.
+
+    Linear in the length of ``text``: matches come in order, so the spans they must not fall in
+    are walked with a cursor, never searched from the start.
+    """
     found: list[Quantity] = []
     for m in _BETWEEN_OPEN.finditer(text):  # "between 35 and more than 40": 35 or more
         a = parse_number(m.group("a"))
         if a is not None:
             found.append(Quantity(m.start(), m.end(), a, None))
+    # a number inside a "between ... and more than ..." is part of it; the spans of the numbers
+    # themselves cannot hold a later match (each lies within its own, non-overlapping, match)
+    between = [(q.start, q.end) for q in found]
+    j = 0
     for m in _QUANTITY.finditer(text):
-        if any(q.start <= m.start() < q.end for q in found):
+        at = m.start()
+        while j < len(between) and between[j][1] <= at:
+            j += 1
+        if j < len(between) and between[j][0] <= at:
             continue
         q = _from_match(m)
         if q is not None:
             found.append(q)
-    taken = [(q.start, q.end) for q in found]
+    # a vague word overlapping a number is not one: spans by start, the furthest end so far
+    taken = sorted((q.start, q.end) for q in found)
+    k, reach = 0, -1
     for m in _vague_re().finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        while k < len(taken) and taken[k][0] < m.end():
+            reach = max(reach, taken[k][1])
+            k += 1
+        if reach > m.start():
             continue
         words = " ".join(m.group("w").lower().split())
         low, high = vague_table()[words]
@@ -175,8 +191,12 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
+_NOUN_AFTER = re.compile(r"\s+(?:of\s+)?[a-z]")
+_MEMBER_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\b")
+
+
 def _vague_followed_by_noun(text: str, end: int) -> bool:
-    return re.match(r"\s+(?:of\s+)?[a-z]", text[end:]) is not None
+    return _NOUN_AFTER.match(text, end) is not None
 
 
 def _from_match(m: re.Match[str]) -> Quantity | None:
@@ -206,10 +226,6 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
             return None
     if m.group("between") and b is None:
         return None
-    if (
-        b is None
-        and re.match(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\b", m.string[m.end() :])
-        and a == 1
-    ):
+    if b is None and a == 1 and _MEMBER_OF.match(m.string, m.end()):
         return None  # "one of the main units": a member, not a count
     return Quantity(start, m.end(), low, high, approx=approx)

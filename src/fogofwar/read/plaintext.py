@@ -14,8 +14,10 @@ from fogofwar.model import Document, InfoboxEntry, Section
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 """Largest input accepted by default; real articles are well under 1 MB."""
 
-_TITLE = re.compile(r"^=\s*(?P<title>[^=].*?)\s*=\s*$")
-_HEADING = re.compile(r"^(?P<level>={2,6})\s*(?P<name>.*?)\s*(?P=level)\s*$")
+# Both read a stripped line. No "\s*" around the name: with it a line of "== " and a long run
+# of spaces backtracks in cubic time; the name is stripped by the code instead.
+_TITLE = re.compile(r"^=(?P<inner>.*)=$")
+_HEADING = re.compile(r"^(?P<level>={2,6})(?P<name>.*?)(?P=level)$")
 _INFOBOX_LINE = re.compile(r"^\s*-\s*(?P<key>[A-Za-z][\w ]{0,40}?)\s*:\s?(?P<value>.*)$")
 
 
@@ -105,7 +107,7 @@ def parse_text(text: str, origin: str, digest: str | None = None) -> Document:
         if heading:
             if current_start is not None:
                 sections.append(Section(current_name, current_start, line_start))
-            current_name = heading.group("name") or "untitled"
+            current_name = heading.group("name").strip() or "untitled"
             current_start = offset
             continue
         if current_start is None and stripped:
@@ -130,9 +132,27 @@ def _find_title(lines: list[str]) -> tuple[str | None, int]:
     for number, line in enumerate(lines):
         if not line.strip():
             continue
-        m = _TITLE.match(line.strip())
-        return (m.group("title"), number) if m else (None, -1)
+        title = _title_of(line.strip())
+        return (title, number) if title is not None else (None, -1)
     return None, -1
+
+
+def _title_of(line: str) -> str | None:
+    """The title of a stripped ``= Title =`` line, else None: the text between the outer "="
+    signs, stripped, that must not start with "=" (one space is kept before a leading "=", or
+    when only spaces are left, as the former pattern read it). Linear in the length of the line."""
+    m = _TITLE.match(line)
+    if m is None:
+        return None
+    inner = m.group("inner")
+    lead = len(inner) - len(inner.lstrip())
+    if lead < len(inner) and inner[lead] != "=":
+        first = lead
+    elif lead > 0:
+        first = lead - 1
+    else:
+        return None
+    return inner[first] + inner[first + 1 :].rstrip()
 
 
 def _infobox_block(lines: list[str], first: int) -> tuple[int, int] | None:
