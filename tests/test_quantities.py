@@ -126,3 +126,19 @@ def test_quantities_power_notation_is_not_two_figures() -> None:
 def test_quantities_a_few_hundred_is_hundreds_not_a_few() -> None:
     (q,) = find_quantities("only a few hundred fighters remained")
     assert (q.low, q.high, q.words) == (200, 499, "a few hundred")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("many soldiers were killed", "many"), ("a large number of rebels fled", "a large number")],
+)
+def test_quantities_unbounded_vague_words_keep_words_without_interval(
+    text: str, words: str
+) -> None:
+    (q,) = find_quantities(text)
+    assert (q.low, q.high, q.words) == (None, None, words)
+
+
+@pytest.mark.parametrize("text", ["many of the dead", "many more fled", "so many died"])
+def test_quantities_many_is_no_figure_where_it_counts_nothing(text: str) -> None:
+    assert find_quantities(text) == []

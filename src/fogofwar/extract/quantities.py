@@ -99,11 +99,17 @@ class Quantity:
 
 
 @lru_cache(maxsize=1)
-def vague_table() -> dict[str, tuple[int, int | None]]:
-    """The shipped vague-quantity table: words -> (low, high or None for open-ended)."""
+def vague_table() -> dict[str, tuple[int | None, int | None]]:
+    """The shipped vague-quantity table: words -> (low, high or None for open-ended); the
+    words too vague to bound ("many") map to (None, None)."""
     raw = resources.files("fogofwar.data").joinpath("vague.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(raw)["words"]
-    return {k: (int(v[0]), None if int(v[1]) < 0 else int(v[1])) for k, v in table.items()}
+    data = tomllib.loads(raw)
+    table: dict[str, tuple[int | None, int | None]] = {
+        k: (int(v[0]), None if int(v[1]) < 0 else int(v[1])) for k, v in data["words"].items()
+    }
+    for words in data.get("unbounded", {}).get("words", []):
+        table[words] = (None, None)
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +117,12 @@ def _vague_re() -> re.Pattern[str]:
     keys = sorted(vague_table(), key=len, reverse=True)
     alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
     return re.compile(rf"(?<![\w])(?P<w>{alt})(?![\w])", re.IGNORECASE)
+
+
+_NOT_UNBOUNDED = re.compile(
+    r"\s+(?:as|more|times|others?|of\s+(?:the|them|whom|those|these|which|its|their))\b", re.I
+)
+"""After "many": "many more", "as many as", "many of the dead" are no quantity of their own."""
 
 
 def parse_number(text: str) -> int | None:
@@ -185,6 +197,11 @@ def find_quantities(text: str) -> list[Quantity]:
         words = " ".join(m.group("w").lower().split())
         low, high = vague_table()[words]
         if words == "few" and not _vague_followed_by_noun(text, m.end()):
+            continue
+        if low is None and (
+            _NOT_UNBOUNDED.match(text, m.end())
+            or re.search(r"\b(?:as|how|so|too)\s+$", text[: m.start()][-8:])
+        ):
             continue
         found.append(Quantity(m.start(), m.end(), low, high, words=words.removesuffix(" of")))
     found.sort(key=lambda q: q.start)
