@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.markup import clean_cell, split_items
@@ -219,7 +220,7 @@ def _find_name(low_text: str, name: str) -> int:
         m = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", low_text)
         if m:
             return m.start()
-    countries = [n] if " " not in n else _countries_in(n)
+    countries = (n,) if " " not in n else _countries_in(n)
     for word_m in re.finditer(r"[a-zà-ÿ'-]{4,}", low_text):
         word = word_m.group(0)
         if any(demonym_of(word, c) or word == c for c in countries):
@@ -227,14 +228,16 @@ def _find_name(low_text: str, name: str) -> int:
     return -1
 
 
-def _countries_in(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _countries_in(name: str) -> tuple[str, ...]:
     """The one-word country names inside a longer actor name ("Armed Forces of the
     Philippines" -> ["philippines"]), whose demonym then names the actor too."""
     from fogofwar.extract.places import country_names
 
-    return [w for w in re.findall(r"[a-zà-ÿ'-]{4,}", name) if w in country_names()]
+    return tuple(w for w in re.findall(r"[a-zà-ÿ'-]{4,}", name) if w in country_names())
 
 
+@lru_cache(maxsize=4096)
 def _is_demonym_word(word: str) -> bool:
     from fogofwar.extract.places import country_names
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
@@ -68,6 +69,7 @@ def _tidy(name: str) -> str:
     return name.strip(" ,.;:\"'")
 
 
+@lru_cache(maxsize=4096)
 def country_of_demonym(word: str) -> str | None:
     """``"Ukrainian"`` -> ``"Ukraine"``; None when the word is no country's demonym."""
     from fogofwar.extract.actors import demonym_of
