@@ -222,3 +222,23 @@ def test_prose_forces_and_paramilitaries_are_force_sizes(nlp: Any) -> None:
         (10000, 1),
         (20000, 1),
     ]
+
+
+def test_prose_losers_parts_and_the_closer_name(nlp: Any) -> None:
+    text = (
+        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
+        "- Combatant1: Iraq\n- Combatant2: Islamic State of Iraq and the Levant (ISIL)\n\n"
+        "The battle was fought in May 2015.\n\n== Battle ==\n"
+        "On 5 May, ISIL lost 25 fighters in the assault.\n"
+        "The Iraqi army suffered 12 dead and 30 wounded on 6 May.\n"
+        "ISIL captured 30 Iraqi soldiers, 14 of whom were later executed.\n"
+    )
+    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
+    got = {(c.kind, c.value.low, c.subject.side) for c in claims}
+    assert {
+        ("killed", 25, 2),
+        ("killed", 12, 1),
+        ("injured", 30, 1),
+        ("captured", 30, 1),
+        ("killed", 14, 1),
+    } <= got

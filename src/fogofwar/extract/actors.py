@@ -109,22 +109,23 @@ class SideIndex:
 
     def side_of_name(self, text: str) -> tuple[int | None, str | None]:
         """The side (and actor) whose name, alias or demonym is in ``text``, else (None, None)."""
-        hits: list[tuple[int, int, str]] = []  # (position, side, actor)
+        hits: list[tuple[int, int, int, str]] = []  # (position, rank, side, actor)
         low = text.lower()
         for side in self.sides:
             for actor in side.actors:
                 for name in (actor.name, *actor.aliases):
-                    pos = _find_name(low, name)
+                    pos, rank = _find_name_ranked(low, name)
                     if pos >= 0:
-                        hits.append((pos, side.side, actor.name))
+                        hits.append((pos, rank, side.side, actor.name))
         if not hits:
             return None, None
-        hits.sort(key=lambda h: (h[0], -len(h[2])))
-        first = hits[0]
-        rivals = {h[1] for h in hits if h[0] == first[0]}
+        hits.sort(key=lambda h: (h[0], h[1], -len(h[3])))
+        best = hits[0]
+        # "Iraqi" names "Iraq" before the "Islamic State of Iraq": the closer match wins
+        rivals = {h[2] for h in hits if h[0] == best[0] and h[1] == best[1]}
         if len(rivals) > 1:
             return None, None  # a name both sides share ("MAA" of two wings) tells nothing
-        return first[1], first[2]
+        return best[2], best[3]
 
     def resolve(self, phrase: str, sentence: str = "") -> Subject:
         """Whose losses ``phrase`` (the words around a figure) names: side, actor, civilians.
@@ -206,26 +207,33 @@ def _looks_like_country(name: str) -> bool:
 
 def _find_name(low_text: str, name: str) -> int:
     """Position of ``name`` (or its demonym) in lower-cased text as a whole word, or -1."""
+    return _find_name_ranked(low_text, name)[0]
+
+
+def _find_name_ranked(low_text: str, name: str) -> tuple[int, int]:
+    """(position, rank) of ``name`` in lower-cased text: rank 0 for the name itself or the
+    demonym of a one-word name, 1 for the demonym opening a longer name ("Syrian" of the
+    "Syrian Armed Forces"), 2 for the demonym of a country inside it; (-1, 3) if absent."""
     n = name.lower().strip()
     if len(n) < 2:
-        return -1
+        return -1, 3
     pattern = re.escape(n.replace("’", "'")).replace("'", "['’]?")  # "Kataib" = "Kata'ib"
     # "pro-GNA fighters" are the GNA's; "anti-GNA" ones are not
     m = re.search(rf"(?:(?<![\w-])|(?<=\bpro-)){pattern}(?![\w])", low_text)
     if m:
-        return m.start()
+        return m.start(), 0
     first = n.split()[0] if " " in n else ""
     if first and _is_demonym_word(first):
         # "13 Syrian officers" names the side of the "Syrian Armed Forces"
         m = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", low_text)
         if m:
-            return m.start()
+            return m.start(), 1
     countries = (n,) if " " not in n else _countries_in(n)
     for word_m in re.finditer(r"[a-zà-ÿ'-]{4,}", low_text):
         word = word_m.group(0)
         if any(demonym_of(word, c) or word == c for c in countries):
-            return word_m.start()
-    return -1
+            return word_m.start(), 0 if " " not in n else 2
+    return -1, 3
 
 
 @lru_cache(maxsize=4096)

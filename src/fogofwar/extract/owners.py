@@ -28,6 +28,11 @@ _SUFFERED = re.compile(
     r"(?:losses|casualties)\b[^.;]*$",
     re.IGNORECASE,
 )
+_LOST_BY = re.compile(  # "ISIL lost 25 fighters", "the army suffered 12 dead"
+    r"(?P<who>[^,;.]{2,60}?)\s+(?:had\s+|has\s+|have\s+)?(?:lost|losing|suffered|suffering|"
+    r"sustained|incurred)\s+(?:only\s+|a\s+total\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _BODIES_OF = re.compile(
     r"\s*(?:[\w-]+\s+){0,4}?(?:of|belonging\s+to)\s+(?:the\s+)?(?P<who>[^,;.]{2,50})",
     re.IGNORECASE,
@@ -81,6 +86,11 @@ def own_or_context(
 ) -> Subject:
     before = text[: q.start]
     claimant_side = attribution.claimant.side if attribution.claimant is not None else None
+    loser = _LOST_BY.search(before)
+    if loser:  # the subject of "lost", "suffered" owns the losses
+        found = sides.resolve(loser.group("who")[-50:])
+        if found.side is not None:
+            return Subject(side=found.side, actor=found.actor)
     if _OWN_LOSSES.search(before) and claimant_side is not None:
         return Subject(side=claimant_side)
     sufferer = _SUFFERED.search(before)

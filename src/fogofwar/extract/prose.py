@@ -182,7 +182,8 @@ def _link_owner(
         subject = own_or_context(text, q, subject, attribution, sides, loss)
         if subject.side is None and prev is not None and loss.what is not None:
             subject = replace(prev[1], actor=None)
-    elif loss.breakdown and prev is not None and subject.side is None and not subject.civilian:
+    part = loss.breakdown or _PART_OF.match(text[q.end :]) is not None  # "14 of whom"
+    if part and prev is not None and subject.side is None and not subject.civilian:
         subject = prev[1]
     return loss, subject
 
