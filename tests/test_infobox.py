@@ -206,3 +206,19 @@ def test_infobox_kindless_item_takes_the_kind_before_it() -> None:
 
 def test_infobox_released_people_are_no_losses() -> None:
     assert _claims(("Casualties3", "4 hostages freed"))[1] == []
+
+
+def test_infobox_parenthesis_covers_the_line_across_semicolons() -> None:
+    _, claims = _claims(("Strength2", "20,000–25,000; 40,000 (October, per the Front)"))
+    assert [(c.value.low, c.claimant.name if c.claimant else None) for c in claims] == [
+        (20000, "Front"),
+        (40000, "Front"),
+    ]
+
+
+def test_infobox_under_a_header_a_parenthesis_covers_its_own_item() -> None:
+    _, claims = _claims(("Casualties1", "Per Freedonia:; 12 killed; 30 wounded (per the Front)"))
+    assert [(c.value.low, c.claimant.name if c.claimant else None) for c in claims] == [
+        (12, "Freedonia"),
+        (30, "Front"),
+    ]

@@ -21,6 +21,9 @@ _ATTR_SUFFIX = re.compile(
     r"reported|count|data|statement)\s*$",
     re.IGNORECASE,
 )
+_TRAILING_PER = re.compile(  # "(October, per Ukraine)", "(in Luhansk, according to Ukraine)"
+    r",\s*(?:per|according\s+to|acc\.)\s+(?P<name>[^,;]+?)\s*$", re.IGNORECASE
+)
 _NOT_A_NAME = re.compile(
     r"^(?:\d|by\s+\d|only|total|in\s+total|including|excluding|est|estimated|approx|disputed|"
     r"confirmed|unconfirmed|alleged|reported|unknown|first|second|third|initial|later|final|"
@@ -35,7 +38,7 @@ def attribution_in(text: str) -> str | None:
         part = part.strip().strip(":").strip()
         if not part:
             continue
-        m = _ATTR_PREFIX.match(part) or _ATTR_SUFFIX.match(part)
+        m = _ATTR_PREFIX.match(part) or _ATTR_SUFFIX.match(part) or _TRAILING_PER.search(part)
         if not m:
             continue
         name = _tidy(m.group("name"))

@@ -332,10 +332,9 @@ def _claimant_for(q: Quantity, value: str, markers: list[_Marker]) -> str | None
     if after and not after[0].header:
         paren = after[0]
         between = value[q.end : paren.start]
-        # ";" stands for a line break: "(X claim)" covers its own line, unless it stands on a
-        # line of its own after the items it closes ("300 killed; 14 tanks; (X claim)")
-        alone = re.fullmatch(r"\s*;?\s*", value[value.rfind(";", 0, paren.start) + 1 : paren.start])
-        if ";" not in between or (header is None and alone is not None):
+        # "(X claim)" covers every item of the line since the previous attribution, across the
+        # ";" of its list (REFERENCES.md); under a "Per Y:" header it covers its own item only
+        if ";" not in between or header is None:
             return paren.name
     return header.name if header else None
 

@@ -107,9 +107,17 @@ def vague_table() -> dict[str, tuple[int | None, int | None]]:
     table: dict[str, tuple[int | None, int | None]] = {
         k: (int(v[0]), None if int(v[1]) < 0 else int(v[1])) for k, v in data["words"].items()
     }
-    for words in data.get("unbounded", {}).get("words", []):
+    for words in unbounded_words():
         table[words] = (None, None)
     return table
+
+
+@lru_cache(maxsize=1)
+def unbounded_words() -> dict[str, str]:
+    """Words too vague to bound ("many", "large numbers of") -> the words a claim keeps."""
+    raw = resources.files("fogofwar.data").joinpath("vague.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(raw).get("unbounded", {}).get("words", {})
+    return {str(k): str(v) for k, v in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +211,8 @@ def find_quantities(text: str) -> list[Quantity]:
             or re.search(r"\b(?:as|how|so|too)\s+$", text[: m.start()][-8:])
         ):
             continue
-        found.append(Quantity(m.start(), m.end(), low, high, words=words.removesuffix(" of")))
+        kept = unbounded_words().get(words) or words.removesuffix(" of")
+        found.append(Quantity(m.start(), m.end(), low, high, words=kept))
     found.sort(key=lambda q: q.start)
     return found
 
