@@ -24,6 +24,16 @@ def _claims(nlp: Any, prose: str, extra: str = "") -> list[Claim]:
     return [c for c in claims if c.value.low is not None or c.value.words]
 
 
+def _battle(nlp: Any, side1: str, side2: str, body: str) -> list[Claim]:
+    """The claims of a synthetic battle in May 2015 between ``side1`` and ``side2``."""
+    text = (
+        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
+        f"- Combatant1: {side1}\n- Combatant2: {side2}\n\n"
+        f"The battle was fought in May 2015.\n\n== Battle ==\n{body}"
+    )
+    return extract_document(read_bytes(text.encode(), "t.txt"), nlp)[1]
+
+
 def _one(claims: list[Claim], kind: str, low: int) -> Claim:
     found = [c for c in claims if c.kind == kind and c.value.low == low]
     assert len(found) == 1, [(c.kind, c.value.low) for c in claims]
@@ -108,14 +118,13 @@ def test_prose_plausible_claimant_rejects_dates_and_fragments() -> None:
 
 
 def test_prose_force_sizes_without_a_force_verb(nlp: Any) -> None:
-    text = (
-        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Army of Freedonia\n- Combatant2: Sylvanian Liberation Front\n\n"
-        "The battle was fought in May 2015.\n\n== Battle ==\n"
+    claims = _battle(
+        nlp,
+        "Army of Freedonia",
+        "Sylvanian Liberation Front",
         "On 4 May, about 320 Sylvanian Liberation Front fighters were in the city.\n"
-        "On 5 May, 40 Sylvanian Liberation Front fighters were freed.\n"
+        "On 5 May, 40 Sylvanian Liberation Front fighters were freed.\n",
     )
-    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     assert [(c.kind, c.subject.side, c.value.low) for c in claims if c.kind == "strength"] == [
         ("strength", 2, 320)
     ]
@@ -133,14 +142,13 @@ def test_prose_actor_named_by_the_demonym_of_its_country(nlp: Any) -> None:
 
 
 def test_prose_they_of_a_speaker_named_in_the_sentence_before(nlp: Any) -> None:
-    text = (
-        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Army of Freedonia\n- Combatant2: Sylvanian Liberation Front\n\n"
-        "The battle was fought in May 2015.\n\n== Battle ==\n"
+    claims = _battle(
+        nlp,
+        "Army of Freedonia",
+        "Sylvanian Liberation Front",
         "The Freedonian Marines had been able to recover weapons from the town. "
-        "They also reported that eight Sylvanian Liberation Front fighters had been killed.\n"
+        "They also reported that eight Sylvanian Liberation Front fighters had been killed.\n",
     )
-    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     killed = [c for c in claims if c.kind == "killed"]
     assert [(c.value.low, c.claimant.name if c.claimant else None) for c in killed] == [
         (8, "Freedonian Marines")
@@ -148,76 +156,70 @@ def test_prose_they_of_a_speaker_named_in_the_sentence_before(nlp: Any) -> None:
 
 
 def test_prose_displaced_people_are_civilians_unless_fighters(nlp: Any) -> None:
-    text = (
-        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Army of Freedonia\n- Combatant2: Sylvanian Liberation Front\n\n"
-        "The battle was fought in May 2015.\n\n== Battle ==\n"
+    claims = _battle(
+        nlp,
+        "Army of Freedonia",
+        "Sylvanian Liberation Front",
         "On 4 May, 22,000 people had been displaced.\n"
-        "On 5 May, 300 Sylvanian Liberation Front fighters fled to the hills.\n"
+        "On 5 May, 300 Sylvanian Liberation Front fighters fled to the hills.\n",
     )
-    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     shown = {(c.value.low, c.subject.civilian, c.subject.side) for c in claims}
     assert (22000, True, None) in shown
     assert (300, False, 2) in shown
 
 
 def test_prose_soldiers_of_two_states_at_war_are_nobody_in_particular(nlp: Any) -> None:
-    text = (
-        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Russia\n- Combatant2: Ukraine\n\n"
-        "The battle was fought in May 2015.\n\n== Battle ==\n"
-        "On 4 May, 40 marines were killed.\n"
+    claims = _battle(
+        nlp,
+        "Russia",
+        "Ukraine",
+        "On 4 May, 40 marines were killed.\n",
     )
-    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     assert [(c.value.low, c.subject.side) for c in claims if c.kind == "killed"] == [(40, None)]
 
 
 def test_prose_speaker_of_with_x_stating(nlp: Any) -> None:
-    text = (
-        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Army of Freedonia\n- Combatant2: Sylvanian Liberation Front\n\n"
-        "The battle was fought in May 2015.\n\n== Battle ==\n"
+    claims = _battle(
+        nlp,
+        "Army of Freedonia",
+        "Sylvanian Liberation Front",
         "On 4 May, one battalion surrendered, with Freedonian officials stating two days later "
-        "that they captured 267 Sylvanian Liberation Front fighters.\n"
+        "that they captured 267 Sylvanian Liberation Front fighters.\n",
     )
-    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     captured = [c for c in claims if c.kind == "captured" and c.value.low == 267]
     assert [c.claimant.name if c.claimant else None for c in captured] == ["Freedonian officials"]
 
 
 def test_prose_things_seized_and_fractions_are_no_captives(nlp: Any) -> None:
-    text = (
-        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Army of Freedonia\n- Combatant2: Sylvanian Liberation Front\n\n"
-        "The battle was fought in May 2015.\n\n== Battle ==\n"
+    claims = _battle(
+        nlp,
+        "Army of Freedonia",
+        "Sylvanian Liberation Front",
         "On 4 May, the army captured two-thirds of the city and seized 192 explosive belts.\n"
-        "On 5 May, 35 Sylvanians and 11 Sylvanian Liberation Front fighters were captured.\n"
+        "On 5 May, 35 Sylvanians and 11 Sylvanian Liberation Front fighters were captured.\n",
     )
-    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     assert sorted(c.value.low or 0 for c in claims if c.kind == "captured") == [11, 35]
 
 
 def test_prose_soldiers_one_state_says_were_killed_are_the_other_state_s(nlp: Any) -> None:
-    text = (
-        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Russia\n- Combatant2: Ukraine\n\n"
-        "The battle was fought in May 2015.\n\n== Battle ==\n"
+    claims = _battle(
+        nlp,
+        "Russia",
+        "Ukraine",
         "On 4 May, the Russian Ministry of Defence said that 120 soldiers were killed, "
-        "one third of the garrison.\n"
+        "one third of the garrison.\n",
     )
-    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     assert [(c.value.low, c.subject.side) for c in claims if c.kind == "killed"] == [(120, 2)]
 
 
 def test_prose_forces_and_paramilitaries_are_force_sizes(nlp: Any) -> None:
-    text = (
-        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Iraq\n- Combatant2: Sylvanian Liberation Front\n\n"
-        "The battle was fought in May 2015.\n\n== Battle ==\n"
+    claims = _battle(
+        nlp,
+        "Iraq",
+        "Sylvanian Liberation Front",
         "On 4 May, some 20,000 Iraqi forces and approximately 10,000 Iraqi "
-        "paramilitaries surrounded the town.\n"
+        "paramilitaries surrounded the town.\n",
     )
-    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     assert sorted((c.value.low, c.subject.side) for c in claims if c.kind == "strength") == [
         (10000, 1),
         (20000, 1),
@@ -225,15 +227,14 @@ def test_prose_forces_and_paramilitaries_are_force_sizes(nlp: Any) -> None:
 
 
 def test_prose_losers_parts_and_the_closer_name(nlp: Any) -> None:
-    text = (
-        "= Battle of Testville =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Iraq\n- Combatant2: Islamic State of Iraq and the Levant (ISIL)\n\n"
-        "The battle was fought in May 2015.\n\n== Battle ==\n"
+    claims = _battle(
+        nlp,
+        "Iraq",
+        "Islamic State of Iraq and the Levant (ISIL)",
         "On 5 May, ISIL lost 25 fighters in the assault.\n"
         "The Iraqi army suffered 12 dead and 30 wounded on 6 May.\n"
-        "ISIL captured 30 Iraqi soldiers, 14 of whom were later executed.\n"
+        "ISIL captured 30 Iraqi soldiers, 14 of whom were later executed.\n",
     )
-    _, claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)
     got = {(c.kind, c.value.low, c.subject.side) for c in claims}
     assert {
         ("killed", 25, 2),
