@@ -64,6 +64,12 @@ NOT_A_LOSS_CONTEXT = _whole_words(_words(_LOSS, "not_a_loss_context"))
 _MATERIEL = _load("materiel")
 _VEHICLE = _alt(_words(_MATERIEL, "land_vehicles", "naval_vessels", "aircraft"))
 _EQUIPMENT = _alt(_words(_MATERIEL, "equipment"))
+AIRCRAFT_NOUN = re.compile(
+    rf"\b(?:{_alt(_words(_MATERIEL, 'aircraft'))}|"
+    rf"(?:{_alt(_words(_MATERIEL, 'aircraft', key='designers'))})-\d+\w*)\b",
+    re.IGNORECASE,
+)
+"""Aircraft by class ("helicopters") or by a design bureau's designation ("Su-25")."""
 _DESIGNATION = _MATERIEL["designation"]
 # a model's designation ("AB-12"), case-sensitive inside the case-insensitive noun patterns
 _MODEL = "(?-i:{})".format(_alt(_words(_MATERIEL, "designation", key="patterns")))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.losses import Loss
 from fogofwar.extract.quantities import Quantity
@@ -42,11 +43,6 @@ _WHO_WERE = re.compile(  # "37 of the dead were rebels"
     re.IGNORECASE,
 )
 _CAR_BOMB = re.compile(r"\b(?:car|truck|suicide)\s+bombs?|VBIEDs?\b", re.IGNORECASE)
-_AIRCRAFT = re.compile(
-    r"\b(?:jets?|planes?|aircraft|airplanes?|helicopters?|gunships?|"
-    r"(?:Su|MiG|Mi|Il|An|Ka|L)-\d+\w*)\b",
-    re.IGNORECASE,
-)
 NOUNISH = re.compile(r"[A-Za-z]{3,}")
 _FILLER = re.compile(
     r"^\s*(?:were|was|are|is|had|have|has|been|be|being|more|others?|of|them|also|still|"
@@ -126,7 +122,7 @@ def own_or_context(
         and sides.state_against_insurgents() is not None
     ):
         return Subject(side=sides.rebel_side())  # car bombs are the insurgents' weapon
-    if loss.what is not None and _AIRCRAFT.search(loss.what) and len(fighting) == 2:
+    if loss.what is not None and lexicon.AIRCRAFT_NOUN.search(loss.what) and len(fighting) == 2:
         gov = sides.state_against_insurgents()
         if gov is not None:
             return Subject(side=gov)  # of a state and an insurgency, only the state flies
