@@ -60,6 +60,20 @@ KIND_BEFORE = [
 NON_LOSS_NOUN = _whole_words(_words(_LOSS, "non_loss_noun"))
 NOT_A_LOSS_CONTEXT = _whole_words(_words(_LOSS, "not_a_loss_context"))
 
+# -- the loss predicates of the dependency-parse stage (lemmas -> raw loss words) ---------------
+_SYNTAX = _LOSS["syntax"]
+
+
+def _lemmas(section: str) -> dict[str, str]:
+    return {k: str(v) for k, v in _SYNTAX[section].items() if k != "description"}
+
+
+SYNTAX_VERB_OBJECT = _lemmas("verb_object")
+SYNTAX_VERB_SUBJECT = _lemmas("verb_subject")
+SYNTAX_NOUN_OF = _lemmas("noun_of")
+SYNTAX_STATE = _lemmas("state")
+SYNTAX_QUANTITY_NOUNS = frozenset(str(w) for w in _SYNTAX["quantity_nouns"]["words"])
+
 # -- what was lost: vehicles and other materiel -------------------------------------------------
 _MATERIEL = _load("materiel")
 _VEHICLE = _alt(_words(_MATERIEL, "land_vehicles", "naval_vessels", "aircraft"))

@@ -3,75 +3,21 @@ syntax"). The quantity -> the noun it counts -> the loss predicate above it (a v
 or passive subject the noun is, a participle on the noun, a noun of loss it is "of") -> a raw loss
 word, which ``losses.typed`` turns into a kind by what the noun counts.
 
-The loss lemmas below are the base forms of the loss verbs and nouns of ``lexicon``.
+The loss lemmas are data (``data/lexicon/loss_words.toml``, the ``syntax`` sections).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from fogofwar.extract import lexicon
 from fogofwar.extract.losses import Loss, typed
 
-# base forms of loss verbs: a noun that is their object or passive subject suffered the loss
-VERB_LOSS = {
-    "kill": "killed",
-    "execute": "killed",
-    "slay": "killed",
-    "massacre": "killed",
-    "behead": "killed",
-    "murder": "killed",
-    "neutralize": "killed",
-    "neutralise": "killed",
-    "eliminate": "killed",
-    "wound": "injured",
-    "injure": "injured",
-    "hurt": "injured",
-    "capture": "captured",
-    "detain": "captured",
-    "arrest": "captured",
-    "abduct": "captured",
-    "kidnap": "captured",
-    "seize": "captured",
-    "displace": "displaced",
-    "evacuate": "displaced",
-    "deport": "displaced",
-    "destroy": "destroyed",
-    "down": "destroyed",
-    "sink": "destroyed",
-    "lose": "lost",
-}
-# verbs whose subject suffers: "eight died", "300 fled", "40 surrendered"
-SUBJECT_LOSS = {
-    "die": "killed",
-    "perish": "killed",
-    "flee": "displaced",
-    "surrender": "captured",
-    "disappear": "missing",
-}
-# nouns of loss a counted noun can be "of": "the killing of 40 militants", "deaths of dozens"
-NOUN_LOSS = {
-    "death": "killed",
-    "killing": "killed",
-    "execution": "killed",
-    "massacre": "killed",
-    "murder": "killed",
-    "injury": "injured",
-    "wounding": "injured",
-    "capture": "captured",
-    "arrest": "captured",
-    "detention": "captured",
-    "abduction": "captured",
-    "kidnapping": "captured",
-    "surrender": "captured",
-    "evacuation": "displaced",
-    "displacement": "displaced",
-    "deportation": "displaced",
-    "destruction": "destroyed",
-    "loss": "lost",
-}
-# adjectives or participles said of the noun: "eight were missing", "12 were dead"
-STATE_LOSS = {"dead": "killed", "missing": "missing", "wounded": "injured", "injured": "injured"}
-_QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score"}
+VERB_LOSS = lexicon.SYNTAX_VERB_OBJECT
+SUBJECT_LOSS = lexicon.SYNTAX_VERB_SUBJECT
+NOUN_LOSS = lexicon.SYNTAX_NOUN_OF
+STATE_LOSS = lexicon.SYNTAX_STATE
+_QUANTITY_NOUNS = lexicon.SYNTAX_QUANTITY_NOUNS
 
 
 def loss_by_syntax(parsed: Any, start: int, end: int) -> Loss | None:
