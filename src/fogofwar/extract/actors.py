@@ -9,10 +9,9 @@ from functools import lru_cache
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.markup import clean_cell, split_items
-from fogofwar.extract.side_inference import fill_empty_sides, side_numbers
+from fogofwar.extract.side_inference import COMBATANT_KEY, fill_empty_sides, side_numbers
 from fogofwar.model import Actor, Commander, Document, Side, Subject
 
-_SIDE_KEY = re.compile(r"^(?:combatant|side|belligerent)s?\s*(\d+)$", re.IGNORECASE)
 _COMMANDER_KEY = re.compile(r"^(?:commander|leader)s?\s*(\d+)$", re.IGNORECASE)
 _SUPPORT = re.compile(
     r"\s*\b(?:supported\s+by|support(?:ed|ers?)?\b|backed\s+by|allies|with\s+support\s+"
@@ -280,7 +279,7 @@ def parse_sides(doc: Document) -> list[Side]:
     commanders: dict[int, list[Commander]] = {}
     for entry in doc.infobox:
         key = entry.key.strip()
-        m = _SIDE_KEY.match(key)
+        m = COMBATANT_KEY.match(key)
         if m:
             actors.setdefault(int(m.group(1)), []).extend(_parse_actors(entry.value))
             continue
@@ -304,7 +303,7 @@ def _supporters_only(doc: Document) -> set[int]:
     """Sides whose Combatant cell starts with its supporters: the main actor rendered empty."""
     out = set()
     for entry in doc.infobox:
-        m = _SIDE_KEY.match(entry.key.strip())
+        m = COMBATANT_KEY.match(entry.key.strip())
         if m and _SUPPORT.match(clean_cell(entry.value)):
             out.add(int(m.group(1)))
     return out

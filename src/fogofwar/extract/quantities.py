@@ -8,6 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 _UNITS = {
     "zero": 0,
@@ -99,13 +100,19 @@ class Quantity:
 
 
 @lru_cache(maxsize=1)
+def _vague_data() -> dict[str, Any]:
+    """The shipped vague-quantity table (``data/vague.toml``), read once."""
+    raw = resources.files("fogofwar.data").joinpath("vague.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+@lru_cache(maxsize=1)
 def vague_table() -> dict[str, tuple[int | None, int | None]]:
     """The shipped vague-quantity table: words -> (low, high or None for open-ended); the
     words too vague to bound ("many") map to (None, None)."""
-    raw = resources.files("fogofwar.data").joinpath("vague.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
     table: dict[str, tuple[int | None, int | None]] = {
-        k: (int(v[0]), None if int(v[1]) < 0 else int(v[1])) for k, v in data["words"].items()
+        k: (int(v[0]), None if int(v[1]) < 0 else int(v[1]))
+        for k, v in _vague_data()["words"].items()
     }
     for words in unbounded_words():
         table[words] = (None, None)
@@ -115,8 +122,7 @@ def vague_table() -> dict[str, tuple[int | None, int | None]]:
 @lru_cache(maxsize=1)
 def unbounded_words() -> dict[str, str]:
     """Words too vague to bound ("many", "large numbers of") -> the words a claim keeps."""
-    raw = resources.files("fogofwar.data").joinpath("vague.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(raw).get("unbounded", {}).get("words", {})
+    table = _vague_data().get("unbounded", {}).get("words", {})
     return {str(k): str(v) for k, v in table.items()}
 
 

@@ -17,6 +17,8 @@ _SIDE_LINE = re.compile(
     r"casualties\s+and\s+losses|units)\s*(?P<n>\d+)$",
     re.IGNORECASE,
 )
+COMBATANT_KEY = re.compile(r"^(?:combatant|side|belligerent)s?\s*(\d+)$", re.IGNORECASE)
+"""A ``CombatantN`` key (or ``SideN``, ``BelligerentN``): the actors of side N."""
 _OWN_LINE = re.compile(
     r"^(?:casualties|losses|casualties\s+and\s+losses|strength|units)\s*(\d+)$", re.I
 )
@@ -149,7 +151,7 @@ def _tidy(name: str) -> str:
 def _is_fighting(doc: Document, n: int) -> bool:
     """A third or later side is a fighting side when its Combatant line exists."""
     return any(
-        re.fullmatch(rf"(?:combatants?|belligerents?|sides?)\s*{n}", e.key.strip(), re.I)
+        (m := COMBATANT_KEY.match(e.key.strip())) is not None and int(m.group(1)) == n
         for e in doc.infobox
     )
 
