@@ -1,4 +1,10 @@
-"""One error catalogue: every failure a user can meet, with a stable code and a one-line message."""
+"""One error catalogue: every failure a user can meet, with a stable code and a one-line message.
+
+Codes by range (each code belongs to one class; ``tests/test_errors.py`` checks they are unique):
+E1xx input documents, E2xx command usage, E3xx ledger, E31x reconciliation policy, E4xx the
+extraction format, E5xx the language model, E6xx the HTTP server, E7xx wikitext and dumps,
+E8xx dataset imports (UCDP GED, ACLED).
+"""
 
 from __future__ import annotations
 
@@ -52,3 +58,27 @@ class UsageError(FogofwarError):
     """A command was called with arguments that cannot work together."""
 
     code = "E200"
+
+
+class LedgerError(FogofwarError):
+    """A ledger problem worth one line to the user (bad URL, unknown event, unreadable file)."""
+
+    code = "E300"
+
+
+class PolicyError(FogofwarError, ValueError):
+    """A policy file that cannot be used, with a one-line reason."""
+
+    code = "E310"
+
+
+class SchemaError(FogofwarError):
+    """A document does not follow the extraction format; the message says where and why."""
+
+    code = "E400"
+
+
+class ModelMissing(FogofwarError):
+    """The spaCy English pipeline the extractor needs is not installed."""
+
+    code = "E500"

@@ -72,7 +72,10 @@ class Document:
     sections: tuple[Section, ...] = ()
     infobox: tuple[InfoboxEntry, ...] = ()
     language: str = "en"
-    revision: str | None = None
+    revision: str | None = None  # the source's revision id (a wiki revision id), if it has one
+    page_id: str | None = None  # the source's stable page id (a wiki page id): the lineage key
+    revision_timestamp: str | None = None  # ISO 8601, when that revision was made
+    editor: str | None = None  # who made that revision, where the source says
 
     def infobox_value(self, key: str) -> str | None:
         """The first infobox value whose key matches ``key`` case-insensitively."""
@@ -90,6 +93,9 @@ class Document:
             "format": self.format,
             "language": self.language,
             "revision": self.revision,
+            "page_id": self.page_id,
+            "revision_timestamp": self.revision_timestamp,
+            "editor": self.editor,
             "sections": [{"name": s.name, "start": s.start, "end": s.end} for s in self.sections],
             "infobox": [{"key": e.key, "value": e.value, "start": e.start} for e in self.infobox],
             "text": self.text,
@@ -109,6 +115,9 @@ class Document:
             ),
             language=d.get("language", "en"),
             revision=d.get("revision"),
+            page_id=d.get("page_id"),
+            revision_timestamp=d.get("revision_timestamp"),
+            editor=d.get("editor"),
         )
 
 

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fogofwar.errors import FogofwarError
+from fogofwar.errors import PolicyError
 from fogofwar.model import NUMERIC_KINDS, Claim, Estimate
 
 CLASSES = (
@@ -30,12 +30,6 @@ LABELS = {
     "unattributed": "unattributed",
     "partisan": "partisan",
 }
-
-
-class PolicyError(FogofwarError, ValueError):
-    """A policy file that cannot be used, with a one-line reason."""
-
-    code = "E310"
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,9 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from fogofwar.errors import FogofwarError
+from fogofwar.errors import SchemaError
 
 SCHEMA_FILE = "extraction.schema.json"
-
-
-class SchemaError(FogofwarError):
-    """A document does not follow the extraction format; the message says where and why."""
-
-    code = "E400"
 
 
 def load_schema() -> dict[str, Any]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from fogofwar.errors import FogofwarError, InputError
+from fogofwar.errors import FogofwarError, InputError, ModelMissing
 from fogofwar.extract.actors import SideIndex, build_side_index, parse_sides
 from fogofwar.extract.attribution import make_claimant
 from fogofwar.extract.consolidate import merge_claims, settle_revisions
@@ -35,10 +35,6 @@ _REPORTING = re.compile(
     r"estimated|alleged|confirmed|denied|told|declared|acknowledged|admitted|according)\b",
     re.IGNORECASE,
 )
-
-
-class ModelMissing(FogofwarError):
-    code = "E300"
 
 
 @lru_cache(maxsize=1)

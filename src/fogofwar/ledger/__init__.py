@@ -1,5 +1,6 @@
 """The ledger: documents, events and claims in SQLite (default) or PostgreSQL."""
 
+from fogofwar.errors import LedgerError
 from fogofwar.ledger.analysis import SourceProfile, claim_groups, estimates, source_profiles
 from fogofwar.ledger.ingest import IngestResult, fingerprint, ingest, ingest_document, split
 from fogofwar.ledger.query import (
@@ -12,7 +13,7 @@ from fogofwar.ledger.query import (
     list_events,
     revision_changes,
 )
-from fogofwar.ledger.store import Ledger, LedgerError, default_path, default_url
+from fogofwar.ledger.store import Ledger, default_path, default_url
 
 __all__ = [
     "EventFilter",

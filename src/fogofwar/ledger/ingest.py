@@ -12,8 +12,9 @@ from typing import Any, Literal
 from sqlalchemy import Connection, or_, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from fogofwar.errors import LedgerError
 from fogofwar.ledger import schema as t
-from fogofwar.ledger.store import Ledger, LedgerError
+from fogofwar.ledger.store import Ledger
 from fogofwar.model import Claim, Document, Event, Extraction
 
 Status = Literal["added", "revision", "unchanged"]
@@ -148,6 +149,9 @@ def _store(
             format=doc.format,
             language=doc.language,
             revision=doc.revision,
+            page_id=doc.page_id,
+            revision_timestamp=doc.revision_timestamp,
+            editor=doc.editor,
             lineage=lineage,
             revision_no=revision_no,
             current=True,

@@ -40,10 +40,24 @@ def _v3_claims_scope(conn: Connection) -> None:
     conn.execute(text("UPDATE claims SET scope = 'total' WHERE scope IS NULL"))
 
 
+def _v4_document_revisions(conn: Connection) -> None:
+    """Add a source's page id, revision timestamp and editor to documents (wiki revisions)."""
+    have = {c["name"] for c in inspect(conn).get_columns("documents")}
+    for name, kind in (
+        ("page_id", "VARCHAR(64)"),
+        ("revision_timestamp", "VARCHAR(40)"),
+        ("editor", "TEXT"),
+    ):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE documents ADD COLUMN {name} {kind}"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_page_id ON documents (page_id)"))
+
+
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _v1_initial),
     (2, _v2_claims_kind_index),
     (3, _v3_claims_scope),
+    (4, _v4_document_revisions),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -9,8 +9,9 @@ from itertools import pairwise
 
 from sqlalchemy import Connection, Select, func, select
 
+from fogofwar.errors import LedgerError
 from fogofwar.ledger import schema as t
-from fogofwar.ledger.store import Ledger, LedgerError
+from fogofwar.ledger.store import Ledger
 from fogofwar.model import Claim, Document, Event, Extraction
 
 

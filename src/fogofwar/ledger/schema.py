@@ -35,6 +35,9 @@ documents = Table(
     Column("format", String(40), nullable=False),
     Column("language", String(16), nullable=False),
     Column("revision", Text),
+    Column("page_id", String(64)),  # migration 4: a wiki page id, the lineage key when present
+    Column("revision_timestamp", String(40)),  # migration 4
+    Column("editor", Text),  # migration 4
     Column("lineage", String(64), nullable=False),  # id of the first revision
     Column("revision_no", Integer, nullable=False),
     Column("current", Boolean, nullable=False),
@@ -45,6 +48,7 @@ documents = Table(
 )
 Index("ix_documents_title", documents.c.title)
 Index("ix_documents_origin", documents.c.origin)
+Index("ix_documents_page_id", documents.c.page_id)
 
 events = Table(
     "events",

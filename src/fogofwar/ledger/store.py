@@ -12,14 +12,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
 
-from fogofwar.errors import FogofwarError
+from fogofwar.errors import LedgerError
 from fogofwar.ledger import migrations
-
-
-class LedgerError(FogofwarError):
-    """A ledger problem worth one line to the user (bad URL, unknown event, unreadable file)."""
-
-    code = "E300"
 
 
 def default_path() -> Path:
