@@ -71,3 +71,16 @@ def test_actors_sides_from_the_lead_when_the_infobox_has_none() -> None:
         (1, ["Northern Army"]),
         (2, ["Southern League"]),
     ]
+
+
+def test_actors_plural_demonym_names_the_side_of_a_longer_name() -> None:
+    article = (
+        "= Battle of Sampleville =\n\nInfobox\n- Conflict: Battle of Sampleville\n"
+        "- Combatant1: Russian Armed Forces\n- Combatant2: Ukrainian Ground Forces\n\n"
+        "The armies fought over the town.\n"
+    )
+    doc = read_bytes(article.encode(), "sample.txt")
+    index = build_side_index(doc, parse_sides(doc), None)
+    assert index.resolve("five Russians").side == 1
+    assert index.resolve("two Ukrainians").side == 2
+    assert index.resolve("a Russian officer").side == 1

@@ -224,7 +224,8 @@ def _find_name_ranked(low_text: str, name: str) -> tuple[int, int]:
     first = n.split()[0] if " " in n else ""
     if first and _is_demonym_word(first):
         # "13 Syrian officers" names the side of the "Syrian Armed Forces"
-        m = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", low_text)
+        plural = "" if first.endswith("s") else "s?"  # "five Russians" of the "Russian ..."
+        m = re.search(rf"(?<![\w-]){re.escape(first)}{plural}(?![\w-])", low_text)
         if m:
             return m.start(), 1
     countries = (n,) if " " not in n else _countries_in(n)
