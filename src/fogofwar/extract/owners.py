@@ -5,6 +5,7 @@ clause subject of a force; displaced people as civilians."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
@@ -77,77 +78,137 @@ def elliptic(phrase: str) -> bool:
     return bool(_FILLER.match(phrase)) or not NOUNISH.search(phrase)
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the ownership rules read about one figure: the text before it, who speaks, the
+    fighting sides."""
+
+    text: str
+    q: Quantity
+    sides: SideIndex
+    loss: Loss
+    claimant_side: int | None
+
+    @property
+    def before(self) -> str:
+        return self.text[: self.q.start]
+
+    @property
+    def fighting(self) -> list[int]:
+        return [s.side for s in self.sides.sides if s.actors]
+
+    def adversary_of_claimant(self) -> int | None:
+        """The other of two fighting sides, when one of them speaks."""
+        fighting = self.fighting
+        if self.claimant_side is None or len(fighting) != 2 or self.claimant_side not in fighting:
+            return None
+        return next(s for s in fighting if s != self.claimant_side)
+
+
+def _named(sides: SideIndex, words: str) -> Subject | None:
+    found = sides.resolve(words)
+    return Subject(side=found.side, actor=found.actor) if found.side is not None else None
+
+
+def _loser(c: _Context) -> Subject | None:
+    """The subject of "lost", "suffered" owns the losses; "we lost" is the speaker's."""
+    loser = _LOST_BY.search(c.before)
+    if loser and (found := _named(c.sides, loser.group("who")[-50:])):
+        return found
+    if _OWN_LOSSES.search(c.before) and c.claimant_side is not None:
+        return Subject(side=c.claimant_side)
+    sufferer = _SUFFERED.search(c.before)
+    if sufferer and elliptic(c.loss.phrase):
+        # "GNA forces suffered heavy losses, with 39 killed": the losses are the sufferer's
+        return _named(c.sides, sufferer.group("who"))
+    return None
+
+
+def _owner_after(c: _Context) -> Subject | None:
+    """ "230 bodies confirmed to be of ISIL militants", "37 of the dead were rebels"."""
+    if c.loss.trigger_end < 0:
+        return None
+    at = c.q.end + c.loss.trigger_end
+    after = c.text[at : at + 80]
+    owner = _BODIES_OF.match(after) or _WHO_WERE.match(after)
+    if owner:
+        found = c.sides.resolve(owner.group("who"))
+        if found.side is not None or found.civilian:
+            return found
+    return None
+
+
+def _enemy_of_speaker(c: _Context) -> Subject | None:
+    """ "180 foreign mercenaries were killed", says one side: the enemy's, from where it stands;
+    so are the "soldiers" one of two states at war says were killed."""
+    other = c.adversary_of_claimant()
+    if other is None:
+        return None
+    phrase = c.loss.phrase
+    if _ADVERSARY_WORDS.search(phrase) or (c.sides.states_at_war() and _SOLDIERS.search(phrase)):
+        return Subject(side=other)
+    return None
+
+
+def _by_weapon(c: _Context) -> Subject | None:
+    """Car bombs are the insurgents' weapon; of a state and an insurgency, only the state flies."""
+    what, sides = c.loss.what, c.sides
+    if what is None or len(c.fighting) != 2 or sides.state_against_insurgents() is None:
+        return None
+    if _CAR_BOMB.search(what):
+        return Subject(side=sides.rebel_side())
+    if lexicon.AIRCRAFT_NOUN.search(what):
+        return Subject(side=sides.state_against_insurgents())
+    return None
+
+
+def _claimed_against_adversary(c: _Context) -> Subject | None:
+    """A side's claim of what it destroyed, downed or killed is about its adversary."""
+    other = c.adversary_of_claimant()
+    if other is not None and (
+        c.loss.kind.startswith(("vehicles", "equipment")) or c.loss.trigger_start == -1
+    ):
+        return Subject(side=other)
+    return None
+
+
+_AGENT = re.compile(
+    r"(?P<agent>[^,;]{2,60}?)\s+(?:killed|destroyed|captured|wounded|shot\s+down)"
+    r"\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+_PEOPLE = re.compile(r"\b(?:people|persons|civilians|residents)\b", re.IGNORECASE)
+
+
+def _victims_of_agent(c: _Context) -> Subject | None:
+    """ "Ukrainian forces killed 12": the victims are the other side of the agent."""
+    m = _AGENT.search(c.before)
+    if not m or len(c.sides.sides) != 2 or _PEOPLE.search(c.loss.phrase):
+        return None
+    side, _ = c.sides.side_of_name(m.group("agent"))
+    if side is None:
+        return None
+    return Subject(side=next(s.side for s in c.sides.sides if s.side != side))
+
+
+_RULES = (
+    _loser,
+    _owner_after,
+    _enemy_of_speaker,
+    _by_weapon,
+    _claimed_against_adversary,
+    _victims_of_agent,
+)
+
+
 def own_or_context(
     text: str, q: Quantity, subject: Subject, attribution: Attribution, sides: SideIndex, loss: Loss
 ) -> Subject:
-    before = text[: q.start]
-    claimant_side = attribution.claimant.side if attribution.claimant is not None else None
-    loser = _LOST_BY.search(before)
-    if loser:  # the subject of "lost", "suffered" owns the losses
-        found = sides.resolve(loser.group("who")[-50:])
-        if found.side is not None:
-            return Subject(side=found.side, actor=found.actor)
-    if _OWN_LOSSES.search(before) and claimant_side is not None:
-        return Subject(side=claimant_side)
-    sufferer = _SUFFERED.search(before)
-    if sufferer and elliptic(loss.phrase):
-        # "GNA forces suffered heavy losses, with 39 killed": the losses are the sufferer's
-        found = sides.resolve(sufferer.group("who"))
-        if found.side is not None:
-            return Subject(side=found.side, actor=found.actor)
-    if loss.trigger_end >= 0:
-        after = text[q.end + loss.trigger_end : q.end + loss.trigger_end + 80]
-        owner = _BODIES_OF.match(after) or _WHO_WERE.match(after)
-        if owner:  # "230 bodies confirmed to be of ISIL militants"
-            found = sides.resolve(owner.group("who"))
-            if found.side is not None or found.civilian:
-                return found
-    fighting = [s.side for s in sides.sides if s.actors]
-    if (
-        claimant_side is not None
-        and len(fighting) == 2
-        and claimant_side in fighting
-        and (
-            _ADVERSARY_WORDS.search(loss.phrase)
-            or (sides.states_at_war() and _SOLDIERS.search(loss.phrase))
-        )
-    ):
-        # "180 foreign mercenaries were killed", says one side: the enemy's, from where it stands;
-        # so are the "soldiers" one of two states at war says were killed
-        return Subject(side=next(s for s in fighting if s != claimant_side))
-    if (
-        loss.what is not None
-        and _CAR_BOMB.search(loss.what)
-        and len(fighting) == 2
-        and sides.state_against_insurgents() is not None
-    ):
-        return Subject(side=sides.rebel_side())  # car bombs are the insurgents' weapon
-    if loss.what is not None and lexicon.AIRCRAFT_NOUN.search(loss.what) and len(fighting) == 2:
-        gov = sides.state_against_insurgents()
-        if gov is not None:
-            return Subject(side=gov)  # of a state and an insurgency, only the state flies
-    if (
-        claimant_side is not None
-        and len(fighting) == 2
-        and claimant_side in fighting
-        and (loss.kind.startswith(("vehicles", "equipment")) or loss.trigger_start == -1)
-    ):
-        # a side's claim of what it destroyed, downed or killed is about its adversary
-        return Subject(side=next(s for s in fighting if s != claimant_side))
-    # "Ukrainian forces killed 12": the victims are the other side of the agent
-    m = re.search(
-        r"(?P<agent>[^,;]{2,60}?)\s+(?:killed|destroyed|captured|wounded|shot\s+down)"
-        r"\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$",
-        before,
-        re.IGNORECASE,
-    )
-    if (
-        m
-        and len(sides.sides) == 2
-        and not re.search(r"\b(?:people|persons|civilians|residents)\b", loss.phrase, re.IGNORECASE)
-    ):
-        side, _ = sides.side_of_name(m.group("agent"))
-        if side is not None:
-            other = next(s.side for s in sides.sides if s.side != side)
-            return Subject(side=other)
+    """Whose losses a figure counts, by the first ownership rule that tells; else ``subject``."""
+    claimant = attribution.claimant
+    context = _Context(text, q, sides, loss, claimant.side if claimant is not None else None)
+    for rule in _RULES:
+        found = rule(context)
+        if found is not None:
+            return found
     return subject
