@@ -73,74 +73,97 @@ def attributions_of(
     """Every speaker of a sentence, in order: reporting verbs with their subjects, "according
     to X", "X's report", a pronoun carried from the sentence before. Never empty: a sentence
     nobody speaks in gets ``Attribution(None)`` (the encyclopedia's own voice)."""
-    text = sent.text
-    found: list[Attribution] = []
+    found = _according_to(sent, sides, state, year)
+    found += _verb_speakers(sent, parsed, sides, state, year, found)
+    if not found:
+        found = _possessive_report(sent.text, sides)
+    if not found:
+        found = _also_carried(sent, state)
+    found.sort(key=lambda a: a.verb_at)
+    return found or [Attribution(None)]
+
+
+def _according_to(
+    sent: Sentence, sides: SideIndex, state: ProseState, year: int | None
+) -> list[Attribution]:
+    """ "according to X"; "according to him" is the last speaker's."""
+    text, found = sent.text, []
     for m in _ACCORDING.finditer(text):
         name = _strip_det(m.group("name"))
-        if name.lower() in _OBJECT_PRONOUNS:  # "according to him": the last speaker
+        if name.lower() in _OBJECT_PRONOUNS:
             if state.last_claimant is not None and sent.paragraph - state.last_paragraph <= 1:
                 found.append(Attribution(state.last_claimant, m.start(), _stance(text, None)))
             continue
-        if not plausible_claimant(name):
-            continue
-        found.append(
-            Attribution(
-                make_claimant(name, sides),
-                m.start(),
-                _stance(text, None),
-                _said_on(text, m.start(), year),
-            )
-        )
+        if plausible_claimant(name):
+            claimant = make_claimant(name, sides)
+            said_on = _said_on(text, m.start(), year)
+            found.append(Attribution(claimant, m.start(), _stance(text, None), said_on))
+    return found
+
+
+def _verb_speakers(
+    sent: Sentence,
+    parsed: Any,
+    sides: SideIndex,
+    state: ProseState,
+    year: int | None,
+    found: list[Attribution],
+) -> list[Attribution]:
+    """The subjects of reporting verbs not already covered by an "according to"."""
+    text, got = sent.text, list(found)
     for verb, subject in _reporting_verbs(parsed):
-        if any(abs(a.verb_at - verb.idx) < 3 for a in found):
+        if any(abs(a.verb_at - verb.idx) < 3 for a in got):
             continue
         stance = _stance(text, verb)
         name, context, person = _subject_text(subject)
         if not _is_pronoun(subject, name) and not plausible_claimant(name):
             name = context = _proper_name_before(verb)  # a misparse: the name before the verb
         if _is_pronoun(subject, name):
-            earlier = [a.claimant for a in found if a.claimant is not None and a.verb_at < verb.idx]
-            claimant = (
-                earlier[-1]
-                if earlier
-                else (state.last_claimant if sent.paragraph - state.last_paragraph <= 1 else None)
-            )
-            if claimant is None and state.previous_subject:
-                # "The Marines recovered ... They also reported": the previous sentence's subject
-                claimant = make_claimant(state.previous_subject, sides)
-            if claimant is not None:
-                found.append(
-                    Attribution(claimant, verb.idx, stance, _said_on(text, verb.idx, year))
-                )
+            claimant = _pronoun_referent(sent, state, sides, got, verb.idx)
         elif name and plausible_claimant(name):
-            found.append(
-                Attribution(
-                    make_claimant(name, sides, context, person),
-                    verb.idx,
-                    stance,
-                    _said_on(text, verb.idx, year),
-                )
-            )
-    if not found:
-        m2 = _POSSESSIVE_REPORT.search(text)
-        if m2:
-            found.append(
-                Attribution(
-                    make_claimant(_strip_det(m2.group("name")), sides),
-                    m2.start(),
-                    _stance(text, None),
-                )
-            )
+            claimant = make_claimant(name, sides, context, person)
+        else:
+            continue
+        if claimant is not None:
+            got.append(Attribution(claimant, verb.idx, stance, _said_on(text, verb.idx, year)))
+    return got[len(found) :]
+
+
+def _pronoun_referent(
+    sent: Sentence, state: ProseState, sides: SideIndex, found: list[Attribution], at: int
+) -> Claimant | None:
+    """Who "he", "they" are: an earlier speaker of this sentence, else the last speaker of the
+    paragraph before, else the previous sentence's subject ("The Marines recovered ... They
+    also reported")."""
+    earlier = [a.claimant for a in found if a.claimant is not None and a.verb_at < at]
+    if earlier:
+        return earlier[-1]
+    if state.last_claimant is not None and sent.paragraph - state.last_paragraph <= 1:
+        return state.last_claimant
+    if state.previous_subject:
+        return make_claimant(state.previous_subject, sides)
+    return None
+
+
+def _possessive_report(text: str, sides: SideIndex) -> list[Attribution]:
+    """ "X's report" when nobody else speaks."""
+    m = _POSSESSIVE_REPORT.search(text)
+    if not m:
+        return []
+    claimant = make_claimant(_strip_det(m.group("name")), sides)
+    return [Attribution(claimant, m.start(), _stance(text, None))]
+
+
+def _also_carried(sent: Sentence, state: ProseState) -> list[Attribution]:
+    """ "also ..." in the same paragraph, right after a sentence with claims: the same speaker."""
     if (
-        not found
-        and _ALSO.search(text)
+        _ALSO.search(sent.text)
         and state.last_claimant is not None
         and sent.paragraph == state.last_paragraph
         and state.last_sentence_claims
     ):
-        found.append(Attribution(state.last_claimant, -1, "revise" if state.revising else "assert"))
-    found.sort(key=lambda a: a.verb_at)
-    return found or [Attribution(None)]
+        return [Attribution(state.last_claimant, -1, "revise" if state.revising else "assert")]
+    return []
 
 
 def speaker_at(attributions: list[Attribution], at: int) -> Attribution:
