@@ -65,68 +65,62 @@ def proposition_claims(
 ) -> list[Claim]:
     """Non-numeric claims of a sentence, each credited to the speaker of its clause; only when
     somebody (not the encyclopedia) asserts them."""
-    text = sent.text
     out: list[Claim] = []
     for kind, pattern in _KINDS:
-        m = next(
-            (
-                x
-                for x in pattern.finditer(text)
-                if any(0 <= a.verb_at < x.start() for a in attributions)
-            ),
-            None,
-        )
+        m = _first_spoken(pattern, sent.text, attributions)
         if not m:
             continue
         attribution = speaker_at(attributions, m.start())
-        if attribution.claimant is None:
-            continue
-        start = max(attribution.verb_at, 0) if attribution.verb_at < m.start() else 0
-        words = text[start:].strip()
-        truth = not (
-            _NEGATION.search(text[m.start() - 40 if m.start() > 40 else 0 : m.end()]) is not None
-            and kind == "presence"
+        if attribution.claimant is not None:
+            out += _claims_of_match(sent, kind, m, attribution, document_id)
+    return out
+
+
+def _first_spoken(
+    pattern: re.Pattern[str], text: str, attributions: list[Attribution]
+) -> re.Match[str] | None:
+    """The first match of ``pattern`` after some speaker's verb."""
+    return next(
+        (
+            x
+            for x in pattern.finditer(text)
+            if any(0 <= a.verb_at < x.start() for a in attributions)
+        ),
+        None,
+    )
+
+
+def _claims_of_match(
+    sent: Sentence, kind: str, m: re.Match[str], attribution: Attribution, document_id: str
+) -> list[Claim]:
+    """The claim a matched proposition makes, and for "X was not present and instead
+    mentioned Y" also Y's presence, claimed in its place."""
+    text = sent.text
+    start = max(attribution.verb_at, 0) if attribution.verb_at < m.start() else 0
+    negated = _NEGATION.search(text[max(m.start() - 40, 0) : m.end()])
+    truth = not (negated is not None and kind == "presence")
+    if attribution.stance == "deny":
+        truth = False
+
+    def claim(words: str, value: bool, stance: str, start: int) -> Claim:
+        return Claim(
+            id="",
+            event="",
+            kind=kind,
+            subject=Subject(),
+            stance=cast(Stance, stance),
+            value=Value(words=words.strip()[:300], truth=value),
+            claimant=attribution.claimant,
+            said_on=attribution.said_on,
+            evidence=(
+                Evidence(document_id, sent.section, sent.start + start, sent.end, text[start:]),
+            ),
         )
-        stance = attribution.stance
-        if stance == "deny":
-            truth = False
-        out.append(
-            Claim(
-                id="",
-                event="",
-                kind=kind,
-                subject=Subject(),
-                stance=cast(Stance, stance),
-                value=Value(words=words[:300], truth=truth),
-                claimant=attribution.claimant,
-                said_on=attribution.said_on,
-                evidence=(Evidence(document_id, sent.section, sent.start, sent.end, text),),
-            )
-        )
-        instead = _INSTEAD.search(text, m.end())
-        if kind == "presence" and not truth and instead:
-            # "X was not present and instead mentioned Y": Y's presence is claimed in its place
-            out.append(
-                Claim(
-                    id="",
-                    event="",
-                    kind="presence",
-                    subject=Subject(),
-                    stance="assert",
-                    value=Value(words=text[instead.start() :].strip()[:300], truth=True),
-                    claimant=attribution.claimant,
-                    said_on=attribution.said_on,
-                    evidence=(
-                        Evidence(
-                            document_id,
-                            sent.section,
-                            sent.start + instead.start(),
-                            sent.end,
-                            text[instead.start() :],
-                        ),
-                    ),
-                )
-            )
+
+    out = [claim(text[start:], truth, attribution.stance, 0)]
+    instead = _INSTEAD.search(text, m.end())
+    if kind == "presence" and not truth and instead:
+        out.append(claim(text[instead.start() :], True, "assert", instead.start()))
     return out
 
 
