@@ -214,19 +214,21 @@ def _figure(
 
 
 def _corroborate(figs: list[Figure], policy: Policy) -> list[Figure]:
-    """A partisan figure that an independent source or the losing side itself also gives (the
-    same interval, the same scope, another claimant) is corroborated."""
+    """A figure that an independent source or the losing side itself also gives (the same
+    interval, the same scope, another voice) is corroborated; a partisan one then counts as
+    "partisan_corroborated". One pass over the figures, indexed by interval."""
+    confirming: dict[tuple[int, int | None, str], list[tuple[str, Figure]]] = defaultdict(list)
+    for f in figs:
+        if f.cls in ("independent", "own_admitted"):
+            confirming[(f.low, f.high, f.scope)].append((voice(f.claim, policy), f))
     out = []
     for f in figs:
-        others = [
-            o
-            for o in figs
-            if o is not f
-            and voice(o.claim, policy) != voice(f.claim, policy)
-            and (o.low, o.high, o.scope) == (f.low, f.high, f.scope)
-            and o.cls in ("independent", "own_admitted")
-        ]
-        cls = "partisan_corroborated" if f.cls == "partisan" and others else f.cls
+        mine = voice(f.claim, policy)
+        others = [o for v, o in confirming.get((f.low, f.high, f.scope), ()) if v != mine]
+        if not others:
+            out.append(f)
+            continue
+        cls = "partisan_corroborated" if f.cls == "partisan" else f.cls
         names = tuple(dict.fromkeys(o.who for o in others))
         out.append(Figure(f.claims, f.low, f.high, cls, names, f.aligned, f.speaks_for, f.rolled))
     return out
