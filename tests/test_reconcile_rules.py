@@ -3,6 +3,10 @@ into their side and revisions across actor levels (R1, R5)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from fogofwar.model import (
     Actor,
     Claim,
@@ -15,7 +19,7 @@ from fogofwar.model import (
     Subject,
     Value,
 )
-from fogofwar.reconcile import reconcile, superseded
+from fogofwar.reconcile import PolicyError, load_policy, reconcile, superseded
 
 EV = "battle-of-somewhere"
 
@@ -214,3 +218,18 @@ def test_reconcile_breakdown_is_checked_in_one_pass_per_side() -> None:
     est = side_estimate(reconcile(claims))
     assert est.best == 20
     assert "is 30, more than its total 20: FLAGGED" in est.reason
+
+
+def test_reconcile_aligned_with_the_side_a_state_backs() -> None:
+    claims = [claim("tv", 200, who="Rwandan state television", at=1), claim("ngo", 40, at=2)]
+    ev = event("Democratic Republic of the Congo", ["Rwandan-backed militia"], ["Congolese Army"])
+    est = side_estimate(reconcile(claims, events=[ev]))
+    assert est.best == 40 and "which is behind side 1 (Rwandan-backed militia)" in est.reason
+
+
+def test_reconcile_bad_alignment_pattern_is_one_line_error(tmp_path: Path) -> None:
+    text = (Path(__file__).parents[1] / "src/fogofwar/data/policy.toml").read_text("utf-8")
+    path = tmp_path / "p.toml"
+    path.write_text(text.replace("backed = ['backed',", "backed = ['(backed',"))
+    with pytest.raises(PolicyError, match=r"rules\.aligned\.backed is not a list of patterns"):
+        load_policy(path)

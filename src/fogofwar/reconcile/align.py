@@ -122,7 +122,7 @@ def _add(backings: list[Backing], b: Backing) -> None:
 
 
 def _is_state_name(name: str, country: str, rule: Alignment) -> bool:
-    if _fold(name) == country or re.search(r"-?\bbacked\b", name, re.IGNORECASE):
+    if _fold(name) == country or rule.backed.search(name):
         return True
     return bool(rule.state_forces.search(name)) and not rule.non_state.search(name)
 

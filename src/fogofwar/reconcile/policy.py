@@ -34,6 +34,7 @@ class Alignment:
     state_forces: re.Pattern[str]
     pro_government: re.Pattern[str]
     non_state: re.Pattern[str]
+    backed: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,14 @@ def _load(path: str | Path | None) -> Policy:
     return _policy(data, str(path or "default policy"))
 
 
-def _words(items: list[str], where: str, key: str) -> re.Pattern[str]:
+def _words(items: list[str], where: str, key: str, glued: bool = False) -> re.Pattern[str]:
+    """Whole words; not glued to a hyphen before them ("anti-government" is no "government")
+    unless ``glued`` ("Ruritanian-backed")."""
     if not items:
         return re.compile(r"(?!)")  # matches nothing
+    start = r"\b" if glued else r"(?<![\w-])"
     try:
-        # a whole word not glued to a hyphen before it: "anti-government" is no "government"
-        return re.compile(r"(?<![\w-])(?:" + "|".join(items) + r")\b", re.IGNORECASE)
+        return re.compile(start + "(?:" + "|".join(items) + r")\b", re.IGNORECASE)
     except (re.error, TypeError) as exc:
         raise PolicyError(
             f"{where}: rules.aligned.{key} is not a list of patterns: {exc}"
@@ -101,6 +104,7 @@ def _alignment(raw: dict[str, Any], where: str) -> Alignment:
         state_forces=_words(list(raw.get("state_forces", [])), where, "state_forces"),
         pro_government=_words(list(raw.get("pro_government", [])), where, "pro_government"),
         non_state=_words(list(raw.get("non_state", [])), where, "non_state"),
+        backed=_words(list(raw.get("backed", [])), where, "backed", glued=True),
     )
 
 
