@@ -97,12 +97,16 @@ def _revision_notes(
     for old_id, new in withdrawn.items():
         old = by_id[old_id]
         verb = "keeps" if span(new) == span(old) else "replaces"
-        whose = "its" if who(old) == who(new) else f"{who(old)}'s"
+        whose = "its" if who(old) == who(new) else _possessive(who(old))
         notes.append(
-            f"{policy.rule['revision']}: {who(new)}'s revised statement "
+            f"{policy.rule['revision']}: {_possessive(who(new))} revised statement "
             f"{span(new)} {verb} {whose} earlier {span(old)} ({old.id} withdrawn)"
         )
     return notes
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _side_notes(figs: list[Figure], policy: Policy) -> list[str]:
