@@ -69,8 +69,8 @@ def test_export_ucdp_csv_uses_ged_columns(ledger: Ledger, tmp_path: Path) -> Non
             "high",
         }
         assert shared <= set(header) and shared <= set(UCDP_COLUMNS)
-    assert (row["deaths_a"], row["deaths_b"], row["deaths_civilians"]) == ("0", "111", "0")
-    assert (row["low"], row["best"], row["high"]) == ("4", "111", "210")
+    assert (row["deaths_a"], row["deaths_b"], row["deaths_civilians"]) == ("0", "37", "0")
+    assert (row["low"], row["best"], row["high"]) == ("4", "37", "210")
     assert row["date_prec"] == "1" and row["where_prec"] == "1"
     assert row["side_b"] == "MNLA, MAA-Dissident, HCUA"
     assert row["geom_wkt"] == "POINT (0.5383 17.9431)"
@@ -97,7 +97,7 @@ def test_export_geojson_points_only_where_coordinates_known(ledger: Ledger, tmp_
     [feat] = data["features"]
     assert data["type"] == "FeatureCollection"
     assert feat["geometry"] == {"type": "Point", "coordinates": [0.5383, 17.9431]}
-    assert feat["properties"]["where_prec"] == 1 and feat["properties"]["killed_best"] == 111
+    assert feat["properties"]["where_prec"] == 1 and feat["properties"]["killed_best"] == 37
 
 
 def test_export_parquet_one_row_per_claim(ledger: Ledger, tmp_path: Path) -> None:

@@ -50,14 +50,14 @@ def test_cli_estimates_json_shape(db: str, capsys: pytest.CaptureFixture[str]) -
     assert {"event", "side", "actor", "kind", "low", "best", "high", "basis", "reason"} <= set(
         ests[0]
     )
-    assert any(e["side"] == 2 and e["kind"] == "killed" and e["best"] == 111 for e in ests)
+    assert any(e["side"] == 2 and e["kind"] == "killed" and e["best"] == 37 for e in ests)
 
 
 def test_cli_sources_json_median_ratio(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     assert main(["sources", "--format", "json"]) == 0
     by_name = {s["claimant"]: s for s in json.loads(capsys.readouterr().out)["sources"]}
-    assert by_name["loyalists"]["median_ratio"] == 10.5  # 111/111 and hundreds(200)/10
+    assert by_name["loyalists"]["median_ratio"] == 11.5  # 111/37 and hundreds(200)/10
     assert by_name["MAA"]["median_ratio"] == round(14 / 37, 3)
     assert by_name["MNLA"]["claims"] == 9
 
@@ -197,7 +197,7 @@ def test_cli_ingest_and_estimates_on_postgresql(
     capsys.readouterr()
     assert main(["estimates", EV, "--format", "json", "--db", pg_url]) == 0
     ests = json.loads(capsys.readouterr().out)["estimates"]
-    assert any(e["side"] == 2 and e["kind"] == "killed" and e["best"] == 111 for e in ests)
+    assert any(e["side"] == 2 and e["kind"] == "killed" and e["best"] == 37 for e in ests)
     assert main(["events", "--actor", "GATIA", "--format", "json", "--db", pg_url]) == 0
     assert len(json.loads(capsys.readouterr().out)["events"]) == 1
 

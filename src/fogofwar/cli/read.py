@@ -124,7 +124,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     ledger, policy = open_ledger(args), load_policy(args.policy)
     ev = get_event(ledger, args.event)
     claims = event_claims(ledger, [ev.id])[ev.id]
-    ests = reconcile(claims, policy)
+    ests = reconcile(claims, policy, events=[ev])
     changes = revision_changes(ledger, ev.id)
     if args.format == "json":
         print(

@@ -47,7 +47,10 @@ def bundles(
     pol = policy or load_policy()
     events = list_events(ledger, flt)
     by_event = event_claims(ledger, [e.id for e in events])
-    return [Bundle(e, tuple(by_event[e.id]), tuple(reconcile(by_event[e.id], pol))) for e in events]
+    return [
+        Bundle(e, tuple(by_event[e.id]), tuple(reconcile(by_event[e.id], pol, events=[e])))
+        for e in events
+    ]
 
 
 def date_prec(event: Event) -> int | None:

@@ -19,7 +19,9 @@ def estimates(
     """Estimates for the matching events, recomputed from their current claims."""
     events = list_events(ledger, flt)
     by_event = event_claims(ledger, [e.id for e in events])
-    return reconcile((c for e in events for c in by_event[e.id]), policy or load_policy())
+    return reconcile(
+        (c for e in events for c in by_event[e.id]), policy or load_policy(), events=events
+    )
 
 
 @dataclass(frozen=True)
