@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         ledger_cmd.register(sub)
+        from fogofwar.cli import dump_ingest
+        from fogofwar.cli import history as history_cmd
+
+        history_cmd.register(sub)
+        dump_ingest.extend(sub.choices["ingest"])
     return parser
 
 
