@@ -3,45 +3,14 @@ offsets back into the wikitext, detection."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fogofwar.read import detect_format, read_bytes
 from fogofwar.read.citations import source_span
 from fogofwar.read.wikitext import has_conflict_infobox, read_wikitext
 
-ARTICLE = """{{Use dmy dates|date=May 2014}}
-{{Infobox military conflict
-| conflict    = Battle of Somewhere
-| partof      = the [[Some War]]
-| date        = 3 May 2014
-| place       = [[Somewhere]], [[Country]]
-| image       = Battle.jpg
-| result      = Government victory
-| combatant1  = {{flagicon|Foo}} [[Foo Army|Army]]<br/>{{flag|Militia}}
-| combatant2  = {{plainlist|
-* [[Rebels]]
-* Allies
-}}
-| commander1  = [[John Doe]] {{KIA}}
-| commander2  = Jane Roe {{POW}}
-| strength1   = {{circa|500}} soldiers
-| strength2   = 200–300 fighters<!-- hidden note -->
-| casualties1 = 40 killed<ref name="r1">{{cite news |title=Fighting |work=Reuters |date=4 May 2014 |url=http://example.org/a}}</ref><br />60 wounded
-| casualties2 = 120 killed (per [[Government]])<ref name="r1" />
-}}
-The '''Battle of Somewhere''' was fought on {{nowrap|3 May 2014}} about {{convert|12|km|mi}} from [[Town|the town]].<ref>{{cite web|title=Report|publisher=Monitor|date=2014-05-05}}</ref>
-
-== Battle ==
-According to the [[Monitor (group)|Monitor]], 35 rebels were killed.{{sfn|Smith|2015|p=4}}
-
-{| class="wikitable"
-! Unit !! Losses
-|-
-| 1st Brigade || 12
-|}
-
-== References ==
-{{reflist}}
-* {{cite book |last=Smith |first=Ann |year=2015 |title=The Battle |publisher=Press}}
-"""
+SAMPLE = Path(__file__).parent / "data" / "wikitext" / "made_up_battle.wikitext"
+ARTICLE = SAMPLE.read_text("utf-8")  # a made-up article exercising the markup
 
 
 def _doc():
@@ -112,3 +81,35 @@ def test_read_bytes_honours_the_input_format() -> None:
     data = ARTICLE.encode()
     assert read_bytes(data, origin="a.txt").format == "wikitext"
     assert read_bytes(data, origin="a.txt", input_format="text").format == "plaintext-article"
+
+
+def _prose(markup: str) -> str:
+    doc = read_wikitext(markup, origin="t.wikitext")
+    return doc.text.split("\n", 1)[1].strip()
+
+
+def test_text_carrying_templates_render_their_text() -> None:
+    assert _prose("{{convert|5|to|10|km|mi}} away") == "5 to 10 km away"
+    assert _prose("{{cvt|3|-|4|mi}} away") == "3–4 mi away"
+    assert _prose("the {{Ship|Japanese battleship|Yamato||2}} sank") == (
+        "the Japanese battleship Yamato sank"
+    )
+    assert _prose("{{HMS|Victory|1765|6}} fired") == "HMS Victory fired"
+    assert _prose("{{lang|fr|Grande Armée}} marched") == "Grande Armée marched"
+    assert _prose("about {{circa|1200}} men") == "about c. 1200 men"
+    assert _prose("£{{Formatnum:{{Inflation|UK|20|1799}}|0}} today") == "£ today"
+    assert _prose("{{hlist|a|b}}") == "a b"
+    assert _prose("x{{efn|a note with 500 dead}} y{{refn|another}}") == "x y"
+
+
+def test_malformed_markup_leaves_no_residue() -> None:
+    assert _prose("Of ''Yamato'''s screening force") == "Of Yamato's screening force"
+    assert _prose("He died.<ref>Unclosed {{cite book|title=T}}\n\nNext</ref> Later.") == (
+        "He died. Later."
+    )
+    assert _prose("a <span style='x'>b</span> <div>c") == "a b c"
+
+
+def test_headings_nested_in_unbalanced_markup_stay_headings() -> None:
+    doc = read_wikitext("Lead ''text.\n\n===Sub===\nBody 5 killed.\n", origin="t.wikitext")
+    assert [s.name for s in doc.sections] == ["lead", "Sub"]

@@ -177,10 +177,10 @@ def extract_documents(docs: Iterable[Document], nlp: Any = None) -> Extraction:
     return Extraction(tuple(documents), tuple(events), tuple(claims))
 
 
-def _extract_one(args: tuple[str, int]) -> tuple[str, Extraction | None, str | None]:
-    path, max_bytes = args
+def _extract_one(args: tuple[str, int, str]) -> tuple[str, Extraction | None, str | None]:
+    path, max_bytes, input_format = args
     try:
-        doc = read_path(path, max_bytes=max_bytes)
+        doc = read_path(path, max_bytes=max_bytes, input_format=input_format)
         return path, extract_documents([doc]), None
     except FogofwarError as err:
         return path, None, str(err)
@@ -195,13 +195,15 @@ def extract_paths(
     workers: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_done: Callable[[str, str | None], None] | None = None,
+    input_format: str = "auto",
 ) -> tuple[Extraction, list[str]]:
     """Read and extract every path (``-`` is standard input); errors come back one line each.
 
     With ``workers`` > 1 files are spread over processes; results keep the order of ``paths``.
+    ``input_format`` is ``auto`` (by extension and content), ``text`` or ``wikitext``.
     """
     results: dict[str, tuple[Extraction | None, str | None]] = {}
-    jobs = [(p, max_bytes) for p in paths]
+    jobs = [(p, max_bytes, input_format) for p in paths]
     if workers > 1 and len(paths) > 1 and "-" not in paths:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for path, extraction, error in pool.map(_extract_one, jobs, chunksize=1):

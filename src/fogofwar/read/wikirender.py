@@ -35,6 +35,12 @@ _DROP_TAGS = frozenset(
     {"gallery", "math", "timeline", "score", "templatestyles", "syntaxhighlight", "imagemap",
      "references", "graph", "mapframe", "maplink", "chem", "hiero", "inputbox", "noinclude"}
 )  # fmt: skip
+# What the parser leaves as text when markup is malformed: unpaired quote runs, a <ref> it could
+# not close, stray HTML tags, a template inside something unparsed.
+_LEFTOVER = re.compile(
+    r"'{2,}|<ref[^<>]*/>|<ref[^<>]*>.*?</ref\s*>|</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>|\{\{[^{}]*\}\}",
+    re.DOTALL,
+)
 _CLOSING = re.compile(r"(?:</[^<>]*>|'{2,5}|\n?\|\})\s*$")
 
 
@@ -60,17 +66,28 @@ class Renderer:
         self.cell = False
         self._coarse: tuple[int, int] | None = None
         self._lstrip = False
+        self._fresh = False  # in a cell with nothing written yet
 
     # -- output -------------------------------------------------------------------------------
     def emit(self, text: str, source_start: int, source_end: int) -> None:
         """Write ``text`` produced by the markup at ``[source_start, source_end)``."""
         if self._lstrip:
-            stripped = text.lstrip()
+            stripped = text.lstrip(" \t\n;" if self._fresh else " \t\n")
             if source_end - source_start == len(text):
                 source_start += len(text) - len(stripped)
             text = stripped
             self._lstrip = not text
-        if not text or (not text.strip() and "\n" in text and self.text_ends("\n\n")):
+        if self.cell and text.strip():
+            self._fresh = False
+        if not text.strip() and "\n" in text:
+            text = "\n" * min(text.count("\n"), 2 - self._trailing_newlines())
+        elif text.startswith("\n"):  # no more than one blank line between paragraphs
+            run = len(text) - len(text.lstrip("\n"))
+            cut = run - min(run, 2 - self._trailing_newlines())
+            if cut and source_end - source_start == len(text):
+                source_start += cut
+            text = text[cut:]
+        if not text:
             return
         if text[0] == " " and self.last_char() == " " and text.strip():
             if source_end - source_start == len(text):
@@ -85,8 +102,10 @@ class Renderer:
     def last_char(self) -> str:
         return self.parts[-1][-1] if self.parts else "\n"
 
-    def text_ends(self, suffix: str) -> bool:
-        return "".join(self.parts[-len(suffix) :]).endswith(suffix)
+    def _trailing_newlines(self) -> int:
+        """How many line breaks the output ends with (at most 2; spaces between ignored)."""
+        tail = "".join(self.parts[-4:]).rstrip(" \t")
+        return min(2, len(tail) - len(tail.rstrip("\n"))) if self.parts else 2
 
     def strip_start(self) -> None:
         """Skip the whitespace the next output begins with (a table cell's padding)."""
@@ -114,13 +133,29 @@ class Renderer:
         """A list-item or line break: ``"; "`` in a cell (never doubled, never first), else a
         space (or nothing at the start of a line)."""
         if self.cell:
-            if self.parts and not self.parts[-1].endswith((ITEM_SEP, ": ")):
+            if self._fresh:
+                return
+            if self.parts[-1].rstrip().endswith(";"):
+                if self.last_char() == ";":
+                    self.emit(" ", at, at)
+            else:
+                self.strip_end()
                 self.emit(ITEM_SEP, at, at)
+            self._lstrip = True
         elif self.last_char() not in " \n":
             self.emit(" ", at, at)
 
+    def begin_cell(self) -> None:
+        """Start an infobox value: breaks become ``"; "``, leading space is skipped."""
+        self.cell = self._fresh = self._lstrip = True
+
+    def end_cell(self) -> None:
+        self.drop_trailing_separator()
+        self.strip_end()
+        self.cell = self._fresh = self._lstrip = False
+
     def drop_trailing_separator(self) -> None:
-        if self.parts and self.parts[-1] == ITEM_SEP:
+        while self.parts and self.parts[-1] == ITEM_SEP:
             self.parts.pop()
             self.spans.pop()
             self.pos -= len(ITEM_SEP)
@@ -152,25 +187,45 @@ class Renderer:
         elif isinstance(node, Template):
             self.template(node, at, source)
         elif isinstance(node, Heading):
-            self._inner(node.title, at, source)
+            self.heading(node, at, source)
         elif isinstance(node, Comment):
             return
         # Arguments ({{{1}}}) and anything else render as nothing.
 
     def _text(self, text: str, at: int) -> None:
+        """Text as written, less the markup the parser left in it (a bold or italic opened and
+        never closed, a <ref> it could not close, a stray tag); in a cell, line breaks are item
+        separators."""
+        cursor = 0
+        for m in _LEFTOVER.finditer(text):
+            self._lines(text[cursor : m.start()], at + cursor)
+            cursor = m.end()
+            quotes = m.group(0).startswith("'")
+            if quotes and len(m.group(0)) % 2 and text[m.end() : m.end() + 1].isalpha():
+                self.emit("'", at + cursor - 1, at + cursor)  # "X'''s": one apostrophe
+        self._lines(text[cursor:], at + cursor)
+
+    def _lines(self, text: str, at: int) -> None:
         if not self.cell:
             self.emit(text, at, at + len(text))
             return
         for number, line in enumerate(text.split("\n")):
             if number:
                 self.separator(at)
-            at_line = at
-            at += len(line) + 1
-            if self.parts and self.parts[-1].endswith((ITEM_SEP, ": ")):
-                stripped = line.lstrip()
-                at_line += len(line) - len(stripped)
-                line = stripped
-            self.emit(line, at_line, at_line + len(line))
+                at += 1
+            self.emit(line, at, at + len(line))
+            at += len(line)
+
+    def heading(self, node: Heading, at: int, source: str) -> None:
+        """``== Title ==`` on a line of its own, the title rendered."""
+        marks = "=" * node.level
+        if self.last_char() != "\n":
+            self.emit("\n", at, at)
+        sub = Renderer(self.rules)
+        sub.code(node.title, at + node.level)
+        name = " ".join(sub.text().split()) or "untitled"
+        end = at + len(source)
+        self.emit(f"{marks} {name} {marks}", at, end)
 
     def _inner(self, code: Wikicode, at: int, source: str) -> None:
         """Render ``code``, a part of the node whose markup is ``source`` at ``at``."""

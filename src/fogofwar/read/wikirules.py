@@ -18,6 +18,7 @@ class WikiRules:
     last: frozenset[str]
     items: frozenset[str]
     joined: frozenset[str]
+    ship_prefix: frozenset[str]
     text: dict[str, str]
     breaks: frozenset[str]
     circa: frozenset[str]
@@ -53,6 +54,7 @@ def rules() -> WikiRules:
         last=frozenset(tpl["last"]),
         items=frozenset(tpl["items"]),
         joined=frozenset(tpl["joined"]),
+        ship_prefix=frozenset(tpl["ship_prefix"]),
         text=dict(tpl["text"]),
         breaks=frozenset(tpl["break"]["names"]),
         circa=frozenset(tpl["circa"]["names"]),

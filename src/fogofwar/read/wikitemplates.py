@@ -80,7 +80,11 @@ def _by_rule(r: Renderer, node: Template, name: str, ps: list[Param], at: int, e
     elif name in rules.convert:
         _convert(r, positional, at, end)
     elif name in rules.joined:
-        _spaced(r, positional)
+        _spaced(r, positional[:2])
+    elif name in rules.ship_prefix:
+        prefix = raw.strip()
+        r.emit((prefix.upper() if len(prefix) <= 5 else prefix.split()[0]) + " ", at, at)
+        _value(r, positional[:1])
     elif name in rules.items:
         _items(r, positional)
     elif name in rules.first or name.startswith("lang-"):
@@ -91,7 +95,8 @@ def _by_rule(r: Renderer, node: Template, name: str, ps: list[Param], at: int, e
         r.emit(_coordinates([str(p.value).strip() for p in positional]), at, end)
     elif ":" in raw and name.split(":", 1)[0] in ("formatnum", "lc", "uc", "ucfirst", "lcfirst"):
         text = raw.split(":", 1)[1].strip()
-        r.emit(text, at, end)
+        if "{" not in text and "<" not in text:  # a computed value renders as nothing
+            r.emit(text, at, end)
 
 
 def _value(r: Renderer, ps: list[Param]) -> None:

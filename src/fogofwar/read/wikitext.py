@@ -155,10 +155,9 @@ def _render_infobox(r: Renderer, infobox: Template, text: str) -> None:
         if key is None:
             continue
         r.emit(f"- {key}: ", p.at, p.at)
-        r.cell = True
+        r.begin_cell()
         r.code(p.value, p.at)
-        r.drop_trailing_separator()
-        r.cell = False
+        r.end_cell()
         r.emit("\n", p.at + len(str(p.value)), p.at + len(str(p.value)))
     r.emit("\n", at + len(source), at + len(source))
 
@@ -181,20 +180,8 @@ def _render_body(r: Renderer, code: Wikicode, infobox: Template | None) -> None:
                 continue
             skipping = node.level if name in r.rules.apparatus else None
             if skipping is None:
-                _heading(r, node, start, source)
+                r.heading(node, start, source)
             continue
         if skipping is not None or node is infobox:
             continue
         r.node(node, start, source)
-
-
-def _heading(r: Renderer, node: Heading, at: int, source: str) -> None:
-    marks = "=" * node.level
-    if r.last_char() != "\n":
-        r.emit("\n", at, at)
-    r.emit(marks + " ", at, at + node.level)
-    sub = Renderer(r.rules)
-    sub.code(node.title, at + node.level)
-    name = _one_line(sub.text()) or "untitled"
-    r.emit(name, at + node.level, at + len(source) - node.level)
-    r.emit(" " + marks, at + len(source) - node.level, at + len(source))
