@@ -99,3 +99,14 @@ def test_evidence_round_trips_through_the_extraction_format(claims: list[Claim])
 )
 def test_citation_dates_are_read_as_iso(text: str, iso: str | None) -> None:
     assert iso_date(text) == iso
+
+
+def test_a_plain_ref_is_dated_only_by_a_full_date() -> None:
+    doc = read_wikitext(
+        "5 died.<ref>Smith, ''Armies of 1896'', p. 12.</ref> 6 fled.<ref>[http://x.org Review],"
+        " 3 March 2009</ref>",
+        origin="t.wikitext",
+    )
+    note, review = (m.citation for m in doc.citations)
+    assert note.date is None  # a year in a note is not when it was published
+    assert (review.date, review.url) == ("2009-03-03", "http://x.org")

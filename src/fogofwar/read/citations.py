@@ -10,11 +10,11 @@ its own takes the date of its first dated citation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from mwparserfromhell.nodes import ExternalLink, Tag, Template
+from mwparserfromhell.nodes import ExternalLink, Node, Tag, Template, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from fogofwar.model import Citation, CitationMark, Claim, Document, Evidence, SourceSpan
@@ -35,6 +35,10 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})")
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_FULL_DATE = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b|\b[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\b"
+)
+_SURNAME = ("last", "last1", "author", "author1", "editor-last", "editor1-last")
 
 
 def iso_date(text: str | None) -> str | None:
@@ -69,10 +73,19 @@ def _plain(code: Wikicode | str) -> str:
     return " ".join(text.split())
 
 
-def _field(tpl: Template, names: Iterable[str]) -> str | None:
+def _named(tpl: Template) -> dict[str, Wikicode]:
+    """A template's named parameters by lower-cased name (the first of a repeated name)."""
+    out: dict[str, Wikicode] = {}
+    for p in tpl.params:
+        if p.showkey:
+            out.setdefault(str(p.name).strip().lower(), p.value)
+    return out
+
+
+def _field(fields: dict[str, Wikicode], names: Iterable[str]) -> str | None:
     for name in names:
-        if tpl.has(name):
-            value = _plain(tpl.get(name).value)
+        if name in fields:
+            value = _plain(fields[name])
             if value:
                 return value
     return None
@@ -84,37 +97,37 @@ def from_cite(
     """A ``{{cite ...}}`` / ``{{citation}}`` template's publisher, work, author, date, title,
     url (CS1/CS2 parameter names, the first one filled wins)."""
     f = (wiki_rules or rules()).cite_fields
-    author = _field(tpl, f["author"])
-    first = _field(tpl, f["first"])
+    fields = _named(tpl)
+    author = _field(fields, f["author"])
+    first = _field(fields, f["first"])
     if author and first and "," not in author:
         author = f"{first} {author}"
-    url = None
-    for key in f["url"]:
-        if tpl.has(key) and str(tpl.get(key).value).strip():
-            url = str(tpl.get(key).value).strip()
-            break
+    urls = (str(fields[k]).strip() for k in f["url"] if k in fields)
     return Citation(
-        publisher=_field(tpl, f["publisher"]),
-        work=_field(tpl, f["work"]),
+        publisher=_field(fields, f["publisher"]),
+        work=_field(fields, f["work"]),
         author=author,
-        date=iso_date(_field(tpl, f["date"])),
-        title=_field(tpl, f["title"]),
-        url=url,
+        date=iso_date(_field(fields, f["date"])),
+        title=_field(fields, f["title"]),
+        url=next((u for u in urls if u), None),
         name=name,
     )
 
 
 def _from_ref(tag: Tag, name: str | None, wiki_rules: WikiRules) -> Citation | None:
-    """The citation a ``<ref>`` holds: its cite template, else its plain text and first link."""
+    """The citation a ``<ref>`` holds: its cite template, else its plain text and first link
+    (a date only when the text gives a full one: a bare year in a note is not its date)."""
     if tag.contents is None or not str(tag.contents).strip():
         return None
-    for tpl in tag.contents.filter_templates(recursive=False):
-        if wiki_rules.is_cite(template_name(str(tpl.name))):
-            return from_cite(tpl, name, wiki_rules)
-    links = tag.contents.filter(forcetype=ExternalLink, recursive=True)
-    url = str(links[0].url) if links else None
+    url = None
+    for node in tag.contents.nodes:
+        if isinstance(node, Template) and wiki_rules.is_cite(template_name(str(node.name))):
+            return from_cite(node, name, wiki_rules)
+        if url is None and isinstance(node, ExternalLink):
+            url = str(node.url)
     title = _plain(tag.contents) or None
-    return Citation(title=title, url=url, date=iso_date(title) if title else None, name=name)
+    full = _FULL_DATE.search(title or "")
+    return Citation(title=title, url=url, date=iso_date(full.group(0)) if full else None, name=name)
 
 
 def _ref_name(tag: Tag) -> str | None:
@@ -124,30 +137,41 @@ def _ref_name(tag: Tag) -> str | None:
     return None
 
 
-def _named_refs(code: Wikicode, wiki_rules: WikiRules) -> dict[str, Citation]:
-    """Every ref with a name and a body, wherever it is (text, infobox, ``{{reflist|refs=}}``)."""
+def _walk(code: Wikicode) -> Iterator[Node]:
+    """Every node, depth first: into template parameters, tag contents and link texts."""
+    for node in code.nodes:
+        yield node
+        if isinstance(node, Template):
+            for p in node.params:
+                yield from _walk(p.value)
+        elif isinstance(node, Tag) and node.contents is not None:
+            yield from _walk(node.contents)
+        elif isinstance(node, Wikilink) and node.text is not None:
+            yield from _walk(node.text)
+
+
+def _index(
+    code: Wikicode, wiki_rules: WikiRules
+) -> tuple[dict[str, Citation], dict[tuple[str, str], Citation]]:
+    """Refs with a name and a body, wherever they are (text, infobox, ``{{reflist|refs=}}``),
+    and cite templates by (author surname, year), the key ``{{sfn|Surname|Year}}`` uses."""
     named: dict[str, Citation] = {}
-    for tag in code.filter_tags(recursive=True, matches=lambda n: str(n.tag).lower() == "ref"):
-        name = _ref_name(tag)
-        if name and name not in named:
-            cited = _from_ref(tag, name, wiki_rules)
-            if cited is not None:
-                named[name] = cited
-    return named
-
-
-def _bibliography(code: Wikicode, wiki_rules: WikiRules) -> dict[tuple[str, str], Citation]:
-    """Cite templates keyed by (author surname, year), the key ``{{sfn|Surname|Year}}`` uses."""
-    entries: dict[tuple[str, str], Citation] = {}
-    f = wiki_rules.cite_fields
-    for tpl in code.filter_templates(recursive=True):
-        if not wiki_rules.is_cite(template_name(str(tpl.name))):
-            continue
-        surname = _field(tpl, ("last", "last1", "author", "author1", "editor-last", "editor1-last"))
-        year = _YEAR.search(_field(tpl, f["date"]) or "")
-        if surname and year:
-            entries.setdefault((surname.lower(), year.group(1)), from_cite(tpl, None, wiki_rules))
-    return entries
+    bibliography: dict[tuple[str, str], Citation] = {}
+    for node in _walk(code):
+        if isinstance(node, Tag) and str(node.tag).strip().lower() == "ref":
+            name = _ref_name(node)
+            if name and name not in named:
+                cited = _from_ref(node, name, wiki_rules)
+                if cited is not None:
+                    named[name] = cited
+        elif isinstance(node, Template) and wiki_rules.is_cite(template_name(str(node.name))):
+            fields = _named(node)
+            surname = _field(fields, _SURNAME)
+            year = _YEAR.search(_field(fields, wiki_rules.cite_fields["date"]) or "")
+            if surname and year:
+                key = (surname.lower(), year.group(1))
+                bibliography.setdefault(key, from_cite(node, None, wiki_rules))
+    return named, bibliography
 
 
 def _from_short(tpl: Template, bibliography: dict[tuple[str, str], Citation]) -> Citation:
@@ -163,13 +187,10 @@ def _from_short(tpl: Template, bibliography: dict[tuple[str, str], Citation]) ->
 
 def citation_marks(anchors: Sequence[Anchor], code: Wikicode) -> list[CitationMark]:
     """The citation of each anchor the renderer met, reused refs and short citations resolved."""
+    if not anchors:
+        return []
     wiki_rules = rules()
-    named = _named_refs(code, wiki_rules)
-    bibliography = (
-        _bibliography(code, wiki_rules)
-        if any(isinstance(a.node, Template) for a in anchors)
-        else {}
-    )
+    named, bibliography = _index(code, wiki_rules)
     marks: list[CitationMark] = []
     for a in anchors:
         cited: Citation | None
@@ -177,7 +198,8 @@ def citation_marks(anchors: Sequence[Anchor], code: Wikicode) -> list[CitationMa
             cited = _from_short(a.node, bibliography)
         else:
             name = _ref_name(a.node)
-            cited = _from_ref(a.node, name, wiki_rules) or (named.get(name) if name else None)
+            cited = named.get(name) if name else None
+            cited = cited or _from_ref(a.node, name, wiki_rules)
         if cited is not None:
             marks.append(CitationMark(a.at, cited, a.source_start, a.source_end))
     return marks

@@ -93,6 +93,7 @@ def _by_rule(r: Renderer, node: Template, name: str, ps: list[Param], at: int, e
         _value(r, positional[-1:])
     elif name == "coord":
         r.emit(_coordinates([str(p.value).strip() for p in positional]), at, end)
+        r.separator(end)  # "{{coord|...}}Adwa, Ethiopia": the place is an item of its own
     elif ":" in raw and name.split(":", 1)[0] in ("formatnum", "lc", "uc", "ucfirst", "lcfirst"):
         text = raw.split(":", 1)[1].strip()
         if "{" not in text and "<" not in text:  # a computed value renders as nothing
