@@ -8,36 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from dump_helpers import CONFLICT_PAGES, DUMPS, HISTORY, MULTI, n_claims, stored
 
 from fogofwar.bulk import ingest_dump
 from fogofwar.cli import main
 from fogofwar.ledger import Ledger
-from fogofwar.ledger import schema as t
 from fogofwar.ledger.history import held_revisions
-
-DUMPS = Path(__file__).resolve().parents[1] / "data" / "dumps"
-MULTI = DUMPS / "enwiki-wwii-excerpt-pages-articles-multistream.xml.bz2"
-INDEX = DUMPS / "enwiki-wwii-excerpt-pages-articles-multistream-index.txt.bz2"
-HISTORY = DUMPS / "korytsa-history-0.11.xml"
-CONFLICT_PAGES = {"54917946", "42414114", "45094670", "31940542"}
-CONFLICT_PAGES |= {"17199769", "12344567", "4150165", "846876"}
-
-
-def stored(ledger: Ledger) -> list[tuple[str, str, str, str, str]]:
-    d = t.documents.c
-    with ledger.read() as conn:
-        rows = conn.execute(
-            select(d.page_id, d.revision, d.revision_timestamp, d.editor, d.title).order_by(
-                d.page_id, d.revision
-            )
-        )
-        return [tuple(r) for r in rows]  # type: ignore[misc]
-
-
-def n_claims(ledger: Ledger) -> int:
-    with ledger.read() as conn:
-        return int(conn.execute(select(func.count()).select_from(t.claims)).scalar() or 0)
 
 
 def test_multistream_dump_stores_conflict_pages_with_their_wiki_ids(db_url: str) -> None:

@@ -220,7 +220,7 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Any]:
             n_workers=workers or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never fight over 8787
             silence_logs=logging.ERROR,
         ) as cluster,
         dist.Client(cluster) as client,
