@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from fogofwar.errors import EmptyInput, InputFormatError
 from fogofwar.read import detect_format, read_bytes
 from fogofwar.read.citations import source_span
 from fogofwar.read.wikitext import has_conflict_infobox, read_wikitext
@@ -113,3 +116,18 @@ def test_malformed_markup_leaves_no_residue() -> None:
 def test_headings_nested_in_unbalanced_markup_stay_headings() -> None:
     doc = read_wikitext("Lead ''text.\n\n===Sub===\nBody 5 killed.\n", origin="t.wikitext")
     assert [s.name for s in doc.sections] == ["lead", "Sub"]
+
+
+def test_bad_input_is_one_clear_error() -> None:
+    with pytest.raises(InputFormatError, match="unknown input format 'html'") as err:
+        read_bytes(b"{{x}}", origin="a.wiki", input_format="html")
+    assert err.value.code == "E701"
+    with pytest.raises(EmptyInput):
+        read_bytes(b"  \n", origin="a.wikitext")
+
+
+def test_an_article_without_infobox_or_title_is_still_read() -> None:
+    doc = read_wikitext("'''Foo''' was a clash in which 12 died.", origin="dir/Clash_at_Foo.wiki")
+    assert doc.title == "Clash at Foo"
+    assert doc.infobox == ()
+    assert doc.text.endswith("Foo was a clash in which 12 died.")
