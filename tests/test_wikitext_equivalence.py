@@ -65,3 +65,19 @@ def test_the_rendering_keeps_no_markup(path: Path) -> None:
     keys = {e.key for e in doc.infobox}
     assert {"Conflict", "Date", "Place", "Combatant1", "Combatant2", "Casualties1"} <= keys
     assert not any("\n" in e.value for e in doc.infobox)
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_the_source_map_points_at_the_wikitext_it_renders(path: Path) -> None:
+    """Every stretch copied from the wikitext maps to exactly those characters; every other
+    stretch maps to markup inside the article."""
+    source = path.read_text("utf-8")
+    doc = read_path(path)
+    covered = 0
+    for span in doc.source_map:
+        rendered = doc.text[span.start : span.end]
+        assert 0 <= span.source_start <= span.source_end <= len(source)
+        if span.copied:
+            assert source[span.source_start : span.source_end] == rendered
+        covered += span.end - span.start
+    assert covered == len(doc.text)

@@ -63,12 +63,14 @@ class InfoboxEntry:
 @dataclass(frozen=True)
 class SourceSpan:
     """Where a stretch ``[start, end)`` of a rendered text came from in its source (wikitext):
-    ``[source_start, source_end)``. Same lengths: character for character; else as a whole."""
+    ``[source_start, source_end)``, character for character if ``copied``, else as a whole (text
+    a template or entity produced)."""
 
     start: int
     end: int
     source_start: int
     source_end: int
+    copied: bool = False
 
 
 @dataclass(frozen=True)

@@ -221,7 +221,7 @@ def source_span(doc: Document, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _mapped(span: SourceSpan, start: int, end: int) -> tuple[int, int]:
-    if span.end - span.start == span.source_end - span.source_start:
+    if span.copied:
         shift = span.source_start - span.start
         return start + shift, end + shift
     return span.source_start, span.source_end

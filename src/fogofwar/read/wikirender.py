@@ -41,7 +41,6 @@ _LEFTOVER = re.compile(
     r"'{2,}|<ref[^<>]*/>|<ref[^<>]*>.*?</ref\s*>|</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>|\{\{[^{}]*\}\}",
     re.DOTALL,
 )
-_CLOSING = re.compile(r"(?:</[^<>]*>|'{2,5}|\n?\|\})\s*$")
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,21 @@ class Anchor:
     node: Tag | Template
     source_start: int
     source_end: int
+
+
+def _after_attributes(node: Tag, source: str, start: int) -> int:
+    """Where a table tag's contents begin: after ``{| class=x`` or ``| style=x |``."""
+    if not node.attributes:
+        return start
+    last = str(node.attributes[-1])
+    found = source.find(last, start)
+    if found < 0:
+        return start
+    start = found + len(last)
+    padding = str(getattr(node, "padding", "") or "")
+    if source.startswith(padding, start):
+        start += len(padding)
+    return start
 
 
 class Renderer:
@@ -69,34 +83,43 @@ class Renderer:
         self._fresh = False  # in a cell with nothing written yet
 
     # -- output -------------------------------------------------------------------------------
-    def emit(self, text: str, source_start: int, source_end: int) -> None:
-        """Write ``text`` produced by the markup at ``[source_start, source_end)``."""
+    def emit(self, text: str, source_start: int, source_end: int, copied: bool = False) -> None:
+        """Write ``text`` produced by the markup at ``[source_start, source_end)``; ``copied``:
+        the text is that markup, character for character."""
+        copied = copied and self._coarse is None
         if self._lstrip:
             stripped = text.lstrip(" \t\n;" if self._fresh else " \t\n")
-            if source_end - source_start == len(text):
+            if copied:
                 source_start += len(text) - len(stripped)
             text = stripped
             self._lstrip = not text
         if self.cell and text.strip():
             self._fresh = False
         if not text.strip() and "\n" in text:
-            text = "\n" * min(text.count("\n"), 2 - self._trailing_newlines())
+            kept = "\n" * min(text.count("\n"), 2 - self._trailing_newlines())
+            if copied and kept:
+                first = text.index("\n")
+                source_start, source_end = source_start + first, source_start + first + len(kept)
+                copied = text[first : first + len(kept)] == kept
+            text = kept
         elif text.startswith("\n"):  # no more than one blank line between paragraphs
             run = len(text) - len(text.lstrip("\n"))
             cut = run - min(run, 2 - self._trailing_newlines())
-            if cut and source_end - source_start == len(text):
+            if cut and copied:
                 source_start += cut
             text = text[cut:]
         if not text:
             return
         if text[0] == " " and self.last_char() == " " and text.strip():
-            if source_end - source_start == len(text):
+            if copied:
                 source_start += 1
             text = text[1:]  # no double space where a template wrote nothing
         if self._coarse is not None:
             source_start, source_end = self._coarse
         self.parts.append(text)
-        self.spans.append(SourceSpan(self.pos, self.pos + len(text), source_start, source_end))
+        self.spans.append(
+            SourceSpan(self.pos, self.pos + len(text), source_start, source_end, copied)
+        )
         self.pos += len(text)
 
     def last_char(self) -> str:
@@ -122,11 +145,10 @@ class Renderer:
                 self.parts.pop()
                 self.spans.pop()
                 continue
-            linear = span.end - span.start == span.source_end - span.source_start
             self.parts[-1] = kept
             self.spans[-1] = SourceSpan(
                 span.start, span.end - cut, span.source_start,
-                span.source_end - cut if linear else span.source_end,
+                span.source_end - cut if span.copied else span.source_end, span.copied,
             )  # fmt: skip
 
     def separator(self, at: int) -> None:
@@ -202,18 +224,18 @@ class Renderer:
             cursor = m.end()
             quotes = m.group(0).startswith("'")
             if quotes and len(m.group(0)) % 2 and text[m.end() : m.end() + 1].isalpha():
-                self.emit("'", at + cursor - 1, at + cursor)  # "X'''s": one apostrophe
+                self.emit("'", at + cursor - 1, at + cursor, copied=True)  # "X'''s"
         self._lines(text[cursor:], at + cursor)
 
     def _lines(self, text: str, at: int) -> None:
         if not self.cell:
-            self.emit(text, at, at + len(text))
+            self.emit(text, at, at + len(text), copied=True)
             return
         for number, line in enumerate(text.split("\n")):
             if number:
                 self.separator(at)
                 at += 1
-            self.emit(line, at, at + len(line))
+            self.emit(line, at, at + len(line), copied=True)
             at += len(line)
 
     def heading(self, node: Heading, at: int, source: str) -> None:
@@ -274,18 +296,22 @@ class Renderer:
             self._contents(node, at, source)
 
     def _contents(self, node: Tag, at: int, source: str) -> None:
-        """Render a tag's contents, which end where its closing markup begins."""
+        """Render a tag's contents, which begin after its opening markup (``''``, ``|``,
+        ``<b ...>``); where that cannot be told, mapped to the whole tag."""
         if node.contents is None:
             return
         inner = str(node.contents)
-        closing = _CLOSING.search(source)
-        tail = len(closing.group(0)) if closing and node.closing_wiki_markup != "" else 0
-        start = len(source) - tail - len(inner)
-        if start < 0 or source[start : start + len(inner)] != inner:
-            start = source.find(inner)
-        if start < 0:
+        if node.wiki_markup:
+            start = source.find(str(node.wiki_markup)) + len(str(node.wiki_markup))
+            start = _after_attributes(node, source, start)
+        else:
+            start = source.find(">") + 1
+        if start > 0 and source[start : start + len(inner)] == inner:
+            self.code(node.contents, at + start)
             return
-        self.code(node.contents, at + start)
+        previous = self.coarse((at, at + len(source)))  # not located exactly: the whole tag
+        self.code(node.contents, at)
+        self.reset_coarse(previous)
 
     # -- templates ----------------------------------------------------------------------------
     def template(self, node: Template, at: int, source: str) -> None:
