@@ -131,3 +131,14 @@ def test_an_article_without_infobox_or_title_is_still_read() -> None:
     assert doc.title == "Clash at Foo"
     assert doc.infobox == ()
     assert doc.text.endswith("Foo was a clash in which 12 died.")
+
+
+@pytest.mark.parametrize(
+    "deep",
+    ["[[a|" * 3000 + "x" + "]]" * 3000, "{{a|" * 3000 + "x" + "}}" * 3000, "<span>" * 3000 + "x"],
+    ids=["links", "templates", "tags"],
+)
+def test_markup_nested_very_deeply_is_read_without_a_crash(deep: str) -> None:
+    doc = read_wikitext(deep, origin="deep.wiki")  # the parser's own depth limit holds
+    assert doc.title == "deep"
+    assert doc.text.startswith("= deep =\n")

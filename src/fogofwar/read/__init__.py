@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from fogofwar.errors import InputFormatError, WikitextError
+from fogofwar.errors import InputFormatError
 from fogofwar.model import Document
 from fogofwar.read import plaintext
 from fogofwar.read.plaintext import DEFAULT_MAX_BYTES, decode_bytes, load_bytes, parse_text
@@ -43,10 +43,7 @@ def read_bytes(
     fmt = detect_format(text, origin) if input_format == "auto" else input_format
     if fmt == "text":
         return parse_text(text, origin=origin, digest=digest)
-    try:
-        return replace(read_wikitext(text, origin=origin), id=digest)
-    except RecursionError:
-        raise WikitextError("wikitext is nested too deeply to read", origin=origin) from None
+    return replace(read_wikitext(text, origin=origin), id=digest)
 
 
 def read_path(

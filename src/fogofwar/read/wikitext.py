@@ -23,6 +23,7 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Heading, Node, Template
 from mwparserfromhell.wikicode import Wikicode
 
+from fogofwar.errors import WikitextError
 from fogofwar.model import Document
 from fogofwar.read.citations import citation_marks
 from fogofwar.read.plaintext import parse_text
@@ -73,13 +74,17 @@ def read_wikitext(
     name's)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     r = Renderer()
-    code = mwparserfromhell.parse(text)
-    infobox = conflict_infobox(code, r.rules)
-    heading = title or _infobox_title(infobox, text) or _title_from_origin(origin)
-    r.emit(f"= {_one_line(heading)} =\n", 0, 0)
-    if infobox is not None:
-        _render_infobox(r, infobox, text)
-    _render_body(r, code, infobox)
+    try:
+        code = mwparserfromhell.parse(text)
+        infobox = conflict_infobox(code, r.rules)
+        heading = title or _infobox_title(infobox, text) or _title_from_origin(origin)
+        r.emit(f"= {_one_line(heading)} =\n", 0, 0)
+        if infobox is not None:
+            _render_infobox(r, infobox, text)
+        _render_body(r, code, infobox)
+        marks = citation_marks(r.anchors, code)
+    except RecursionError:
+        raise WikitextError("wikitext is nested too deeply to read", origin=origin) from None
     rendered = r.text()
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc = parse_text(rendered, origin=origin, digest=digest)
@@ -91,7 +96,7 @@ def read_wikitext(
         revision_timestamp=revision_timestamp,
         editor=editor,
         source_map=tuple(r.spans),
-        citations=tuple(citation_marks(r.anchors, code)),
+        citations=tuple(marks),
     )
 
 
