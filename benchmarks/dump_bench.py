@@ -114,13 +114,17 @@ def bench_extraction(path: Path, pages: int, per_stream: int, max_chars: int, wo
             client.run(load_nlp)
             address = client.scheduler.address
             with Ledger(f"sqlite:///{work / f'w{workers}.sqlite'}") as ledger:
-                t = time.perf_counter()
+                cpu_before = sum(client.run(time.process_time).values())
+                t, client_cpu = time.perf_counter(), time.process_time()
                 report = ingest_dump(ledger, dump, scheduler=address)
-                took = time.perf_counter() - t
+                took, client_cpu = time.perf_counter() - t, time.process_time() - client_cpu
+                worker_cpu = sum(client.run(time.process_time).values()) - cpu_before
         rates[workers] = report.pages / took
         print(
             f"extraction on {workers} Dask worker(s): {report.pages} pages, {report.stored} "
-            f"stored, {len(report.errors)} failed, {took:.1f} s, {rates[workers]:.2f} pages/s"
+            f"stored, {len(report.errors)} failed, {took:.1f} s, {rates[workers]:.2f} pages/s; "
+            f"CPU: workers {worker_cpu:.1f} s ({worker_cpu / took:.2f} cores busy), "
+            f"client {client_cpu:.1f} s"
         )
     print(f"extraction speed-up 2 workers / 1: {rates[2] / rates[1]:.2f}x (goal >= 1.8x)")
 

@@ -197,9 +197,21 @@ def _run_on_dask(
             continue
         pending.add(client.submit(run_unit, unit, origin, write_url, pure=False))
         while pending.count() >= in_flight:
-            _after(ledger, next(pending).result(), report, expected, on_progress, on_result)
+            _after(ledger, _result(next(pending)), report, expected, on_progress, on_result)
     for future in pending:
-        _after(ledger, future.result(), report, expected, on_progress, on_result)
+        _after(ledger, _result(future), report, expected, on_progress, on_result)
+
+
+def _result(future: Any) -> WorkResult:
+    """A unit's result; a unit Dask gave up on (its workers died too often) is one error line,
+    and a re-run does it again (nothing of it was stored)."""
+    try:
+        got: WorkResult = future.result()
+    except FogofwarError:
+        raise
+    except Exception as exc:
+        return WorkResult(error=f"a unit of work failed on Dask ({type(exc).__name__}: {exc})")
+    return got
 
 
 @contextmanager
