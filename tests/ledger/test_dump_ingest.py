@@ -8,12 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from dump_helpers import CONFLICT_PAGES, DUMPS, HISTORY, MULTI, n_claims, stored
+from dump_helpers import CONFLICT_PAGES, DUMPS, HISTORY, INDEX, MULTI, n_claims, stored
 
 from fogofwar.bulk import ingest_dump
 from fogofwar.cli import main
 from fogofwar.ledger import Ledger
 from fogofwar.ledger.history import held_revisions
+from fogofwar.read.dumps import stream_spans
 
 
 def test_multistream_dump_stores_conflict_pages_with_their_wiki_ids(db_url: str) -> None:
@@ -107,3 +108,39 @@ def test_cli_ingest_detects_dumps_and_mixes_them_with_articles(
     assert len(err) == 1 and err[0].startswith("fogofwar: error: ") and "complete pages" in err[0]
     assert main(["ingest", str(DUMPS / "mwxml-dump.xml"), "--workers", "0", "--db", db]) == 1
     assert "--workers must be at least 1" in capsys.readouterr().err
+
+
+def _with_broken_stream(tmp_path: Path, which: int) -> Path:
+    """The multistream excerpt with one stream's second page made bad XML (offsets re-counted)."""
+    data = MULTI.read_bytes()
+    spans = stream_spans(MULTI, INDEX)
+    header, closing = data[: spans[0].start], b""
+    parts, index, offset = [header], [], len(header)
+    for i, span in enumerate(spans):
+        chunk = data[span.start : span.end]
+        if span is spans[-1]:  # the last span holds the closing stream too
+            dec = bz2.BZ2Decompressor()
+            dec.decompress(chunk)
+            closing, chunk = dec.unused_data, chunk[: len(chunk) - len(dec.unused_data)]
+        if i == which:
+            xml = bz2.decompress(chunk)
+            cut = xml.index(b"</title>", xml.index(b"</page>"))
+            chunk = bz2.compress(xml[:cut] + b"</titel>" + xml[cut + 8 :])
+        index += [f"{offset}:{page}:title\n" for page in span.page_ids]
+        parts.append(chunk)
+        offset += len(chunk)
+    out = tmp_path / "broken-multistream.xml.bz2"
+    out.write_bytes(b"".join([*parts, closing]))
+    out.with_name("broken-multistream-index.txt.bz2").write_bytes(
+        bz2.compress("".join(index).encode())
+    )
+    return out
+
+
+def test_bad_xml_in_one_stream_loses_only_that_page(tmp_path: Path) -> None:
+    broken = _with_broken_stream(tmp_path, 1)  # Lagarde, then Ptolemaida broken
+    with Ledger(f"sqlite:///{tmp_path / 'l.sqlite'}") as ledger:
+        report = ingest_dump(ledger, broken)
+        assert len(report.errors) == 1 and "@3091: bad XML at line " in report.errors[0]
+        assert "after 1 complete pages" in report.errors[0]
+        assert {r[0] for r in stored(ledger)} == CONFLICT_PAGES - {"31940542"}
