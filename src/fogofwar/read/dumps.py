@@ -266,13 +266,11 @@ def _revision(page: ET.Element, rev: ET.Element) -> Revision:
 def find_index(dump: str | Path) -> Path | None:
     """The ``-index.txt.bz2`` beside a ``...multistream.xml.bz2`` dump, if there is one."""
     p = Path(dump)
-    name = p.name
     for suffix in (".xml.bz2", ".bz2"):
-        if name.endswith(suffix):
-            for index_name in (name[: -len(suffix)] + "-index.txt.bz2",):
-                candidate = p.with_name(index_name)
-                if candidate.is_file():
-                    return candidate
+        if p.name.endswith(suffix):
+            candidate = p.with_name(p.name[: -len(suffix)] + "-index.txt.bz2")
+            if candidate.is_file():
+                return candidate
     return None
 
 
