@@ -12,11 +12,11 @@ EPILOG = """\
 Revisions come from a dump's page history (fogofwar ingest DUMP.xml.bz2) or from re-ingesting
 an article; they are ordered by revision timestamp where every one has it.
 
-example:
-  $ fogofwar history battle-of-anefis-2014
-  battle-of-anefis-2014: 3 revisions (rev 1001, 2014-07-14, by Ann ... rev 1100, 2014-09-01)
-    killed side 2: 37 (rev 1001, 2014-07-14, by Ann) -> 111 (rev 1042, 2014-08-02)
-    -> removed (rev 1100, 2014-09-01)
+example (tests/data/dumps/korytsa-history-0.11.xml, a page with four revisions):
+  $ fogofwar ingest korytsa-history-0.11.xml && fogofwar history battle-of-korytsa-1940
+  battle-of-korytsa-1940: 4 revisions (rev 902502420, 2019-06-19, by 213.169.33.98 ... )
+    killed side 2: 624 (rev 902502420, 2019-06-19, by 213.169.33.98) -> 700 (rev 902600001,
+    2019-07-01, by ExampleEditor) -> 624 (rev 902800003, 2019-09-01, by ExampleEditor)
 """
 
 
