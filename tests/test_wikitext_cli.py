@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
-
-from conftest import RunCli
 
 from fogofwar.schema import validate_extraction
 
 SAMPLE = Path(__file__).parent / "data" / "wikitext" / "made_up_battle.wikitext"
+RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
 
 def test_extract_detects_wikitext_and_the_option_overrides(tmp_path: Path, run_cli: RunCli) -> None:
