@@ -1,6 +1,10 @@
 """Accuracy of casualty-claim extraction against hand-made references (``*.gold.json``).
 
-    python benchmarks/accuracy.py [GOLD_DIR_OR_FILE ...] [--verbose] [--lenient]
+    python benchmarks/accuracy.py [GOLD_DIR_OR_FILE ...] [--set dev|heldout|wikitext]
+                                  [--verbose] [--lenient]
+
+Each reference's article lies beside it as ``NAME.txt`` (plain text) or ``NAME.wikitext``
+(MediaWiki markup, read by the wikitext reader); ``--set wikitext`` scores ``benchmarks/wikitext``.
 
 A reference claim matches a system claim of the same kind and side whose value and claimant agree
 (the rules of the project's scorer ``shared/tools/score.py``: vague words accept an overlapping
@@ -186,25 +190,35 @@ def _restated(gold: list[dict[str, Any]], matched: set[int]) -> set[int]:
     return restated
 
 
+ARTICLE_EXTENSIONS = (".txt", ".wikitext", ".wiki", ".mediawiki")
+
+
 def article_for(gold_path: Path) -> Path:
     stem = gold_path.name[: -len(".gold.json")]
-    for p in (
-        gold_path.with_name(stem + ".txt"),
-        gold_path.parent.parent / "articles" / (stem + ".txt"),
-    ):
-        if p.exists():
-            return p
+    for ext in ARTICLE_EXTENSIONS:
+        for p in (
+            gold_path.with_name(stem + ext),
+            gold_path.parent.parent / "articles" / (stem + ext),
+        ):
+            if p.exists():
+                return p
     raise FileNotFoundError(f"no article beside {gold_path}")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("paths", nargs="*", default=[str(HERE / "dev")])
+    ap.add_argument("paths", nargs="*", help="reference files or folders (default: --set)")
+    ap.add_argument(
+        "--set",
+        choices=("dev", "heldout", "wikitext"),
+        default="dev",
+        help="the folder of benchmarks/ to score when no path is given (default: dev)",
+    )
     ap.add_argument("--verbose", "-v", action="store_true", help="list missed and spurious claims")
     ap.add_argument("--lenient", action="store_true", help="list errors ignoring the claimant")
     args = ap.parse_args(argv)
     files: list[Path] = []
-    for p in map(Path, args.paths):
+    for p in map(Path, args.paths or [str(HERE / args.set)]):
         files += sorted(p.glob("*.gold.json")) if p.is_dir() else [p]
     nlp = load_nlp()
     strict, lenient = Score(), Score()

@@ -82,3 +82,52 @@ class ModelMissing(FogofwarError):
     """The spaCy English pipeline the extractor needs is not installed."""
 
     code = "E500"
+
+
+class DumpError(InputError):
+    """A MediaWiki XML dump (or its multistream index) cannot be read; nothing of the page that
+    failed is stored, the pages before it are."""
+
+    code = "E750"
+
+
+class DumpXMLError(DumpError):
+    """The dump is not well-formed XML, or not a MediaWiki export."""
+
+    code = "E751"
+
+
+class DumpTruncated(DumpError):
+    """The dump ends early: a bz2 stream without its end marker, or XML cut off mid-page."""
+
+    code = "E752"
+
+
+class DumpIndexMissing(DumpError):
+    """A multistream index was asked for (``--index``) and cannot be found or read."""
+
+    code = "E753"
+
+
+class DumpIndexError(DumpError):
+    """A multistream index that does not fit its dump (an offset that starts no bz2 stream)."""
+
+    code = "E754"
+
+
+class WikitextError(InputError):
+    """Wikitext that cannot be rendered (nested too deeply for the parser, say)."""
+
+    code = "E700"
+
+
+class InputFormatError(UsageError):
+    """An ``--input-format`` that is not one of auto, text, wikitext."""
+
+    code = "E701"
+
+
+class ClusterError(FogofwarError):
+    """The Dask scheduler given with ``--scheduler`` cannot be reached."""
+
+    code = "E755"

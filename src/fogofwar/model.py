@@ -61,6 +61,73 @@ class InfoboxEntry:
 
 
 @dataclass(frozen=True)
+class SourceSpan:
+    """Where a stretch ``[start, end)`` of a rendered text came from in its source (wikitext):
+    ``[source_start, source_end)``, character for character if ``copied``, else as a whole (text
+    a template or entity produced)."""
+
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    copied: bool = False
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source an encyclopedia cites (a ``<ref>``, ``{{cite ...}}``, ``{{sfn}}``): not a claimant.
+    ``date`` is ISO (YYYY, YYYY-MM or YYYY-MM-DD) when it could be read, else None."""
+
+    publisher: str | None = None
+    work: str | None = None
+    author: str | None = None
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    name: str | None = None  # the ref's name="..." if it has one
+
+    def label(self) -> str:
+        """One line for people: who published it, the title, the date."""
+        who = self.work or self.publisher or self.author or "source"
+        parts = [who, f"“{self.title}”" if self.title else None, self.date, self.url]
+        return ", ".join(p for p in parts if p)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "publisher": self.publisher,
+            "work": self.work,
+            "author": self.author,
+            "date": self.date,
+            "title": self.title,
+            "url": self.url,
+            "name": self.name,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Citation:
+        return cls(
+            d.get("publisher"),
+            d.get("work"),
+            d.get("author"),
+            d.get("date"),
+            d.get("title"),
+            d.get("url"),
+            d.get("name"),
+        )
+
+
+@dataclass(frozen=True)
+class CitationMark:
+    """A citation placed at offset ``at`` of a document's rendered text (right after the words it
+    supports); ``source_start``/``source_end`` is the markup that placed it."""
+
+    at: int
+    citation: Citation
+    source_start: int
+    source_end: int
+
+
+@dataclass(frozen=True)
 class Document:
     """One input text as read: its identity (sha256 of the bytes), title and parsed layout."""
 
@@ -76,6 +143,10 @@ class Document:
     page_id: str | None = None  # the source's stable page id (a wiki page id): the lineage key
     revision_timestamp: str | None = None  # ISO 8601, when that revision was made
     editor: str | None = None  # who made that revision, where the source says
+    # Rendered sources (wikitext): where each stretch of ``text`` came from, and the citations
+    # placed in it. Kept in memory for the extraction step; not part of ``to_dict``.
+    source_map: tuple[SourceSpan, ...] = field(default=(), compare=False, repr=False)
+    citations: tuple[CitationMark, ...] = field(default=(), compare=False, repr=False)
 
     def infobox_value(self, key: str) -> str | None:
         """The first infobox value whose key matches ``key`` case-insensitively."""
@@ -330,20 +401,46 @@ class Claimant:
 
 @dataclass(frozen=True)
 class Evidence:
+    """Where a claim is stated: ``start``/``end`` into the document's (rendered) text; for a
+    rendered source also ``source_start``/``source_end`` into its markup, and the citations the
+    encyclopedia gives for that sentence or infobox item."""
+
     document: str
     section: str
     start: int
     end: int
     text: str
+    source_start: int | None = None
+    source_end: int | None = None
+    citations: tuple[Citation, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "document": self.document,
             "section": self.section,
             "start": self.start,
             "end": self.end,
             "text": self.text,
         }
+        if self.source_start is not None:
+            d["source_start"] = self.source_start
+            d["source_end"] = self.source_end
+        if self.citations:
+            d["citations"] = [c.to_dict() for c in self.citations]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        return cls(
+            d["document"],
+            d["section"],
+            d["start"],
+            d["end"],
+            d["text"],
+            d.get("source_start"),
+            d.get("source_end"),
+            tuple(Citation.from_dict(c) for c in d.get("citations", [])),
+        )
 
 
 @dataclass(frozen=True)
@@ -405,10 +502,7 @@ class Claim:
             claimant=Claimant(c["name"], c.get("side"), c.get("kind", "unknown")) if c else None,
             stance=d.get("stance", "assert"),
             said_on=d.get("said_on"),
-            evidence=tuple(
-                Evidence(e["document"], e["section"], e["start"], e["end"], e["text"])
-                for e in d.get("evidence", [])
-            ),
+            evidence=tuple(Evidence.from_dict(e) for e in d.get("evidence", [])),
             scope=d.get("scope", "total"),
         )
 

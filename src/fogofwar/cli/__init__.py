@@ -25,6 +25,8 @@ examples:
   fogofwar extract --format table a.txt b.txt  the same for people, grouped by event and side
   cat article.txt | fogofwar extract -         read standard input
   fogofwar ingest articles/*.txt               store them in the default SQLite ledger
+  fogofwar ingest dump.xml.bz2 --workers 2     a MediaWiki dump's conflict pages, on Dask
+  fogofwar history battle-of-anefis-2014       how its figures changed across revisions
   fogofwar estimates battle-of-anefis-2014     low / best / high per side and kind, with reasons
   fogofwar show battle-of-anefis-2014          the event, its claims and their evidence
   fogofwar export --format ucdp-csv > ged.csv  UCDP GED columns (also acled-csv, geojson, ...)
@@ -49,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         ledger_cmd.register(sub)
+        from fogofwar.cli import dump_ingest
+        from fogofwar.cli import history as history_cmd
+
+        history_cmd.register(sub)
+        dump_ingest.extend(sub.choices["ingest"])
     return parser
 
 

@@ -9,16 +9,23 @@ import sys
 from typing import Any
 
 from fogofwar.extract import extract_paths
-from fogofwar.read import DEFAULT_MAX_BYTES
+from fogofwar.read import DEFAULT_MAX_BYTES, INPUT_FORMATS
 from fogofwar.render import extraction_table
 
 HELP = """\
 Read battle articles (plain-text shape: '= Title =', an 'Infobox' of '- Key: Value' lines,
-prose with '== Section ==' headings) and print every event and every claim found: casualty
+prose with '== Section ==' headings; or MediaWiki wikitext, told by the .wikitext/.wiki/
+.mediawiki extension or by its markup, or forced with --input-format) and print every event
+and every claim found: casualty
 figures (killed, injured, captured, missing, displaced, strength, vehicles, equipment) as
 intervals with the words kept, who claimed them (claimant, its side and kind), the stance
 (assert / revise / corroborate / deny) and the evidence (section, character offsets, text);
 and non-numeric contested facts (presence, start, outcome, control, abuse).
+
+From wikitext, offsets point into the rendered text (the plain-text shape, see
+--include-text); each evidence also carries source_start/source_end into the wikitext and the
+citations (<ref>, {{cite ...}}, {{sfn}}) of its sentence or infobox item. A citation is not a
+claimant; a claim with no date of its own takes its citation's date as said_on.
 
 A file that cannot be read gets one line on standard error naming it and the problem; the
 other files are still extracted and the exit status is 1.
@@ -52,6 +59,12 @@ def register(sub: Any) -> None:
         help="refuse files larger than this (default: %(default)s)",
     )
     p.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="auto",
+        help="auto (default: wikitext by extension or markup, else plain text), text, wikitext",
+    )
+    p.add_argument(
         "--include-text",
         action="store_true",
         help="include each document's full text in the JSON output",
@@ -79,7 +92,11 @@ def run(args: argparse.Namespace) -> int:
             bar.update(1)
 
     extraction, errors = extract_paths(
-        files, workers=max(1, args.workers), max_bytes=args.max_bytes, on_done=done
+        files,
+        workers=max(1, args.workers),
+        max_bytes=args.max_bytes,
+        on_done=done,
+        input_format=args.input_format,
     )
     if bar is not None:
         bar.close()

@@ -29,7 +29,9 @@ def read_extraction(path: str) -> Extraction:
         raise LedgerError(f"{path}: malformed extraction: missing {exc}") from None
 
 
-def extract_articles(paths: Sequence[str]) -> tuple[Extraction, list[str]]:
+def extract_articles(
+    paths: Sequence[str], input_format: str = "auto"
+) -> tuple[Extraction, list[str]]:
     """Articles through the extractor: the extraction and one error line per failed file."""
     try:
         from fogofwar.extract import extract_paths
@@ -37,7 +39,7 @@ def extract_articles(paths: Sequence[str]) -> tuple[Extraction, list[str]]:
         return Extraction((), (), ()), [
             f"{p}: extraction is not available; give an extraction JSON" for p in paths
         ]
-    got = extract_paths(list(paths))
+    got = extract_paths(list(paths), input_format=input_format)
     return got if isinstance(got, tuple) else (got, [])
 
 
@@ -84,7 +86,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         bar.total = (bar.total or 0) + len(x.documents) - 1
         failed += _store(ledger, x, args, bar)
     if articles:
-        x, errors = extract_articles(articles)
+        x, errors = extract_articles(articles, getattr(args, "input_format", "auto"))
         for line in errors:
             bar.write(f"fogofwar: error: {line}", file=sys.stderr)
             bar.update(1)
@@ -108,5 +110,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="extraction JSON files (or articles, extracted on the way)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no line per document")
+    p.add_argument(
+        "--input-format",
+        choices=("auto", "text", "wikitext"),
+        default="auto",
+        help="how to read articles: by extension and content (auto, default), plain text, "
+        "or MediaWiki wikitext",
+    )
     add_db_option(p)
     p.set_defaults(handler=cmd_ingest)

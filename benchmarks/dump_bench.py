@@ -1,0 +1,196 @@
+"""Dump benchmark: scan speed against bare bz2, extraction on 1 and 2 Dask workers, peak memory.
+
+    .venv/bin/python benchmarks/dump_bench.py          # the real WWII multistream dump of shared/
+    .venv/bin/python benchmarks/dump_bench.py --dump tests/data/dumps/korytsa-history-0.11.xml
+
+1. Scan: stream every revision of the dump (``fogofwar.read.dumps.iter_revisions``: bz2 and XML,
+   no extraction) against bare bz2 decompression of the same file, alternately, best of
+   ``--repeat``; the ratio is bz2 time / scan time (goal >= 0.8).
+2. Extraction: the first ``--pages`` conflict pages of at most ``--max-chars`` characters,
+   written as a multistream dump of ``--per-stream`` pages per stream with its index,
+   ingested with ``fogofwar.bulk.ingest_dump`` on a local Dask cluster of 1, then 2 workers
+   (spaCy loaded on each beforehand; the cluster's start is not timed), into an empty SQLite
+   ledger: pages per second and the speed-up (goal >= 1.8x).
+3. Memory: peak RSS of a fresh process scanning the dump, and a dump ten times larger (its pages
+   repeated under new page ids); flat, not tenfold.
+
+The machine's load (``/proc/loadavg``) is printed before and after: other work on a shared
+machine slows the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from fogofwar.bulk import dask_client, ingest_dump
+from fogofwar.bulk.units import is_candidate
+from fogofwar.ledger import Ledger
+from fogofwar.read.dumps import CHUNK, Revision, iter_revisions
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent.parent / "shared" / "corpus" / "wikitext" / "dumps"
+DEFAULT_DUMP = SHARED / "enwiki-wwii-battles-pages-articles-multistream.xml.bz2"
+
+
+def load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def bare_bz2(path: Path) -> int:
+    size = 0
+    with bz2.open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            size += len(chunk)
+    return size
+
+
+def scan(path: Path) -> int:
+    return sum(1 for _ in iter_revisions(path))
+
+
+def bench_scan(path: Path, repeat: int) -> None:
+    best_bz2 = best_scan = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        size = bare_bz2(path)
+        best_bz2 = min(best_bz2, time.perf_counter() - t)
+        t = time.perf_counter()
+        revisions = scan(path)
+        best_scan = min(best_scan, time.perf_counter() - t)
+    print(
+        f"scan: {revisions} revisions, {size / 2**20:.1f} MiB of XML; bare bz2 {best_bz2:.2f} s "
+        f"({size / 2**20 / best_bz2:.1f} MiB/s), scan {best_scan:.2f} s "
+        f"({revisions / best_scan:.0f} pages/s); ratio {best_bz2 / best_scan:.2f} (goal >= 0.8)"
+    )
+
+
+def page_xml(rev: Revision, page_id: str) -> str:
+    who = f"<username>{escape(rev.editor or '')}</username>"
+    return (
+        f"  <page><title>{escape(rev.title)}</title><ns>{rev.ns}</ns><id>{page_id}</id>"
+        f"<revision><id>{rev.revision_id}</id><timestamp>{rev.timestamp}</timestamp>"
+        f"<contributor>{who}</contributor><text>{escape(rev.text)}</text></revision></page>\n"
+    )
+
+
+def write_multistream(revs: list[Revision], out: Path, per_stream: int) -> Path:
+    """A multistream dump (header, streams of ``per_stream`` pages, closing) and its index."""
+    head = bz2.compress(b'<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/">\n')
+    parts, index, offset = [head], [], len(head)
+    for i in range(0, len(revs), per_stream):
+        group = revs[i : i + per_stream]
+        stream = bz2.compress("".join(page_xml(r, r.page_id) for r in group).encode())
+        index.extend(f"{offset}:{r.page_id}:{r.title}\n" for r in group)
+        parts.append(stream)
+        offset += len(stream)
+    parts.append(bz2.compress(b"</mediawiki>\n"))
+    out.write_bytes(b"".join(parts))
+    out.with_name(out.name.replace(".xml.bz2", "-index.txt.bz2")).write_bytes(
+        bz2.compress("".join(index).encode())
+    )
+    return out
+
+
+def bench_extraction(path: Path, pages: int, per_stream: int, max_chars: int, work: Path) -> None:
+    revs = [r for r in iter_revisions(path) if is_candidate(r) and len(r.text) <= max_chars]
+    revs = revs[:pages]
+    dump = write_multistream(revs, work / "bench-multistream.xml.bz2", per_stream)
+    rates = {}
+    for workers in (1, 2):
+        with dask_client(workers, None) as client:
+            from fogofwar.extract import load_nlp
+
+            client.run(load_nlp)
+            address = client.scheduler.address
+            with Ledger(f"sqlite:///{work / f'w{workers}.sqlite'}") as ledger:
+                cpu_before = sum(client.run(time.process_time).values())
+                t, client_cpu = time.perf_counter(), time.process_time()
+                report = ingest_dump(ledger, dump, scheduler=address)
+                took, client_cpu = time.perf_counter() - t, time.process_time() - client_cpu
+                worker_cpu = sum(client.run(time.process_time).values()) - cpu_before
+        rates[workers] = report.pages / took
+        print(
+            f"extraction on {workers} Dask worker(s): {report.pages} pages, {report.stored} "
+            f"stored, {len(report.errors)} failed, {took:.1f} s, {rates[workers]:.2f} pages/s; "
+            f"CPU: workers {worker_cpu:.1f} s ({worker_cpu / took:.2f} cores busy), "
+            f"client {client_cpu:.1f} s"
+        )
+    print(f"extraction speed-up 2 workers / 1: {rates[2] / rates[1]:.2f}x (goal >= 1.8x)")
+
+
+def scaled(path: Path, copies: int, out: Path) -> Path:
+    """The dump's pages repeated ``copies`` times, each copy under new page ids, as bz2."""
+    revs = list(iter_revisions(path))
+    with bz2.open(out, "wt", encoding="utf-8") as f:
+        f.write('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/">\n')
+        for copy in range(copies):
+            for rev in revs:
+                f.write(page_xml(rev, str(int(rev.page_id) + copy * 10**9)))
+        f.write("</mediawiki>\n")
+    return out
+
+
+def peak_rss_mib(path: Path) -> float:
+    """The high-water mark of a fresh process's resident memory (``VmHWM``: counted from its
+    exec, unlike ``ru_maxrss``, which keeps the forking parent's) while it scans the dump."""
+    code = (
+        "import sys\nfrom fogofwar.read.dumps import iter_revisions\n"
+        "n = sum(1 for _ in iter_revisions(sys.argv[1]))\n"
+        "print(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    return int(out.stdout.strip()) / 1024
+
+
+def bench_memory(path: Path, work: Path) -> None:
+    one, ten = scaled(path, 1, work / "x1.xml.bz2"), scaled(path, 10, work / "x10.xml.bz2")
+    small, large = peak_rss_mib(one), peak_rss_mib(ten)
+    print(
+        f"peak RSS scanning: {one.stat().st_size / 2**20:.1f} MiB dump {small:.0f} MiB, "
+        f"{ten.stat().st_size / 2**20:.1f} MiB dump (10x) {large:.0f} MiB "
+        f"(ratio {large / small:.2f}; flat is 1)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dump", type=Path, default=DEFAULT_DUMP)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--pages", type=int, default=40, help="pages to extract (default 40)")
+    parser.add_argument("--per-stream", type=int, default=1)
+    parser.add_argument(
+        "--max-chars",
+        type=int,
+        default=20000,
+        help="extract only pages of at most this much wikitext (default 20000: a quick run)",
+    )
+    parser.add_argument("--skip", choices=("scan", "extraction", "memory"), action="append")
+    args = parser.parse_args()
+    skip = set(args.skip or ())
+    print(f"dump {args.dump} ({args.dump.stat().st_size / 2**20:.1f} MiB); {os.cpu_count()} cores")
+    print(f"load before: {load()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        if "scan" not in skip:
+            bench_scan(args.dump, args.repeat)
+        if "extraction" not in skip:
+            bench_extraction(args.dump, args.pages, args.per_stream, args.max_chars, Path(tmp))
+        if "memory" not in skip:
+            bench_memory(args.dump, Path(tmp))
+    print(f"load after: {load()}")
+
+
+if __name__ == "__main__":
+    main()
