@@ -82,3 +82,27 @@ class ModelMissing(FogofwarError):
     """The spaCy English pipeline the extractor needs is not installed."""
 
     code = "E500"
+
+
+class LedgerMissing(LedgerError):
+    """A read command was pointed at a ledger that does not exist (no file, no tables)."""
+
+    code = "E301"
+
+
+class LedgerOutdated(LedgerError):
+    """The ledger's schema is older (or newer) than this fogofwar's: run ``fogofwar migrate``."""
+
+    code = "E302"
+
+
+class LedgerReadOnly(LedgerError):
+    """A write was attempted on a ledger opened for reading."""
+
+    code = "E303"
+
+
+class FilterError(UsageError):
+    """An event filter that cannot be read (a date that is not a date, a malformed country)."""
+
+    code = "E210"

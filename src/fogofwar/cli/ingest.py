@@ -55,7 +55,8 @@ def _store(ledger: Ledger, x: Extraction, args: argparse.Namespace, bar: Any) ->
             bar.update(1)
         if not args.quiet:
             status = f"revision {r.revision_no}" if r.status == "revision" else r.status
-            bar.write(f"{status:<11} {r.title} ({r.events} events, {r.claims} claims)")
+            older = "" if r.current else "; older than the current revision, which stays current"
+            bar.write(f"{status:<11} {r.title} ({r.events} events, {r.claims} claims{older})")
     return failed
 
 

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import pairwise
 
 from sqlalchemy import Connection, Select, func, select
 
-from fogofwar.errors import LedgerError
+from fogofwar.errors import FilterError, LedgerError
 from fogofwar.ledger import schema as t
+from fogofwar.ledger import terms
 from fogofwar.ledger.store import Ledger
 from fogofwar.model import Claim, Document, Event, Extraction
 
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Which events: country, ISO date bounds (overlap), actor name/alias, war (part of)."""
+    """Which events: country (a name in any case, or an ISO code), date bounds (events that
+    overlap them; ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), actor name or alias and war (part
+    of; substrings in any case, accents ignored). A filter that cannot be read raises
+    FilterError."""
 
     country: str | None = None
     date_from: str | None = None
@@ -25,6 +32,45 @@ class EventFilter:
     actor: str | None = None
     war: str | None = None
     ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        start = _bound("--from", self.date_from, last=False)
+        end = _bound("--to", self.date_to, last=True)
+        if start and end and start > end:
+            raise FilterError(f"--from {self.date_from} is after --to {self.date_to}")
+        if self.country is not None:
+            terms.country_term(self.country)
+        for name in ("actor", "war"):
+            value = getattr(self, name)
+            if value is not None and not terms.fold(value):
+                raise FilterError(f"--{name} is empty: give a name or part of one")
+        object.__setattr__(self, "date_from", start)
+        object.__setattr__(self, "date_to", end)
+
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _bound(option: str, value: str | None, *, last: bool) -> str | None:
+    """An ISO date bound: ``2014`` is 2014-01-01 as a start, 2014-12-31 as an end."""
+    if value is None:
+        return None
+    found = _DATE.fullmatch(value.strip())
+    try:
+        if not found:
+            raise ValueError
+        year, month, day = int(found[1]), found[2], found[3]
+        if day:
+            return date(year, int(month), int(day)).isoformat()
+        if month:
+            first = date(year, int(month), 1)
+            days = calendar.monthrange(year, first.month)[1]
+            return (first.replace(day=days) if last else first).isoformat()
+        return date(year, 12, 31).isoformat() if last else date(year, 1, 1).isoformat()
+    except ValueError:
+        raise FilterError(
+            f"{option} {value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -45,19 +91,25 @@ def _filtered(flt: EventFilter) -> Select[tuple[object]]:
     if flt.ids:
         q = q.where(e.id.in_(flt.ids))
     if flt.country:
-        q = q.where(func.lower(e.country) == flt.country.lower())
+        q = q.where(e.country_norm == terms.country_term(flt.country))
     if flt.date_from:
         q = q.where(func.coalesce(e.date_end, e.date_start) >= flt.date_from)
     if flt.date_to:
         q = q.where(e.date_start <= flt.date_to)
     if flt.war:
-        q = q.where(func.lower(e.part_of).contains(flt.war.lower(), autoescape=True))
+        q = q.where(e.part_of_norm.in_(_terms_like("war", flt.war)))
     if flt.actor:
-        sub = select(t.event_actors.c.event_pk).where(
-            t.event_actors.c.name.contains(flt.actor.lower(), autoescape=True)
-        )
-        q = q.where(e.pk.in_(sub))
+        named = t.event_actors.c.name.in_(_terms_like("actor", flt.actor))
+        q = q.where(e.pk.in_(select(t.event_actors.c.event_pk).where(named)))
     return q.order_by(e.date_start.is_(None), e.date_start, e.id)
+
+
+def _terms_like(field: str, text: str) -> Select[tuple[str]]:
+    """The stored names containing ``text``: a scan of the vocabulary, not of every event."""
+    s = t.search_terms.c
+    return select(s.term).where(
+        s.field == field, s.term.contains(terms.fold(text), autoescape=True)
+    )
 
 
 def list_events(
