@@ -109,6 +109,7 @@ class Ledger:
     ) -> None:
         self.url = normalise_url(url or default_url())
         self.read_only = read_only
+        self.applied: list[int] = []  # the migrations this opening applied
         try:
             self.engine = _engine(self.url, read_only)
         except (ArgumentError, NoSuchModuleError, ValueError) as exc:
@@ -119,7 +120,7 @@ class Ledger:
             if read_only:
                 self._check_version()
             elif migrate:
-                self.migrate()
+                self.applied = self.migrate()
         except DBAPIError as exc:
             self.engine.dispose()
             raise LedgerError(self._cannot_open(exc)) from None
