@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
+from typing import Any
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, func, select, tuple_
 
 from fogofwar.errors import FilterError, LedgerError
 from fogofwar.ledger import schema as t
 from fogofwar.ledger import terms
 from fogofwar.ledger.store import Ledger
 from fogofwar.model import Claim, Document, Event, Extraction
+
+BATCH = 200  # events per page when streaming: a few thousand claims at 20-60 claims an event
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,43 @@ def event_claims(ledger: Ledger, event_ids: Sequence[str]) -> dict[str, list[Cla
     return out
 
 
+def event_pages(
+    ledger: Ledger, flt: EventFilter | None = None, batch: int = BATCH
+) -> Iterator[list[Event]]:
+    """The matching current events in ``list_events``' order, ``batch`` at a time: each page
+    is read after the last by its sort key, so memory holds one page, whatever the ledger."""
+    e = t.events.c
+    base = _filtered(flt or EventFilter()).add_columns(e.date_start, e.id, e.pk).order_by(None)
+    dated = base.where(e.date_start.is_not(None))
+    yield from _pages(ledger, dated, (e.date_start, e.id, e.pk), batch)
+    yield from _pages(ledger, base.where(e.date_start.is_(None)), (e.id, e.pk), batch)
+
+
+def _pages(
+    ledger: Ledger, query: Select[Any], key: tuple[Any, ...], batch: int
+) -> Iterator[list[Event]]:
+    last: tuple[Any, ...] | None = None
+    while True:
+        q = query if last is None else query.where(tuple_(*key) > tuple_(*last))
+        with ledger.read() as conn:
+            rows = conn.execute(q.order_by(*key).limit(batch)).all()
+        if rows:
+            yield [Event.from_dict(r[0]) for r in rows]
+        if len(rows) < batch:
+            return
+        last = tuple(rows[-1][-len(key) :])
+
+
+def iter_event_claims(
+    ledger: Ledger, flt: EventFilter | None = None, batch: int = BATCH
+) -> Iterator[tuple[Event, list[Claim]]]:
+    """Each matching event with its current claims, one page of events in memory at a time."""
+    for events in event_pages(ledger, flt, batch):
+        by_event = event_claims(ledger, [ev.id for ev in events])
+        for ev in events:
+            yield ev, by_event[ev.id]
+
+
 def revision_changes(ledger: Ledger, event_id: str) -> list[RevisionChange]:
     """For each later revision of a document about this event: claims added and withdrawn."""
     d, c = t.documents.c, t.claims.c
@@ -229,6 +268,17 @@ def extract(
     return Extraction(tuple(sorted(docs, key=lambda x: x.id)), tuple(events), tuple(unique))
 
 
+def document_texts(ledger: Ledger, doc_ids: Iterable[str]) -> dict[str, str]:
+    """The stored text of each of these documents (for evidence in its sentence)."""
+    wanted, d = sorted(set(doc_ids)), t.documents.c
+    out: dict[str, str] = {}
+    with ledger.read() as conn:
+        for start in range(0, len(wanted), 500):
+            rows = conn.execute(select(d.id, d.text).where(d.id.in_(wanted[start : start + 500])))
+            out.update({str(i): str(text) for i, text in rows})
+    return out
+
+
 def counts(ledger: Ledger) -> dict[str, int]:
     """Rows per table (all revisions) and current claims."""
     with ledger.read() as conn:
@@ -246,18 +296,4 @@ def counts(ledger: Ledger) -> dict[str, int]:
             ).scalar()
             or 0
         )
-    return out
-
-
-def claims_by_claimant(ledger: Ledger) -> dict[str | None, list[Claim]]:
-    """All current claims grouped by claimant name (None: the text's own voice)."""
-    out: dict[str | None, list[Claim]] = defaultdict(list)
-    with ledger.read() as conn:
-        for (body,) in conn.execute(
-            select(t.claims.c.body)
-            .where(t.claims.c.current)
-            .order_by(t.claims.c.document, t.claims.c.seq)
-        ):
-            claim = Claim.from_dict(body)
-            out[claim.claimant.name if claim.claimant else None].append(claim)
     return out
