@@ -17,11 +17,15 @@ __all__ = ["SourceProfile", "claim_groups", "estimates", "iter_estimates", "sour
 def iter_estimates(
     ledger: Ledger, flt: EventFilter | None = None, policy: Policy | None = None
 ) -> Iterator[Estimate]:
-    """Estimates for the matching events, in ``list_events``' order, reconciled event by event
-    as the claims are read: memory holds one page of events, whatever the size of the ledger."""
+    """Estimates for the matching events by event id (as ``reconcile`` orders them), reconciled
+    event by event as the claims are read: memory holds one page of events, whatever the size
+    of the ledger."""
     policy = policy or load_policy()
-    for _event, claims in iter_event_claims(ledger, flt):
-        yield from reconcile(claims, policy)
+    last = None
+    for event, claims in iter_event_claims(ledger, flt, by_id=True):
+        if event.id != last:  # an id two documents share: its claims were read together
+            yield from reconcile(claims, policy)
+        last = event.id
 
 
 def estimates(

@@ -152,12 +152,21 @@ def event_claims(ledger: Ledger, event_ids: Sequence[str]) -> dict[str, list[Cla
 
 
 def event_pages(
-    ledger: Ledger, flt: EventFilter | None = None, batch: int = BATCH
+    ledger: Ledger,
+    flt: EventFilter | None = None,
+    batch: int | None = None,
+    *,
+    by_id: bool = False,
 ) -> Iterator[list[Event]]:
-    """The matching current events in ``list_events``' order, ``batch`` at a time: each page
-    is read after the last by its sort key, so memory holds one page, whatever the ledger."""
+    """The matching current events in ``list_events``' order (or by id), ``batch`` (default
+    BATCH) at a time: each page is read after the last by its sort key, so memory holds one
+    page whatever the size of the ledger."""
+    batch = batch or BATCH
     e = t.events.c
     base = _filtered(flt or EventFilter()).add_columns(e.date_start, e.id, e.pk).order_by(None)
+    if by_id:
+        yield from _pages(ledger, base, (e.id, e.pk), batch)
+        return
     dated = base.where(e.date_start.is_not(None))
     yield from _pages(ledger, dated, (e.date_start, e.id, e.pk), batch)
     yield from _pages(ledger, base.where(e.date_start.is_(None)), (e.id, e.pk), batch)
@@ -179,10 +188,14 @@ def _pages(
 
 
 def iter_event_claims(
-    ledger: Ledger, flt: EventFilter | None = None, batch: int = BATCH
+    ledger: Ledger,
+    flt: EventFilter | None = None,
+    batch: int | None = None,
+    *,
+    by_id: bool = False,
 ) -> Iterator[tuple[Event, list[Claim]]]:
     """Each matching event with its current claims, one page of events in memory at a time."""
-    for events in event_pages(ledger, flt, batch):
+    for events in event_pages(ledger, flt, batch, by_id=by_id):
         by_event = event_claims(ledger, [ev.id for ev in events])
         for ev in events:
             yield ev, by_event[ev.id]
