@@ -169,3 +169,11 @@ def test_readonly_event_filter_rejects_bad_dates_from_python() -> None:
     with pytest.raises(FilterError):
         EventFilter(date_from="June")
     assert EventFilter(date_to="2016-02").date_to == "2016-02-29"
+
+
+def test_readonly_bad_filter_is_a_usage_error_before_the_ledger_is_opened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "none.sqlite")
+    assert main(["events", "--from", "June", "--db", missing]) == 2
+    assert "--from 'June' is not a date" in capsys.readouterr().err

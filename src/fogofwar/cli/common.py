@@ -42,7 +42,10 @@ def guard(fn: Handler) -> Handler:
 
 def open_ledger(args: argparse.Namespace) -> Ledger:
     """The ledger for a read command: read-only, never created or migrated; a missing or
-    outdated ledger is a one-line error."""
+    outdated ledger is a one-line error. The command's filters are checked first: a bad filter
+    is a usage error whether or not the ledger exists."""
+    if hasattr(args, "date_from"):
+        event_filter(args)
     return Ledger(args.db, read_only=True)
 
 

@@ -57,8 +57,9 @@ def country_term(value: str) -> str:
 
 
 def add_search_terms(conn: Connection, field: str, values: Iterable[str | None]) -> None:
-    """Record each (already folded) term once in the search vocabulary."""
-    rows = [{"field": field, "term": v} for v in dict.fromkeys(values) if v]
+    """Record each (already folded) term once in the search vocabulary. Terms go in sorted
+    order, so concurrent writers on PostgreSQL take their row locks in one order."""
+    rows = [{"field": field, "term": v} for v in sorted({v for v in values if v})]
     if not rows:
         return
     table = schema.search_terms
