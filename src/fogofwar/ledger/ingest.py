@@ -140,11 +140,14 @@ def _store(
     ).first()
     lineage_id, revision_no = (prev[0], prev[1] + 1) if prev else (doc.id, 1)
     is_current = current is None or lineage.replaces(doc.revision_timestamp, current[0])
-    if prev and is_current:
-        old = select(d.id).where(d.lineage_key == key).scalar_subquery()
-        conn.execute(update(t.documents).where(d.lineage_key == key).values(current=False))
-        conn.execute(update(t.events).where(t.events.c.document.in_(old)).values(current=False))
-        conn.execute(update(t.claims).where(t.claims.c.document.in_(old)).values(current=False))
+    if prev and is_current:  # the one current revision steps down; older ones already did
+        old = select(d.id).where(d.lineage_key == key, d.current).scalar_subquery()
+        for table in (t.events, t.claims):
+            stale = table.c.document.in_(old) & table.c.current
+            conn.execute(update(table).where(stale).values(current=False))
+        conn.execute(
+            update(t.documents).where(d.lineage_key == key, d.current).values(current=False)
+        )
     row = _document_row(doc, key, lineage_id, revision_no, is_current)
     conn.execute(t.documents.insert().values(**row))
     _store_events(conn, events, is_current)
