@@ -10,6 +10,12 @@
 2. The same run continues until the ledger holds --claims claims (distinct ids per document),
    then times ``show`` (event, claims, estimates, revision diff) and ``events`` (filters by
    country, date range, actor, war) through the library: p50 / p99 over --queries calls each.
+3. ``sources`` (every claimant's profile) and ``estimates`` for every event, each in a fresh
+   process on the read-only ledger: wall time, and peak memory as the process's maximum
+   resident set (ru_maxrss) beside its resident set before the run (imports, no data), so the
+   difference is what the run itself held.
+
+    .venv/bin/python benchmarks/ledger_bench.py --measure estimates --url sqlite:///x.sqlite
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -85,6 +92,40 @@ def timed(fn: Callable[[], object], n: int) -> dict[str, float]:
     }
 
 
+def _rss_mb() -> float:
+    """This process's peak resident set so far, in MB (ru_maxrss is in KiB on Linux)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def measure(what: str, url: str) -> dict[str, object]:
+    """One whole-ledger read (``sources`` or ``estimates``) in this process: seconds, peak
+    memory, and how many rows it produced."""
+    from fogofwar.ledger import iter_estimates, source_profiles
+
+    ledger = Ledger(url, read_only=True)
+    policy = load_policy()
+    before = _rss_mb()
+    t = time.perf_counter()
+    if what == "sources":
+        n = len(source_profiles(ledger, policy))
+    else:
+        n = sum(1 for _ in iter_estimates(ledger, policy=policy))
+    seconds = time.perf_counter() - t
+    ledger.close()
+    return {"rows": n, "seconds": round(seconds, 1), "rss_before_mb": before, "peak_mb": _rss_mb()}
+
+
+def measure_in_subprocess(what: str, url: str) -> dict[str, object]:
+    got = subprocess.run(
+        [sys.executable, __file__, "--measure", what, "--url", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, object] = json.loads(got.stdout)
+    return result
+
+
 def run(url: str, total: int, queries: int, corpus: Extraction | None) -> dict[str, object]:
     ledger = Ledger(url)
     out: dict[str, object] = {"backend": ledger.dialect}
@@ -117,6 +158,8 @@ def run(url: str, total: int, queries: int, corpus: Extraction | None) -> dict[s
         statistics.mean(len(list_events(ledger, random_filter(rng))) for _ in range(50)), 1
     )
     ledger.close()
+    for what in ("sources", "estimates"):
+        out[what] = measure_in_subprocess(what, url)
     return out
 
 
@@ -128,7 +171,12 @@ def main() -> None:
     ap.add_argument("--pg", help="PostgreSQL server URL (default: start one)")
     ap.add_argument("--corpus-json", help="an extraction JSON of real articles")
     ap.add_argument("--json", action="store_true", help="print results as JSON")
+    ap.add_argument("--measure", choices=("sources", "estimates"), help=argparse.SUPPRESS)
+    ap.add_argument("--url", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.url)))
+        return
     corpus = None
     if args.corpus_json:
         corpus = Extraction.from_dict(json.loads(Path(args.corpus_json).read_text("utf-8")))
@@ -174,6 +222,19 @@ def main() -> None:
             f"{r.get('corpus_claims_per_s', '-')} | {led['claims']} | "
             f"{sh['p50_ms']} / {sh['p99_ms']} | {ev['p50_ms']} / {ev['p99_ms']} | "
             f"{pg['p50_ms']} / {pg['p99_ms']} |"
+        )
+    print()
+    print(
+        "| backend | claims | sources: s, peak MB (before the run) "
+        "| estimates, all events: s, peak MB (before) |"
+    )
+    print("|---|---:|---:|---:|")
+    for r in results:
+        led, so, es = r["ledger"], r["sources"], r["estimates"]
+        assert isinstance(led, dict) and isinstance(so, dict) and isinstance(es, dict)
+        print(
+            f"| {r['backend']} | {led['current_claims']} | {so['seconds']}, {so['peak_mb']} "
+            f"({so['rss_before_mb']}) | {es['seconds']}, {es['peak_mb']} ({es['rss_before_mb']}) |"
         )
 
 

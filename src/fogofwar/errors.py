@@ -131,3 +131,27 @@ class ClusterError(FogofwarError):
     """The Dask scheduler given with ``--scheduler`` cannot be reached."""
 
     code = "E755"
+
+
+class LedgerMissing(LedgerError):
+    """A read command was pointed at a ledger that does not exist (no file, no tables)."""
+
+    code = "E301"
+
+
+class LedgerOutdated(LedgerError):
+    """The ledger's schema is older (or newer) than this fogofwar's: run ``fogofwar migrate``."""
+
+    code = "E302"
+
+
+class LedgerReadOnly(LedgerError):
+    """A write was attempted on a ledger opened for reading."""
+
+    code = "E303"
+
+
+class FilterError(UsageError):
+    """An event filter that cannot be read (a date that is not a date, a malformed country)."""
+
+    code = "E210"

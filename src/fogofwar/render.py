@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import defaultdict
 
-from fogofwar.model import NUMERIC_KINDS, Claim, Event, Extraction, Value
+from fogofwar.model import NUMERIC_KINDS, Claim, DateSpan, Event, Extraction, Value
 
 WIDTH = 100
 
@@ -114,3 +115,121 @@ def _claim_line(claim: Claim, width: int) -> str:
 
 def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# UCDP GED codebook codes, as FIELD-NOTES.md section 2.2 gives them.
+WHERE_PREC = {
+    1: "exact coordinates",
+    2: "a limited area around the named place (about 25 km)",
+    3: "the centroid of a second-order administrative division (ADM2)",
+    4: "the centroid of a first-order administrative division (ADM1)",
+    5: "a part of the country larger than ADM1, between places, or vaguely placed",
+    6: "the whole country (its centroid)",
+    7: "water or international airspace",
+}
+DATE_PRECISION = {
+    "day": "known to the day",
+    "week": "known to a week",
+    "month": "known to a month",
+    "year": "known to a year",
+}
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")  # not after an initial: "U.S."
+CONTEXT_MAX = 400  # characters of a sentence shown around a piece of evidence
+
+
+def where_prec_words(code: int | None) -> str:
+    """``where_prec 2: a limited area around the named place (about 25 km)``."""
+    if code is None:
+        return "precision unknown"
+    return f"UCDP where_prec {code}: {WHERE_PREC.get(code, 'not a UCDP code')}"
+
+
+def span_words(date: DateSpan) -> str:
+    """``2014-07-09 – 2014-07-11 (known to the day)``; unknown ends are left out."""
+    ends = [d for d in dict.fromkeys((date.start, date.end)) if d]
+    when = " – ".join(ends) if ends else "unknown"
+    words = DATE_PRECISION.get(date.precision or "")
+    return f"{when} ({words})" if words else when
+
+
+def sentence_around(text: str, start: int, end: int) -> str | None:
+    """The sentence (or infobox line) of ``text`` holding ``start..end``, at most CONTEXT_MAX
+    characters, ``…`` where cut; None when the offsets are not in the text."""
+    if not (0 <= start < end <= len(text)):
+        return None
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    stop = _SENTENCE_END.search(text, end)
+    right = len(text) if stop is None else stop.start() if stop.group() == "\n" else stop.end()
+    if right - left > CONTEXT_MAX:  # centre the evidence in what is shown
+        room = max(0, (CONTEXT_MAX - (end - start)) // 2)
+        cut_left, cut_right = max(left, start - room), min(right, end + room)
+        return (
+            ("…" if cut_left > left else "")
+            + " ".join(text[cut_left:cut_right].split())
+            + ("…" if cut_right < right else "")
+        )
+    return " ".join(text[left:right].split())
+
+
+def amount(n: int | None) -> str:
+    """A figure of an estimate, ``unknown`` for none (never ``None``)."""
+    return "unknown" if n is None else str(n)
+
+
+def event_header(ev: Event) -> list[str]:
+    """The event's own facts for ``show``; what is unknown is left out, codes are explained."""
+    lines = [f"{ev.title}  [{ev.id}]"]
+    facts = [f"kind: {ev.kind}"]
+    if ev.part_of:
+        facts.append(f"part of: {ev.part_of}")
+    if ev.result:
+        facts.append(f"result: {ev.result}")
+    lines.append("  " + "  ·  ".join(facts))
+    if ev.date and (ev.date.start or ev.date.end):
+        lines.append(f"  date: {span_words(ev.date)}")
+    p = ev.place
+    if p:
+        name = ", ".join(x for x in (p.name, p.admin1, p.country) if x)
+        where = f"{p.lat}, {p.lon}; " if p.lat is not None and p.lon is not None else ""
+        lines.append(f"  place: {name} ({where}{where_prec_words(p.precision)})")
+    for s in ev.sides:
+        cmd = ", ".join(c.name + (f" ({c.fate})" if c.fate else "") for c in s.commanders)
+        actors = ", ".join(a.name for a in s.actors) or "(no actor named)"
+        lines.append(f"  side {s.side}: {actors}" + (f"; commanders: {cmd}" if cmd else ""))
+    return lines
+
+
+def claim_summary(c: Claim) -> str:
+    """``c05: 37 'thirty-seven' -- Malijet asserts on 2014-07-11``."""
+    v = c.value
+    num = f"{v.low}" if v.high == v.low else f"{v.low}+" if v.high is None else f"{v.low}-{v.high}"
+    if v.low is None:
+        num = ""
+    words = f" {v.words!r}" if v.words else ""
+    truth = "" if v.truth is None else f" [{'true' if v.truth else 'false'}]"
+    who = c.claimant.name if c.claimant else "(the text itself)"
+    when = f" on {c.said_on}" if c.said_on else ""
+    verb = {
+        "assert": "asserts",
+        "revise": "revises",
+        "corroborate": "corroborates",
+        "deny": "denies",
+    }.get(c.stance, c.stance)
+    scope = "" if c.scope == "total" else f" ({c.scope} figure)"
+    return f"{c.id}: {num}{words}{truth}{scope} -- {who} {verb}{when}"
+
+
+def evidence_lines(c: Claim, texts: dict[str, str]) -> list[str]:
+    """Each piece of evidence, then the sentence it stands in when that says more."""
+    out = []
+    for x in c.evidence:
+        out.append(f'      "{x.text}" ({x.section}, {x.start}-{x.end})')
+        text = texts.get(x.document)
+        around = sentence_around(text, x.start, x.end) if text else None
+        if around and " ".join(x.text.split()) != around:
+            out.append(f"        in: {around}")
+        for cited in x.citations:  # the sources the article cites for it (wikitext)
+            out.append(f"        cited: {cited.label()}")
+    return out

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from fogofwar.errors import FogofwarError
+from fogofwar.errors import FogofwarError, UsageError
 from fogofwar.ledger import EventFilter, Ledger, default_path
 from fogofwar.model import Estimate
 
@@ -19,15 +19,19 @@ def domain_errors() -> tuple[type[Exception], ...]:
     return (FogofwarError,)  # LedgerError and PolicyError included
 
 
+USAGE_STATUS = 2  # as argparse exits for a usage error
+
+
 def guard(fn: Handler) -> Handler:
-    """Map domain errors to one line on stderr and exit status 1."""
+    """Map domain errors to one line on stderr: exit status 2 for a usage error (a bad filter),
+    1 for the others."""
 
     def run(args: argparse.Namespace) -> int:
         try:
             return fn(args)
         except domain_errors() as exc:
             print(f"fogofwar: error: {exc}", file=sys.stderr)
-            return 1
+            return USAGE_STATUS if isinstance(exc, UsageError) else 1
         except BrokenPipeError:  # output piped into `head`: stop quietly
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
@@ -37,6 +41,16 @@ def guard(fn: Handler) -> Handler:
 
 
 def open_ledger(args: argparse.Namespace) -> Ledger:
+    """The ledger for a read command: read-only, never created or migrated; a missing or
+    outdated ledger is a one-line error. The command's filters are checked first: a bad filter
+    is a usage error whether or not the ledger exists."""
+    if hasattr(args, "date_from"):
+        event_filter(args)
+    return Ledger(args.db, read_only=True)
+
+
+def open_ledger_for_writing(args: argparse.Namespace) -> Ledger:
+    """The ledger for ``ingest`` and ``migrate``: created and migrated as needed."""
     return Ledger(args.db)
 
 
@@ -74,11 +88,21 @@ def add_db_option(p: argparse.ArgumentParser) -> None:
 
 
 def add_filter_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--country", help="country name, exact, any case")
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="events ending on/after")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="events starting on/before")
-    p.add_argument("--actor", help="actor name or alias (substring, any case)")
-    p.add_argument("--war", help="war the event is part of (substring, any case)")
+    p.add_argument("--country", help="country: a name in any case (mali) or an ISO code (ML, MLI)")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="events ending on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)",
+    )
+    p.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help="events starting on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY: its last day)",
+    )
+    p.add_argument("--actor", help="actor name or alias (part of it, any case, accents ignored)")
+    p.add_argument("--war", help="war the event is part of (part of its name, any case)")
 
 
 def add_policy_option(p: argparse.ArgumentParser) -> None:

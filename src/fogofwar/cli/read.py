@@ -1,9 +1,12 @@
-"""Read commands over the ledger: events, show, estimates, sources."""
+"""Read commands over the ledger: events, show, estimates, sources. They open the ledger
+read-only and never change it."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterable
+from typing import Any
 
 from fogofwar.cli.common import (
     add_db_option,
@@ -18,61 +21,83 @@ from fogofwar.cli.common import (
 from fogofwar.ledger import (
     EventFilter,
     claim_groups,
-    estimates,
+    document_texts,
     event_claims,
     get_event,
+    iter_estimates,
     list_events,
     revision_changes,
     source_profiles,
 )
-from fogofwar.model import Claim
+from fogofwar.model import Estimate
 from fogofwar.reconcile import load_policy, reconcile, superseded
+from fogofwar.render import amount, claim_summary, event_header, evidence_lines
+
+
+def print_json_list(key: str, items: Iterable[dict[str, Any]]) -> None:
+    """``{"key": [...]}`` written item by item, so a long list is never held whole."""
+    print(f'{{"{key}": [', end="")
+    for i, item in enumerate(items):
+        print(("," if i else "") + "\n " + json.dumps(item, ensure_ascii=False), end="")
+    print("\n]}")
+
+
+def estimate_line(e: Estimate) -> str:
+    return (
+        f"{e.event}  {whose(e)}  {e.kind}: low {amount(e.low)}  best {amount(e.best)}  "
+        f"high {amount(e.high)}"
+    )
 
 
 @guard
 def cmd_estimates(args: argparse.Namespace) -> int:
-    """Low / best / high per event x side x kind, with basis and reason."""
+    """Low / best / high per event x side x kind, with basis and reason, reconciled event by
+    event (any size of ledger)."""
     ledger, policy = open_ledger(args), load_policy(args.policy)
+    flt = event_filter(args)
     if args.event:
         get_event(ledger, args.event)
-    ests = estimates(ledger, EventFilter(ids=(args.event,) if args.event else ()), policy)
+        flt = EventFilter(ids=(args.event,))
+    ests = iter_estimates(ledger, flt, policy)
     if args.format == "json":
-        print(json.dumps({"estimates": [e.to_dict() for e in ests]}, ensure_ascii=False, indent=1))
+        print_json_list("estimates", (e.to_dict() for e in ests))
     else:
         for e in ests:
-            print(
-                f"{e.event}  {whose(e)}  {e.kind}: low {e.low}  best {e.best}  high {e.high}"
-                f"\n    basis: {', '.join(e.basis)}\n    {e.reason}"
-            )
+            print(f"{estimate_line(e)}\n    basis: {', '.join(e.basis)}\n    {e.reason}")
     return 0
+
+
+SOURCES_HELP = """\
+Per claimant across the ledger: its kind as the extraction found it (a party is a side; one no
+side was found for is shown as unknown), claims, events, the events in which it spoke for a side,
+and the median ratio of its figures about its adversaries' losses to the reconciled best (above
+1: it claims more than the ledger's best). One claimant written differently is one row: any
+case or spacing, and within one event a surname and the full name, an abbreviation and the name.
+"""
 
 
 @guard
 def cmd_sources(args: argparse.Namespace) -> int:
-    """Per claimant: claims, events, median ratio of adversary-loss figures to the best."""
+    """Per claimant: kind, claims, events, median ratio of adversary-loss figures to the best."""
     profiles = source_profiles(open_ledger(args), load_policy(args.policy))
     if args.format == "json":
-        print(
-            json.dumps({"sources": [p.to_dict() for p in profiles]}, ensure_ascii=False, indent=1)
-        )
-    else:
-        print(
-            table(
-                [
-                    [
-                        p.claimant,
-                        "/".join(p.kinds),
-                        ",".join(map(str, p.sides)),
-                        p.claims,
-                        p.events,
-                        p.compared,
-                        p.median_ratio,
-                    ]
-                    for p in profiles
-                ],
-                ["claimant", "kind", "side", "claims", "events", "compared", "median_ratio"],
-            )
-        )
+        print_json_list("sources", (p.to_dict() for p in profiles))
+        return 0
+    rows = [
+        [
+            p.claimant,
+            "/".join(p.kinds),
+            p.claims,
+            p.events,
+            p.aligned_events,
+            p.compared,
+            "" if p.median_ratio is None else p.median_ratio,
+            ", ".join(p.aliases),
+        ]
+        for p in profiles
+    ]
+    head = ["claimant", "kind", "claims", "events", "for a side", "compared", "median ratio"]
+    print(table(rows, [*head, "also written"]))
     return 0
 
 
@@ -83,107 +108,65 @@ def cmd_events(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False, indent=1))
     else:
-        print(
-            table(
-                [
-                    [
-                        e.id,
-                        e.date.start if e.date else None,
-                        e.place.country if e.place else None,
-                        e.title,
-                    ]
-                    for e in events
-                ],
-                ["id", "start", "country", "title"],
-            )
-        )
+        rows = [
+            [e.id, e.date.start if e.date else None, e.place.country if e.place else None, e.title]
+            for e in events
+        ]
+        print(table(rows, ["id", "start", "country", "title"]))
     return 0
-
-
-def _claim_line(c: Claim) -> str:
-    v = c.value
-    num = f"{v.low}" if v.high == v.low else f"{v.low}+" if v.high is None else f"{v.low}-{v.high}"
-    if v.low is None:
-        num = ""
-    words = f" {v.words!r}" if v.words else ""
-    truth = "" if v.truth is None else f" [{'true' if v.truth else 'false'}]"
-    who = c.claimant.name if c.claimant else "(the text itself)"
-    when = f" on {c.said_on}" if c.said_on else ""
-    verb = {
-        "assert": "asserts",
-        "revise": "revises",
-        "corroborate": "corroborates",
-        "deny": "denies",
-    }.get(c.stance, c.stance)
-    return f"{c.id}: {num}{words}{truth} -- {who} {verb}{when}"
 
 
 @guard
 def cmd_show(args: argparse.Namespace) -> int:
-    """One event: sides, commanders, claims by kind and side with evidence, estimates."""
+    """One event: its facts, claims by kind and side with their evidence in its sentence,
+    estimates, and what each later revision of its article added and withdrew."""
     ledger, policy = open_ledger(args), load_policy(args.policy)
     ev = get_event(ledger, args.event)
     claims = event_claims(ledger, [ev.id])[ev.id]
     ests = reconcile(claims, policy, events=[ev])
     changes = revision_changes(ledger, ev.id)
     if args.format == "json":
-        print(
-            json.dumps(
-                {
-                    "event": ev.to_dict(),
-                    "claims": [c.to_dict() for c in claims],
-                    "estimates": [e.to_dict() for e in ests],
-                    "revisions": [
-                        {
-                            "document": r.document,
-                            "revision": r.revision_no,
-                            "previous": r.previous,
-                            "added": [c.to_dict() for c in r.added],
-                            "withdrawn": [c.to_dict() for c in r.withdrawn],
-                        }
-                        for r in changes
-                    ],
-                },
-                ensure_ascii=False,
-                indent=1,
-            )
-        )
+        revisions = [
+            {
+                "document": r.document,
+                "revision": r.revision_no,
+                "previous": r.previous,
+                "added": [c.to_dict() for c in r.added],
+                "withdrawn": [c.to_dict() for c in r.withdrawn],
+            }
+            for r in changes
+        ]
+        out = {
+            "event": ev.to_dict(),
+            "claims": [c.to_dict() for c in claims],
+            "estimates": [e.to_dict() for e in ests],
+            "revisions": revisions,
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
-    d, p = ev.date, ev.place
-    print(f"{ev.title}  [{ev.id}]\n  kind: {ev.kind}  part of: {ev.part_of}  result: {ev.result}")
-    print(
-        f"  date: {d.start if d else None} .. {d.end if d else None} ({d.precision if d else None})"
-    )
-    if p:
-        where = f"{p.lat}, {p.lon}" if p.lat is not None and p.lon is not None else "no coordinates"
-        country = f", {p.country}" if p.country else ""
-        print(f"  place: {p.name}{country} ({where}; where_prec {p.precision})")
-    for s in ev.sides:
-        cmd = ", ".join(c.name + (f" ({c.fate})" if c.fate else "") for c in s.commanders)
-        print(
-            f"  side {s.side}: {', '.join(a.name for a in s.actors)}"
-            + (f"; commanders: {cmd}" if cmd else "")
-        )
+    texts = document_texts(ledger, (x.document for c in claims for x in c.evidence))
+    print("\n".join(event_header(ev)))
     print("claims:")
     replaced = superseded(claims, policy)
     for (kind, owner), group in claim_groups(claims).items():
         print(f"  {kind}, {owner}:")
         for c in group:
             later = f" [replaced by {replaced[c.id]}]" if c.id in replaced else ""
-            print(f"    {_claim_line(c)}{later}")
-            for x in c.evidence:
-                print(f'      "{x.text}" ({x.section}, {x.start}-{x.end})')
-                for cited in x.citations:  # the sources the article cites for it (wikitext)
-                    print(f"        cited: {cited.label()}")
+            print(f"    {claim_summary(c)}{later}")
+            for line in evidence_lines(c, texts):
+                print(line)
     print("estimates:")
     for e in ests:
-        print(f"  {e.kind}, {whose(e)}: low {e.low}  best {e.best}  high {e.high}\n    {e.reason}")
+        print(
+            f"  {e.kind}, {whose(e)}: low {amount(e.low)}  best {amount(e.best)}  "
+            f"high {amount(e.high)}\n    {e.reason}"
+        )
     for r in changes:
         print(f"revision {r.revision_no} ({r.document[:12]}) against {r.previous[:12]}:")
         for c in r.added:
-            print(f"  added     {_claim_line(c)}")
+            print(f"  added     {claim_summary(c)}")
         for c in r.withdrawn:
-            print(f"  withdrawn {_claim_line(c)}")
+            print(f"  withdrawn {claim_summary(c)}")
         if not r.added and not r.withdrawn:
             print("  no change in this event's claims")
     return 0
@@ -196,14 +179,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="reconciled low/best/high per event, side, kind",
         description=cmd_estimates.__doc__,
     )
-    p.add_argument("event", nargs="?", help="event id (default: all events)")
+    p.add_argument("event", nargs="?", help="event id (default: every event the filters match)")
     p.add_argument("--format", choices=("table", "json"), default="table")
+    add_filter_options(p)
     add_policy_option(p)
     add_db_option(p)
     p.set_defaults(handler=cmd_estimates)
 
     p = subparsers.add_parser(
-        "sources", help="claimant profiles across the ledger", description=cmd_sources.__doc__
+        "sources",
+        help="claimant profiles across the ledger",
+        description=SOURCES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
     add_policy_option(p)

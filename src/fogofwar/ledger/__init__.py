@@ -1,18 +1,21 @@
 """The ledger: documents, events and claims in SQLite (default) or PostgreSQL."""
 
 from fogofwar.errors import LedgerError
-from fogofwar.ledger.analysis import SourceProfile, claim_groups, estimates, source_profiles
+from fogofwar.ledger.analysis import claim_groups, estimates, iter_estimates
 from fogofwar.ledger.ingest import IngestResult, fingerprint, ingest, ingest_document, split
 from fogofwar.ledger.query import (
     EventFilter,
     RevisionChange,
     counts,
+    document_texts,
     event_claims,
     extract,
     get_event,
+    iter_event_claims,
     list_events,
     revision_changes,
 )
+from fogofwar.ledger.sources import SourceProfile, source_profiles
 from fogofwar.ledger.store import Ledger, default_path, default_url
 
 __all__ = [
@@ -26,6 +29,7 @@ __all__ = [
     "counts",
     "default_path",
     "default_url",
+    "document_texts",
     "estimates",
     "event_claims",
     "extract",
@@ -33,6 +37,8 @@ __all__ = [
     "get_event",
     "ingest",
     "ingest_document",
+    "iter_estimates",
+    "iter_event_claims",
     "list_events",
     "revision_changes",
     "source_profiles",

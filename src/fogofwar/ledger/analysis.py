@@ -1,105 +1,38 @@
-"""Ledger-wide analysis: estimates recomputed from claims, and source profiles."""
+"""Ledger-wide analysis: estimates recomputed from the current claims, one event at a time."""
 
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator
 
-from fogofwar.ledger.query import EventFilter, claims_by_claimant, event_claims, list_events
+from fogofwar.ledger.query import EventFilter, iter_event_claims
+from fogofwar.ledger.sources import SourceProfile, source_profiles
 from fogofwar.ledger.store import Ledger
-from fogofwar.model import NUMERIC_KINDS, Claim, Estimate
+from fogofwar.model import Claim, Estimate
 from fogofwar.reconcile import Policy, load_policy, reconcile
+
+__all__ = ["SourceProfile", "claim_groups", "estimates", "iter_estimates", "source_profiles"]
+
+
+def iter_estimates(
+    ledger: Ledger, flt: EventFilter | None = None, policy: Policy | None = None
+) -> Iterator[Estimate]:
+    """Estimates for the matching events by event id (as ``reconcile`` orders them), reconciled
+    event by event as the claims are read: memory holds one page of events, whatever the size
+    of the ledger."""
+    policy = policy or load_policy()
+    last = None
+    for event, claims in iter_event_claims(ledger, flt, by_id=True):
+        if event.id != last:  # an id two documents share: its claims were read together
+            yield from reconcile(claims, policy, events=[event])
+        last = event.id
 
 
 def estimates(
     ledger: Ledger, flt: EventFilter | None = None, policy: Policy | None = None
 ) -> list[Estimate]:
     """Estimates for the matching events, recomputed from their current claims."""
-    events = list_events(ledger, flt)
-    by_event = event_claims(ledger, [e.id for e in events])
-    return reconcile(
-        (c for e in events for c in by_event[e.id]), policy or load_policy(), events=events
-    )
-
-
-@dataclass(frozen=True)
-class SourceProfile:
-    """One claimant across the ledger."""
-
-    claimant: str
-    kinds: tuple[str, ...]
-    sides: tuple[int, ...]
-    claims: int
-    events: int
-    compared: int  # figures about adversaries' losses with a reconciled best to compare to
-    median_ratio: float | None  # median of claimed figure / reconciled best
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "claimant": self.claimant,
-            "kinds": list(self.kinds),
-            "sides": list(self.sides),
-            "claims": self.claims,
-            "events": self.events,
-            "compared": self.compared,
-            "median_ratio": self.median_ratio,
-        }
-
-
-def _group(c: Claim) -> tuple[str, int | None, str | None, bool, str]:
-    return (c.event, c.subject.side, c.subject.actor, c.subject.civilian, c.kind)
-
-
-def source_profiles(ledger: Ledger, policy: Policy | None = None) -> list[SourceProfile]:
-    """Per claimant: claims, events, and the median ratio of its figures about its adversaries'
-    losses to the reconciled best (above 1: it claims more than the ledger's best)."""
-    by_claimant = claims_by_claimant(ledger)
-    all_claims = [c for group in by_claimant.values() for c in group]
-    best = {
-        (e.event, e.side, e.actor, e.civilian, e.kind): e.best
-        for e in reconcile(all_claims, policy or load_policy())
-    }
-    out = []
-    for name, claims in by_claimant.items():
-        if name is None:
-            continue
-        ratios = []
-        for c in claims:
-            who = c.claimant
-            if (
-                who is None
-                or who.side is None
-                or c.subject.side is None
-                or c.subject.side == who.side
-                or c.kind not in NUMERIC_KINDS
-                or c.value.low is None
-                or c.stance == "deny"
-            ):
-                continue
-            ref = best.get(_group(c))
-            if ref:
-                ratios.append(c.value.low / ref)
-        kinds: dict[str, None] = {}
-        sides: dict[int, None] = {}
-        for c in claims:
-            if c.claimant is not None:
-                kinds[c.claimant.kind] = None
-                if c.claimant.side is not None:
-                    sides[c.claimant.side] = None
-        out.append(
-            SourceProfile(
-                name,
-                tuple(kinds),
-                tuple(sorted(sides)),
-                len(claims),
-                len({c.event for c in claims}),
-                len(ratios),
-                round(statistics.median(ratios), 3) if ratios else None,
-            )
-        )
-    return sorted(out, key=lambda p: (-p.claims, p.claimant))
+    return list(iter_estimates(ledger, flt, policy))
 
 
 def claim_groups(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:

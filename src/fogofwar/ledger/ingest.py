@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, or_, select, text, update
+from sqlalchemy import Connection, func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from fogofwar.errors import LedgerError
+from fogofwar.ledger import lineage, terms
 from fogofwar.ledger import schema as t
 from fogofwar.ledger.store import Ledger
 from fogofwar.model import Claim, Document, Event, Extraction
@@ -30,6 +31,7 @@ class IngestResult:
     revision_no: int
     events: int
     claims: int
+    current: bool = True  # False: an older revision (by its timestamp) than the current one
 
 
 def fingerprint(claim: Claim) -> str:
@@ -108,10 +110,11 @@ def _existing(conn: Connection, doc_id: str) -> int | None:
 
 
 def _unchanged(conn: Connection, doc: Document) -> IngestResult:
-    rev = _existing(conn, doc.id) or 1
-    n_ev = conn.execute(select(t.events.c.pk).where(t.events.c.document == doc.id)).all()
-    n_cl = conn.execute(select(t.claims.c.pk).where(t.claims.c.document == doc.id)).all()
-    return IngestResult(doc.id, doc.title, "unchanged", rev, len(n_ev), len(n_cl))
+    d = t.documents.c
+    rev, current = conn.execute(select(d.revision_no, d.current).where(d.id == doc.id)).one()
+    n_ev = conn.execute(select(func.count()).where(t.events.c.document == doc.id)).scalar()
+    n_cl = conn.execute(select(func.count()).where(t.claims.c.document == doc.id)).scalar()
+    return IngestResult(doc.id, doc.title, "unchanged", rev, n_ev or 0, n_cl or 0, bool(current))
 
 
 def _lock_key(value: str) -> int:
@@ -123,70 +126,89 @@ def _store(
 ) -> IngestResult:
     if _existing(conn, doc.id) is not None:
         return _unchanged(conn, doc)
-    if conn.dialect.name == "postgresql":  # serialise writers of the same title or origin
-        for key in sorted({_lock_key("t:" + doc.title), _lock_key("o:" + doc.origin)}):
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+    key = lineage.lineage_key(doc)
+    if conn.dialect.name == "postgresql":  # serialise writers of the same lineage
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(key)})
         if _existing(conn, doc.id) is not None:
             return _unchanged(conn, doc)
     d = t.documents.c
     prev = conn.execute(
-        select(d.lineage, d.revision_no)
-        .where(d.current, or_(d.title == doc.title, d.origin == doc.origin))
-        .order_by((d.title == doc.title).desc(), d.revision_no.desc())
-        .limit(1)
+        select(d.lineage, func.max(d.revision_no)).where(d.lineage_key == key).group_by(d.lineage)
     ).first()
-    lineage, revision_no = (prev[0], prev[1] + 1) if prev else (doc.id, 1)
-    if prev:
-        old = select(d.id).where(d.lineage == lineage).scalar_subquery()
-        conn.execute(update(t.documents).where(d.lineage == lineage).values(current=False))
-        conn.execute(update(t.events).where(t.events.c.document.in_(old)).values(current=False))
-        conn.execute(update(t.claims).where(t.claims.c.document.in_(old)).values(current=False))
-    conn.execute(
-        t.documents.insert().values(
-            id=doc.id,
-            title=doc.title,
-            origin=doc.origin,
-            format=doc.format,
-            language=doc.language,
-            revision=doc.revision,
-            page_id=doc.page_id,
-            revision_timestamp=doc.revision_timestamp,
-            editor=doc.editor,
-            lineage=lineage,
-            revision_no=revision_no,
-            current=True,
-            ingested_at=datetime.now(UTC).isoformat(),
-            text=doc.text,
-            layout={k: v for k, v in doc.to_dict().items() if k in ("sections", "infobox")},
+    current = conn.execute(
+        select(d.revision_timestamp).where(d.lineage_key == key, d.current)
+    ).first()
+    lineage_id, revision_no = (prev[0], prev[1] + 1) if prev else (doc.id, 1)
+    is_current = current is None or lineage.replaces(doc.revision_timestamp, current[0])
+    if prev and is_current:  # the one current revision steps down; older ones already did
+        old = select(d.id).where(d.lineage_key == key, d.current).scalar_subquery()
+        for table in (t.events, t.claims):
+            stale = table.c.document.in_(old) & table.c.current
+            conn.execute(update(table).where(stale).values(current=False))
+        conn.execute(
+            update(t.documents).where(d.lineage_key == key, d.current).values(current=False)
         )
-    )
-    if events:
-        pks = conn.execute(
-            t.events.insert().returning(t.events.c.pk, t.events.c.id, sort_by_parameter_order=True),
-            [_event_row(ev) for ev in events],
-        ).all()
-        actors = [
-            {"event_pk": pk, "side": side.side, "name": name.lower()}
-            for (pk, _id), ev in zip(pks, events, strict=True)
-            for side in ev.sides
-            for actor in side.actors
-            for name in (actor.name, *actor.aliases)
-        ]
-        if actors:
-            conn.execute(t.event_actors.insert(), actors)
+    row = _document_row(doc, key, lineage_id, revision_no, is_current)
+    conn.execute(t.documents.insert().values(**row))
+    _store_events(conn, events, is_current)
     if claims:
-        conn.execute(t.claims.insert(), [_claim_row(c, doc.id, i) for i, c in enumerate(claims)])
+        rows = [_claim_row(c, doc.id, i, is_current) for i, c in enumerate(claims)]
+        conn.execute(t.claims.insert(), rows)
+    status: Status = "revision" if prev else "added"
     return IngestResult(
-        doc.id, doc.title, "revision" if prev else "added", revision_no, len(events), len(claims)
+        doc.id, doc.title, status, revision_no, len(events), len(claims), is_current
     )
 
 
-def _event_row(ev: Event) -> dict[str, Any]:
+def _document_row(
+    doc: Document, key: str, lineage_id: str, revision_no: int, current: bool
+) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "origin": doc.origin,
+        "format": doc.format,
+        "language": doc.language,
+        "revision": doc.revision,
+        "page_id": doc.page_id,
+        "revision_timestamp": doc.revision_timestamp,
+        "editor": doc.editor,
+        "lineage": lineage_id,
+        "lineage_key": key,
+        "revision_no": revision_no,
+        "current": current,
+        "ingested_at": datetime.now(UTC).isoformat(),
+        "text": doc.text,
+        "layout": {k: v for k, v in doc.to_dict().items() if k in ("sections", "infobox")},
+    }
+
+
+def _store_events(conn: Connection, events: list[Event], current: bool) -> None:
+    if not events:
+        return
+    pks = conn.execute(
+        t.events.insert().returning(t.events.c.pk, sort_by_parameter_order=True),
+        [_event_row(ev, current) for ev in events],
+    ).scalars()
+    actors = [
+        {"event_pk": pk, "side": side.side, "name": terms.fold(name)}
+        for pk, ev in zip(list(pks), events, strict=True)
+        for side in ev.sides
+        for actor in side.actors
+        for name in (actor.name, *actor.aliases)
+    ]
+    if actors:
+        conn.execute(t.event_actors.insert(), actors)
+    terms.add_search_terms(conn, "actor", (a["name"] for a in actors))
+    terms.add_search_terms(conn, "war", (terms.fold(ev.part_of) for ev in events if ev.part_of))
+
+
+def _event_row(ev: Event, current: bool) -> dict[str, Any]:
     date, place = ev.date, ev.place
     return {
         "id": ev.id,
         "document": ev.document,
-        "current": True,
+        "current": current,
         "title": ev.title,
         "kind": ev.kind,
         "date_start": date.start if date else None,
@@ -200,16 +222,18 @@ def _event_row(ev: Event) -> dict[str, Any]:
         "where_prec": place.precision if place else None,
         "part_of": ev.part_of,
         "result": ev.result,
+        "country_norm": terms.fold(place.country) if place and place.country else None,
+        "part_of_norm": terms.fold(ev.part_of) if ev.part_of else None,
         "body": ev.to_dict(),
     }
 
 
-def _claim_row(c: Claim, doc_id: str, seq: int) -> dict[str, Any]:
+def _claim_row(c: Claim, doc_id: str, seq: int, current: bool) -> dict[str, Any]:
     return {
         "id": c.id,
         "event": c.event,
         "document": doc_id,
-        "current": True,
+        "current": current,
         "seq": seq,
         **c.columns(),
         "fingerprint": fingerprint(c),

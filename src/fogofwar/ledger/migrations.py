@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy import Connection, bindparam, inspect, select, text, update
 
-from fogofwar.ledger import schema
+from fogofwar.ledger import lineage, schema, terms
 
 Migration = Callable[[Connection], None]
 
@@ -53,11 +53,58 @@ def _v4_document_revisions(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_page_id ON documents (page_id)"))
 
 
+def _add_columns(conn: Connection, table: str, columns: tuple[tuple[str, str], ...]) -> None:
+    have = {c["name"] for c in inspect(conn).get_columns(table)}
+    for name, kind in columns:
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {kind}"))
+
+
+def _folded(value: str | None) -> str | None:
+    return terms.fold(value) if value else None
+
+
+def _v5_lineages_and_search(conn: Connection) -> None:
+    """Key lineages on page id or title (never origin) and repair the ones keyed on origin;
+    store normalised country, war and actor names with indexes, and the search vocabulary."""
+    _add_columns(conn, "documents", (("lineage_key", "TEXT"),))
+    _add_columns(conn, "events", (("country_norm", "TEXT"), ("part_of_norm", "TEXT")))
+    for name, table, cols in (
+        ("ix_documents_lineage_key", "documents", "lineage_key"),
+        ("ix_events_country_norm", "events", "country_norm, current"),
+        ("ix_events_part_of_norm", "events", "part_of_norm"),
+    ):
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({cols})"))
+    schema.search_terms.create(conn, checkfirst=True)
+    lineage.rebuild(conn)
+    e = schema.events.c
+    rows = [
+        {"b_pk": pk, "b_country": _folded(country), "b_war": _folded(part_of)}
+        for pk, country, part_of in conn.execute(select(e.pk, e.country, e.part_of))
+    ]
+    if rows:
+        conn.execute(
+            update(schema.events)
+            .where(e.pk == bindparam("b_pk"))
+            .values(country_norm=bindparam("b_country"), part_of_norm=bindparam("b_war")),
+            rows,
+        )
+    a = schema.event_actors.c
+    for (name,) in conn.execute(select(a.name).distinct()).all():
+        if terms.fold(name) != name:
+            conn.execute(
+                update(schema.event_actors).where(a.name == name).values(name=terms.fold(name))
+            )
+    terms.add_search_terms(conn, "actor", conn.execute(select(a.name).distinct()).scalars())
+    terms.add_search_terms(conn, "war", conn.execute(select(e.part_of_norm).distinct()).scalars())
+
+
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _v1_initial),
     (2, _v2_claims_kind_index),
     (3, _v3_claims_scope),
     (4, _v4_document_revisions),
+    (5, _v5_lineages_and_search),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+import calendar
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import pairwise
+from typing import Any
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, func, select, tuple_
 
-from fogofwar.errors import LedgerError
+from fogofwar.errors import FilterError, LedgerError
 from fogofwar.ledger import schema as t
+from fogofwar.ledger import terms
 from fogofwar.ledger.store import Ledger
 from fogofwar.model import Claim, Document, Event, Extraction
+
+BATCH = 200  # events per page when streaming: a few thousand claims at 20-60 claims an event
 
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Which events: country, ISO date bounds (overlap), actor name/alias, war (part of)."""
+    """Which events: country (a name in any case, or an ISO code), date bounds (events that
+    overlap them; ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), actor name or alias and war (part
+    of; substrings in any case, accents ignored). A filter that cannot be read raises
+    FilterError."""
 
     country: str | None = None
     date_from: str | None = None
@@ -25,6 +34,45 @@ class EventFilter:
     actor: str | None = None
     war: str | None = None
     ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        start = _bound("--from", self.date_from, last=False)
+        end = _bound("--to", self.date_to, last=True)
+        if start and end and start > end:
+            raise FilterError(f"--from {self.date_from} is after --to {self.date_to}")
+        if self.country is not None:
+            terms.country_term(self.country)
+        for name in ("actor", "war"):
+            value = getattr(self, name)
+            if value is not None and not terms.fold(value):
+                raise FilterError(f"--{name} is empty: give a name or part of one")
+        object.__setattr__(self, "date_from", start)
+        object.__setattr__(self, "date_to", end)
+
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _bound(option: str, value: str | None, *, last: bool) -> str | None:
+    """An ISO date bound: ``2014`` is 2014-01-01 as a start, 2014-12-31 as an end."""
+    if value is None:
+        return None
+    found = _DATE.fullmatch(value.strip())
+    try:
+        if not found:
+            raise ValueError
+        year, month, day = int(found[1]), found[2], found[3]
+        if day:
+            return date(year, int(month), int(day)).isoformat()
+        if month:
+            first = date(year, int(month), 1)
+            days = calendar.monthrange(year, first.month)[1]
+            return (first.replace(day=days) if last else first).isoformat()
+        return date(year, 12, 31).isoformat() if last else date(year, 1, 1).isoformat()
+    except ValueError:
+        raise FilterError(
+            f"{option} {value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -45,19 +93,25 @@ def _filtered(flt: EventFilter) -> Select[tuple[object]]:
     if flt.ids:
         q = q.where(e.id.in_(flt.ids))
     if flt.country:
-        q = q.where(func.lower(e.country) == flt.country.lower())
+        q = q.where(e.country_norm == terms.country_term(flt.country))
     if flt.date_from:
         q = q.where(func.coalesce(e.date_end, e.date_start) >= flt.date_from)
     if flt.date_to:
         q = q.where(e.date_start <= flt.date_to)
     if flt.war:
-        q = q.where(func.lower(e.part_of).contains(flt.war.lower(), autoescape=True))
+        q = q.where(e.part_of_norm.in_(_terms_like("war", flt.war)))
     if flt.actor:
-        sub = select(t.event_actors.c.event_pk).where(
-            t.event_actors.c.name.contains(flt.actor.lower(), autoescape=True)
-        )
-        q = q.where(e.pk.in_(sub))
+        named = t.event_actors.c.name.in_(_terms_like("actor", flt.actor))
+        q = q.where(e.pk.in_(select(t.event_actors.c.event_pk).where(named)))
     return q.order_by(e.date_start.is_(None), e.date_start, e.id)
+
+
+def _terms_like(field: str, text: str) -> Select[tuple[str]]:
+    """The stored names containing ``text``: a scan of the vocabulary, not of every event."""
+    s = t.search_terms.c
+    return select(s.term).where(
+        s.field == field, s.term.contains(terms.fold(text), autoescape=True)
+    )
 
 
 def list_events(
@@ -95,6 +149,56 @@ def event_claims(ledger: Ledger, event_ids: Sequence[str]) -> dict[str, list[Cla
             for claim in _claims(conn, event_ids[start : start + 500]):
                 out[claim.event].append(claim)
     return out
+
+
+def event_pages(
+    ledger: Ledger,
+    flt: EventFilter | None = None,
+    batch: int | None = None,
+    *,
+    by_id: bool = False,
+) -> Iterator[list[Event]]:
+    """The matching current events in ``list_events``' order (or by id), ``batch`` (default
+    BATCH) at a time: each page is read after the last by its sort key, so memory holds one
+    page whatever the size of the ledger."""
+    batch = batch or BATCH
+    e = t.events.c
+    base = _filtered(flt or EventFilter()).add_columns(e.date_start, e.id, e.pk).order_by(None)
+    if by_id:
+        yield from _pages(ledger, base, (e.id, e.pk), batch)
+        return
+    dated = base.where(e.date_start.is_not(None))
+    yield from _pages(ledger, dated, (e.date_start, e.id, e.pk), batch)
+    yield from _pages(ledger, base.where(e.date_start.is_(None)), (e.id, e.pk), batch)
+
+
+def _pages(
+    ledger: Ledger, query: Select[Any], key: tuple[Any, ...], batch: int
+) -> Iterator[list[Event]]:
+    last: tuple[Any, ...] | None = None
+    while True:
+        q = query if last is None else query.where(tuple_(*key) > tuple_(*last))
+        with ledger.read() as conn:
+            rows = conn.execute(q.order_by(*key).limit(batch)).all()
+        if rows:
+            yield [Event.from_dict(r[0]) for r in rows]
+        if len(rows) < batch:
+            return
+        last = tuple(rows[-1][-len(key) :])
+
+
+def iter_event_claims(
+    ledger: Ledger,
+    flt: EventFilter | None = None,
+    batch: int | None = None,
+    *,
+    by_id: bool = False,
+) -> Iterator[tuple[Event, list[Claim]]]:
+    """Each matching event with its current claims, one page of events in memory at a time."""
+    for events in event_pages(ledger, flt, batch, by_id=by_id):
+        by_event = event_claims(ledger, [ev.id for ev in events])
+        for ev in events:
+            yield ev, by_event[ev.id]
 
 
 def revision_changes(ledger: Ledger, event_id: str) -> list[RevisionChange]:
@@ -177,6 +281,17 @@ def extract(
     return Extraction(tuple(sorted(docs, key=lambda x: x.id)), tuple(events), tuple(unique))
 
 
+def document_texts(ledger: Ledger, doc_ids: Iterable[str]) -> dict[str, str]:
+    """The stored text of each of these documents (for evidence in its sentence)."""
+    wanted, d = sorted(set(doc_ids)), t.documents.c
+    out: dict[str, str] = {}
+    with ledger.read() as conn:
+        for start in range(0, len(wanted), 500):
+            rows = conn.execute(select(d.id, d.text).where(d.id.in_(wanted[start : start + 500])))
+            out.update({str(i): str(text) for i, text in rows})
+    return out
+
+
 def counts(ledger: Ledger) -> dict[str, int]:
     """Rows per table (all revisions) and current claims."""
     with ledger.read() as conn:
@@ -194,18 +309,4 @@ def counts(ledger: Ledger) -> dict[str, int]:
             ).scalar()
             or 0
         )
-    return out
-
-
-def claims_by_claimant(ledger: Ledger) -> dict[str | None, list[Claim]]:
-    """All current claims grouped by claimant name (None: the text's own voice)."""
-    out: dict[str | None, list[Claim]] = defaultdict(list)
-    with ledger.read() as conn:
-        for (body,) in conn.execute(
-            select(t.claims.c.body)
-            .where(t.claims.c.current)
-            .order_by(t.claims.c.document, t.claims.c.seq)
-        ):
-            claim = Claim.from_dict(body)
-            out[claim.claimant.name if claim.claimant else None].append(claim)
     return out

@@ -39,6 +39,7 @@ documents = Table(
     Column("revision_timestamp", String(40)),  # migration 4
     Column("editor", Text),  # migration 4
     Column("lineage", String(64), nullable=False),  # id of the first revision
+    Column("lineage_key", Text),  # migration 5: "page:ID" or "title:normalised title" (terms.py)
     Column("revision_no", Integer, nullable=False),
     Column("current", Boolean, nullable=False),
     Column("ingested_at", String(40), nullable=False),
@@ -49,6 +50,7 @@ documents = Table(
 Index("ix_documents_title", documents.c.title)
 Index("ix_documents_origin", documents.c.origin)
 Index("ix_documents_page_id", documents.c.page_id)
+Index("ix_documents_lineage_key", documents.c.lineage_key)
 
 events = Table(
     "events",
@@ -70,22 +72,35 @@ events = Table(
     Column("where_prec", Integer),
     Column("part_of", Text),
     Column("result", Text),
+    Column("country_norm", Text),  # migration 5: terms.fold(country), what --country compares
+    Column("part_of_norm", Text),  # migration 5: terms.fold(part_of), what --war searches
     Column("body", JSON, nullable=False),  # the full Event.to_dict()
     UniqueConstraint("document", "id", name="uq_events_document_id"),
 )
 Index("ix_events_id_current", events.c.id, events.c.current)
 Index("ix_events_date", events.c.date_start, events.c.date_end)
 Index("ix_events_country", events.c.country)
+Index("ix_events_country_norm", events.c.country_norm, events.c.current)
+Index("ix_events_part_of_norm", events.c.part_of_norm)
 
 event_actors = Table(
     "event_actors",
     metadata,
     Column("event_pk", Integer, ForeignKey("events.pk"), nullable=False),
     Column("side", Integer, nullable=False),
-    Column("name", Text, nullable=False),  # lower-cased actor name or alias
+    Column("name", Text, nullable=False),  # actor name or alias, terms.fold()ed (migration 5)
 )
 Index("ix_event_actors_name", event_actors.c.name)
 Index("ix_event_actors_event", event_actors.c.event_pk)
+
+# migration 5: each distinct actor name and war once, so a substring search scans the
+# vocabulary, not every event; the match then goes through the name indexes above.
+search_terms = Table(
+    "search_terms",
+    metadata,
+    Column("field", String(16), primary_key=True),  # actor | war
+    Column("term", Text, primary_key=True),  # terms.fold()ed
+)
 
 claims = Table(
     "claims",

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
 
-from fogofwar.errors import LedgerError
+from fogofwar.errors import LedgerError, LedgerMissing, LedgerOutdated, LedgerReadOnly
 from fogofwar.ledger import migrations
 
 
@@ -50,13 +51,22 @@ def safe_url(url: str) -> str:
         return url
 
 
-def _sqlite_engine(url: str) -> Engine:
+def _sqlite_engine(url: str, read_only: bool) -> Engine:
     parsed = make_url(url)
     memory = parsed.database in (None, "", ":memory:")
     if memory:
         engine = create_engine(
             "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
         )
+    elif read_only:
+        path = Path(str(parsed.database)).expanduser()
+        if not path.is_file():
+            raise LedgerMissing(
+                f"no ledger at {path}: create one with `fogofwar ingest FILE... --db {path}` "
+                f"or `fogofwar migrate --db {path}`"
+            )
+        uri = f"sqlite:///file:{quote(str(path.resolve()))}?mode=ro&uri=true"
+        engine = create_engine(uri, connect_args={"timeout": 60, "check_same_thread": False})
     else:
         Path(str(parsed.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 60})
@@ -66,7 +76,7 @@ def _sqlite_engine(url: str) -> Engine:
         dbapi_conn.isolation_level = None  # let us issue BEGIN ourselves
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA busy_timeout=60000")
-        if not memory:
+        if not memory and not read_only:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
@@ -79,26 +89,44 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
-class Ledger:
-    """A ledger database. ``Ledger(url)`` opens (and migrates) it; ``Ledger.memory()`` for tests."""
+def _engine(url: str, read_only: bool) -> Engine:
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url, read_only)
+    if read_only:  # every transaction READ ONLY: the server refuses any write
+        return create_engine(
+            url, pool_pre_ping=True, execution_options={"postgresql_readonly": True}
+        )
+    return create_engine(url, pool_pre_ping=True)
 
-    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+
+class Ledger:
+    """A ledger database. ``Ledger(url)`` opens it for writing, creating and migrating it as
+    needed; ``Ledger(url, read_only=True)`` opens an existing, up-to-date ledger for reading
+    only (what the read commands do); ``Ledger.memory()`` for tests."""
+
+    def __init__(
+        self, url: str | None = None, *, migrate: bool = True, read_only: bool = False
+    ) -> None:
         self.url = normalise_url(url or default_url())
+        self.read_only = read_only
+        self.applied: list[int] = []  # the migrations this opening applied
         try:
-            if self.url.startswith("sqlite"):
-                self.engine = _sqlite_engine(self.url)
-            else:
-                self.engine = create_engine(self.url, pool_pre_ping=True)
+            self.engine = _engine(self.url, read_only)
         except (ArgumentError, NoSuchModuleError, ValueError) as exc:
             raise LedgerError(f"bad database URL {safe_url(self.url)!r}: {exc}") from None
         except OSError as exc:
             raise LedgerError(f"cannot open ledger {safe_url(self.url)}: {exc}") from None
-        if migrate:
-            try:
-                self.migrate()
-            except DBAPIError as exc:
-                self.engine.dispose()
-                raise LedgerError(self._cannot_open(exc)) from None
+        try:
+            if read_only:
+                self._check_version()
+            elif migrate:
+                self.applied = self.migrate()
+        except DBAPIError as exc:
+            self.engine.dispose()
+            raise LedgerError(self._cannot_open(exc)) from None
+        except LedgerError:
+            self.engine.dispose()
+            raise
 
     @classmethod
     def memory(cls) -> Ledger:
@@ -112,15 +140,41 @@ class Ledger:
     def migrate(self, target: int = migrations.LATEST) -> list[int]:
         """Apply pending schema migrations; returns the versions applied."""
         with self.write() as conn:
+            found = migrations.current_version(conn)
+            if found > migrations.LATEST:
+                raise LedgerOutdated(self._newer(found))
             return migrations.migrate(conn, target)
 
     def version(self) -> int:
         with self.read() as conn:
             return migrations.current_version(conn)
 
+    def _check_version(self) -> None:
+        found, where = self.version(), safe_url(self.url)
+        if found == 0:
+            raise LedgerMissing(
+                f"{where} is not a fogofwar ledger (no schema): create one with "
+                f"`fogofwar ingest FILE... --db {where}` or `fogofwar migrate --db {where}`"
+            )
+        if found < migrations.LATEST:
+            raise LedgerOutdated(
+                f"ledger {where} has schema version {found}, this fogofwar reads version "
+                f"{migrations.LATEST}: run `fogofwar migrate --db {where}` (or ingest into it)"
+            )
+        if found > migrations.LATEST:
+            raise LedgerOutdated(self._newer(found))
+
+    def _newer(self, found: int) -> str:
+        return (
+            f"ledger {safe_url(self.url)} has schema version {found}, newer than this "
+            f"fogofwar ({migrations.LATEST}): upgrade fogofwar"
+        )
+
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A connection in a write transaction (BEGIN IMMEDIATE on SQLite), committed on exit."""
+        if self.read_only:
+            raise LedgerReadOnly(f"ledger {safe_url(self.url)} is open for reading only")
         with self.engine.connect() as conn:
             conn.info["write"] = True
             try:
