@@ -57,7 +57,7 @@ def show(ledger: Ledger, event_id: str) -> int:
     """What ``fogofwar show`` computes."""
     ev = get_event(ledger, event_id)
     claims = event_claims(ledger, [ev.id])[ev.id]
-    ests = reconcile(claims, load_policy())
+    ests = reconcile(claims, load_policy(), events=[ev])
     revision_changes(ledger, ev.id)
     return len(claims) + len(ests)
 
