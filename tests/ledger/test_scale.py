@@ -51,7 +51,7 @@ def test_scale_pages_give_every_event_once_in_order(ledger: Ledger) -> None:
 def test_scale_streamed_estimates_equal_reconciling_everything_at_once(ledger: Ledger) -> None:
     events = list_events(ledger)
     by_event = event_claims(ledger, [e.id for e in events])
-    at_once = reconcile([c for e in events for c in by_event[e.id]], load_policy())
+    at_once = reconcile([c for e in events for c in by_event[e.id]], load_policy(), events=events)
     assert estimates(ledger) == at_once
 
 
