@@ -1,0 +1,7 @@
+"""ACLED-compatible endpoints (being written)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
