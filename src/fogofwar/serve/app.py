@@ -97,9 +97,12 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(422, InvalidParameters.code, _validation_message(exc))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         cls = STATUS_ERRORS.get(exc.status_code, ServeError)
-        return error_response(exc.status_code, cls.code, str(exc.detail))
+        message = str(exc.detail)
+        if exc.status_code in (404, 405):
+            message = f"{message}: {request.method} {request.url.path} (see /docs)"
+        return error_response(exc.status_code, cls.code, message)
 
     @app.exception_handler(Exception)
     async def _internal(_request: Request, exc: Exception) -> JSONResponse:
@@ -162,9 +165,10 @@ def mount_docs(app: FastAPI) -> None:
 
 def include_routers(app: FastAPI) -> None:
     """The API routers, and the web pages when that module is installed."""
-    from fogofwar.serve import acled, api, ucdp
+    from fogofwar.serve import acled, api, documents, ucdp
 
     app.include_router(api.router)
+    app.include_router(documents.router)
     app.include_router(acled.router)
     app.include_router(ucdp.router)
     try:
