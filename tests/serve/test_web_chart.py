@@ -16,7 +16,7 @@ from fogofwar.serve.chart import (
     spread_chart,
     status_of,
 )
-from fogofwar.serve.pages import highlighted, search
+from fogofwar.serve.pages import highlighted
 from fogofwar.serve.warchart import event_map, timeline, world_outline
 
 
@@ -142,13 +142,6 @@ def test_web_pages_highlight_overlapping_evidence() -> None:
 def event(eid: str, title: str, day: str | None, lat: float | None, lon: float | None) -> Event:
     place = Place("Somewhere", "Mali", None, lat, lon, 1 if lat is not None else 6)
     return Event(eid, "d", title, "battle", DateSpan(day, day, "day"), place, "W", None)
-
-
-def test_web_pages_search_every_word_anywhere() -> None:
-    evs = [event("a", "Battle of Ber", "2015-05-20", None, None), event("b", "Raid", None, 1, 1)]
-    assert [e.id for e in search(evs, q="ber mali")] == ["a"]
-    assert [e.id for e in search(evs, kind="BATTLE")] == ["a", "b"]
-    assert search(evs, kind="siege") == []
 
 
 def test_web_war_timeline_and_map() -> None:

@@ -41,31 +41,6 @@ def bad_dates(*values: str) -> str | None:
     return None
 
 
-def search(events: Iterable[Event], kind: str = "", q: str = "") -> list[Event]:
-    """Events of this kind whose title, place, war, result or actors contain every word of q."""
-    words = q.casefold().split()
-    out = []
-    for e in events:
-        if kind.strip() and e.kind.casefold() != kind.strip().casefold():
-            continue
-        if words:
-            hay = " ".join(
-                [
-                    e.title,
-                    e.place.name if e.place else "",
-                    e.place.country or "" if e.place else "",
-                    e.part_of or "",
-                    e.result or "",
-                    *(a.name for s in e.sides for a in s.actors),
-                    *(c.name for s in e.sides for c in s.commanders),
-                ]
-            ).casefold()
-            if not all(w in hay for w in words):
-                continue
-        out.append(e)
-    return out
-
-
 @dataclass(frozen=True)
 class Listing:
     """One page of matching events, with the links to its neighbours."""
@@ -75,27 +50,26 @@ class Listing:
     page: int
     pages: int
     first: int
-    kinds: list[str]
     prev_url: str | None
     next_url: str | None
 
     @classmethod
-    def of(cls, matching: list[Event], page: int, per_page: int, form: dict[str, str]) -> Listing:
-        pages = max(1, -(-len(matching) // per_page))
-        page = min(page, pages)
-        start = (page - 1) * per_page
+    def of(
+        cls, events: list[Event], total: int, page: int, per_page: int, form: dict[str, str]
+    ) -> Listing:
+        """The page of ``total`` matching events holding ``events`` (page numbers from 1)."""
+        pages = max(1, -(-total // per_page))
         kept = {k: v for k, v in form.items() if v}
 
         def url(n: int) -> str:
             return "/?" + urlencode({**kept, "page": n})
 
         return cls(
-            matching[start : start + per_page],
-            len(matching),
+            events,
+            total,
             page,
             pages,
-            start + 1,
-            sorted({e.kind for e in matching}),
+            (page - 1) * per_page + 1,
             url(page - 1) if page > 1 else None,
             url(page + 1) if page < pages else None,
         )

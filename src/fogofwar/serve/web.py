@@ -9,6 +9,9 @@ app provides ``app.state.ledger`` (a ``Ledger``) and ``app.state.policy`` (a ``P
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hmac
 from importlib import resources
 from typing import Any
 
@@ -20,6 +23,7 @@ from fogofwar.ledger import EventFilter, Ledger, event_claims, extract, list_eve
 from fogofwar.ledger.query import claims_by_claimant
 from fogofwar.reconcile import Policy, reconcile
 from fogofwar.serve import pages
+from fogofwar.serve.query import Search, search
 
 router = APIRouter(include_in_schema=False)
 
@@ -44,9 +48,43 @@ _env.filters["value"] = pages.format_value
 _env.globals["alignments"] = pages.ALIGNMENTS
 
 
-def _render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+def _render(
+    name: str, status: int = 200, headers: dict[str, str] | None = None, **context: Any
+) -> HTMLResponse:
     html = _env.get_template(name).render(**context)
-    return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+    return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS | (headers or {}))
+
+
+def _given_token(request: Request) -> str | None:
+    """The password of HTTP Basic credentials (what a browser asks for), or a bearer token."""
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer":
+        return value.strip() or None
+    if scheme.lower() == "basic":
+        try:
+            return base64.b64decode(value.strip(), validate=True).decode().partition(":")[2]
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+    return None
+
+
+def _locked(request: Request) -> HTMLResponse | None:
+    """With a read token set, pages need it (the browser asks: any user name, the token as the
+    password); None when the request may read."""
+    settings = getattr(request.app.state, "settings", None)
+    wanted = getattr(settings, "read_token", None)
+    if wanted is None:
+        return None
+    given = _given_token(request)
+    if given is not None and hmac.compare_digest(given.encode(), str(wanted).encode()):
+        return None
+    return _render(
+        "error.html",
+        401,
+        {"WWW-Authenticate": 'Basic realm="fogofwar", charset="UTF-8"'},
+        title="Read token needed",
+        message="This server needs its read token: give it as the password (any user name).",
+    )
 
 
 def _not_found(what: str) -> HTMLResponse:
@@ -69,22 +107,27 @@ def events_page(
     q: str = "",
     page: int = Query(1, ge=1),
 ) -> HTMLResponse:
-    """Events matching the filters (all of them), by date, a page at a time."""
+    """Events matching the filters (all of them), by date, a page at a time (the API's search:
+    SQL filters and offset paging)."""
+    if locked := _locked(request):
+        return locked
     ledger, policy = _state(request)
     form = {"country": country, "from": date_from, "to": date_to, "actor": actor, "war": war}
     form |= {"kind": kind, "q": q}
     problem = pages.bad_dates(date_from, date_to)
     if problem:
         return _render("events.html", 400, title="Events", form=form, error=problem, listing=None)
-    flt = EventFilter(
+    wanted = Search(
         country=country.strip() or None,
         date_from=date_from.strip() or None,
         date_to=date_to.strip() or None,
         actor=actor.strip() or None,
         war=war.strip() or None,
+        kind=kind.strip() or None,
+        q=q.strip() or None,
     )
-    matching = pages.search(list_events(ledger, flt), kind=kind, q=q)
-    listing = pages.Listing.of(matching, page, PER_PAGE, form)
+    found = search(ledger, wanted, PER_PAGE, offset=(page - 1) * PER_PAGE)
+    listing = pages.Listing.of([h.event for h in found.hits], found.total, page, PER_PAGE, form)
     claims = event_claims(ledger, [e.id for e in listing.events])
     estimates = reconcile((c for cs in claims.values() for c in cs), policy)
     return _render(
@@ -101,6 +144,8 @@ def events_page(
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str) -> HTMLResponse:
     """One event: who fought, the estimates and why, the claim spread, claims and evidence."""
+    if locked := _locked(request):
+        return locked
     ledger, policy = _state(request)
     found = extract(ledger, EventFilter(ids=(event_id,)), include_text=True)
     if not found.events:
@@ -112,6 +157,8 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
 @router.get("/sources/{name:path}", response_class=HTMLResponse)
 def source_page(request: Request, name: str) -> HTMLResponse:
     """One claimant: its claims across events and its figures against the reconciled best."""
+    if locked := _locked(request):
+        return locked
     ledger, policy = _state(request)
     mine = claims_by_claimant(ledger).get(name)
     if not mine:
@@ -126,6 +173,8 @@ def source_page(request: Request, name: str) -> HTMLResponse:
 @router.get("/wars/{name:path}", response_class=HTMLResponse)
 def war_page(request: Request, name: str) -> HTMLResponse:
     """The events of one war (``part_of``): a timeline, a map, a table."""
+    if locked := _locked(request):
+        return locked
     ledger, _policy = _state(request)
     events = [
         e
