@@ -19,7 +19,15 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from web_support import ROOT, XSS_TITLE, live_server, shared_ledger, web_app
+from web_support import (
+    ROOT,
+    XSS_TITLE,
+    free_port,
+    live_server,
+    shared_ledger,
+    wait_for_port,
+    web_app,
+)
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
 expect = playwright_api.expect
@@ -192,3 +200,23 @@ def test_web_browser_source_page(page: Any, base_url: str) -> None:
     expect(page.locator("svg.ratio")).to_be_visible()
     assert page.locator("svg.ratio a.mark").count() >= 3
     shot(page, "source")
+
+
+def test_web_browser_through_the_serve_command(page: Any, ids: dict[str, str]) -> None:
+    """``fogofwar serve`` itself (a separate process) serves the event page to Chromium."""
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    cmd = [sys.executable, "-m", "fogofwar", "serve", "--db", shared_ledger()[0]]
+    proc = subprocess.Popen(
+        [*cmd, "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        wait_for_port(port, proc)
+        page.goto(f"http://127.0.0.1:{port}/events/{ids['anefis']}")
+        expect(page.locator("svg.spread")).to_be_visible()
+        expect(page.locator("table.estimates")).to_be_visible()
+        assert page.locator(".article a.ev").count() > 10
+        shot(page, "serve-command-event", full=False)
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)

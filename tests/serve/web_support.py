@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import socket
+import subprocess
 import tempfile
 import threading
 import time
@@ -103,6 +104,20 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int, proc: subprocess.Popen[bytes], limit: float = 120) -> None:
+    """Until the process listens on the loopback port; an error if it exits or never does."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode() if proc.stderr else ""
+            raise RuntimeError(f"the server exited ({proc.returncode}): {err.strip()}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on port {port}")
 
 
 @contextmanager
