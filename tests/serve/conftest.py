@@ -7,21 +7,15 @@ Shared by the API tests (test_api*.py) and the web tests (test_web*.py).
 from __future__ import annotations
 
 import importlib.util
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from api_support import ROOT, fill
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from fogofwar.ledger import Ledger, ingest
-from fogofwar.model import Extraction
 from fogofwar.serve import create_app
-
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "data"
-EXAMPLE_EVENT = "battle-of-anefis-2014"
 
 _spec = importlib.util.spec_from_file_location(
     "ledger_conftest", ROOT / "tests" / "ledger" / "conftest.py"
@@ -31,18 +25,6 @@ _ledger_conftest = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_ledger_conftest)
 pg_server = _ledger_conftest.pg_server  # the real PostgreSQL server, one per session
 pg_url = _ledger_conftest.pg_url  # a fresh database on it
-
-
-def example_extraction() -> Extraction:
-    """The worked example's extraction (one event, its claims, the article text)."""
-    return Extraction.from_dict(json.loads((DATA / "anefis.extraction.json").read_text("utf-8")))
-
-
-def fill(url: str) -> str:
-    """Ingest the worked example into the ledger at ``url``; returns the url."""
-    with Ledger(url) as ledger:
-        ingest(ledger, example_extraction())
-    return url
 
 
 @pytest.fixture

@@ -20,6 +20,11 @@ then open http://127.0.0.1:8000/ (the page), /docs (the API, offline), /openapi.
 """
 
 
+def write_token(args: argparse.Namespace) -> str | None:
+    """``--token``, else ``$FOGOFWAR_TOKEN``; None: the server is read-only."""
+    return args.token or os.environ.get("FOGOFWAR_TOKEN") or None
+
+
 @guard
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the ledger over HTTP: the JSON API under /api/, ACLED-compatible /api/acled/read,
@@ -29,7 +34,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from fogofwar.reconcile import load_policy
     from fogofwar.serve import DEFAULT_MAX_BODY, create_app
 
-    token = args.token or os.environ.get("FOGOFWAR_TOKEN") or None
+    token = write_token(args)
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port} is not a TCP port (1-65535)")
     app = create_app(

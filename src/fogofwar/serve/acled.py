@@ -27,6 +27,13 @@ NUMERIC = frozenset(
 )  # fmt: skip
 
 
+DAY = r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+EVENT_DATE = f"^{DAY}(\\|{DAY})?$"
+DATE_OPERATOR = "^(=|>|<|>=|<=|BETWEEN|between)$"
+_FIELD = "(" + "|".join(acled_csv.COLUMNS) + ")"
+FIELD_LIST = f"^{_FIELD}(\\|{_FIELD})*$"
+
+
 class AcledPage(BaseModel):
     status: int = 200
     success: bool = True
@@ -43,28 +50,17 @@ class OAuthToken(BaseModel):
 
 
 def date_range(event_date: str | None, where: str | None) -> tuple[str | None, str | None]:
-    """ACLED's ``event_date`` with ``event_date_where``: ``A|B`` BETWEEN, else =, >, >=, <, <=."""
+    """ACLED's ``event_date`` with ``event_date_where``: ``FROM|TO`` is a range (BETWEEN), one
+    day is compared with =, >, >=, < or <= (BETWEEN with one day: that day)."""
     if not event_date:
         return None, None
-    op = (where or "=").strip().upper()
-    if op == "BETWEEN":
-        low, sep, high = event_date.partition("|")
-        if not sep:
-            raise InvalidParameters("event_date_where=BETWEEN needs event_date=FROM|TO")
-        return _date(low), _date(high)
-    day = _date(event_date)
-    bounds = {"=": (day, day), ">": (day, None), ">=": (day, None), "<": (None, day),
-              "<=": (None, day)}  # fmt: skip
-    if op not in bounds:
-        raise InvalidParameters(f"event_date_where {where!r}: use =, >, <, >=, <= or BETWEEN")
+    low, _, high = event_date.partition("|")
+    if high:
+        return low, high
+    op = (where or "=").upper()
+    bounds = {"=": (low, low), "BETWEEN": (low, low), ">": (low, None), ">=": (low, None),
+              "<": (None, low), "<=": (None, low)}  # fmt: skip
     return bounds[op]
-
-
-def _date(text: str) -> str:
-    try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d").date().isoformat()
-    except ValueError:
-        raise InvalidParameters(f"event_date {text!r}: use YYYY-MM-DD") from None
 
 
 def acled_row(b: Bundle, hit: Hit, fields: list[str] | None) -> dict[str, Any]:
@@ -97,9 +93,15 @@ def _fields(text: str | None) -> list[str] | None:
 def read(
     request: Request,
     country: Annotated[str | None, Query(description="country name; A:OR:country=B")] = None,
-    event_date: Annotated[str | None, Query(description="YYYY-MM-DD, or FROM|TO")] = None,
-    event_date_where: Annotated[str | None, Query(description="=, >, <, BETWEEN")] = None,
-    fields: Annotated[str | None, Query(description="pipe-separated field names")] = None,
+    event_date: Annotated[
+        str | None, Query(pattern=EVENT_DATE, description="YYYY-MM-DD, or FROM|TO")
+    ] = None,
+    event_date_where: Annotated[
+        str | None, Query(pattern=DATE_OPERATOR, description="=, >, <, >=, <= or BETWEEN")
+    ] = None,
+    fields: Annotated[
+        str | None, Query(pattern=FIELD_LIST, description="pipe-separated field names")
+    ] = None,
     limit: Annotated[int, Query(ge=0, le=5000, description="rows (0: ACLED's 5000)")] = 5000,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     format_: Annotated[str, Query(alias="_format", pattern="^json$")] = "json",

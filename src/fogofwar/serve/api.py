@@ -67,7 +67,12 @@ def index(request: Request) -> schemas.Index:
     )
 
 
-@router.get("/events", summary="Events, filtered and paged", tags=["events"])
+@router.get(
+    "/events",
+    summary="Events, filtered and paged",
+    tags=["events"],
+    responses=schemas.errors(400),
+)
 def events(
     request: Request,
     flt: Annotated[Search, Depends(event_search)],
