@@ -74,8 +74,8 @@ def test_web_chart_nice_top() -> None:
 
 
 def spread(claims: list[Claim], est: Estimate | None, replaced: dict[str, str]) -> str:
-    anchors = {c.id: f"claim-{i}" for i, c in enumerate(claims, start=1)}
-    chart = spread_chart(claims, [est] if est else [], replaced, anchors, {2: "Rebels"})
+    marks = [Mark(c, status_of(c, replaced), f"claim-{i}") for i, c in enumerate(claims, 1)]
+    chart = spread_chart(marks, [est] if est else [], {2: "Rebels"})
     assert chart is not None
     return str(chart)
 
@@ -109,7 +109,7 @@ def test_web_chart_spread_escapes_every_text() -> None:
 
 def test_web_chart_spread_none_without_numbers() -> None:
     words = Claim("p", "e", "presence", Subject(), Value(words="took part"), SIDE1)
-    assert spread_chart([words], [], {}, {"p": "claim-1"}, {}) is None
+    assert spread_chart([Mark(words, "stated", "claim-1")], [], {}) is None
 
 
 def test_web_chart_ratio_puts_the_best_itself_on_the_one_line() -> None:
@@ -124,13 +124,21 @@ def test_web_chart_ratio_puts_the_best_itself_on_the_one_line() -> None:
     assert ten and dots[1] == ten.group(1)
 
 
+def test_web_pages_article_headings_are_their_own_segments() -> None:
+    text = "Intro\n== Battle ==\nThey fought.\n=== Losses ===\n9 killed"
+    segs = highlighted(text, [(text.index("9"), len(text), "claim-1", "ev-1-0")])
+    assert "".join(s.text for s in segs) == text
+    assert [s.text for s in segs if s.heading] == ["== Battle ==", "=== Losses ==="]
+    assert [s.text for s in segs if s.claims] == ["9 killed"]
+
+
 def test_web_pages_highlight_overlapping_evidence() -> None:
     text = "abcdefghij"
     segs = highlighted(
         text, [(2, 6, "claim-1", "ev-1-0"), (4, 8, "claim-2", "ev-2-0"), (9, 99, "x", "y")]
     )
     assert "".join(s.text for s in segs) == text
-    assert [(s.text, s.claims, s.starts) for s in segs] == [
+    assert [(s.text, s.claims, s.starts) for s in segs if not s.heading] == [
         ("ab", (), ()),
         ("cd", ("claim-1",), ("ev-1-0",)),
         ("ef", ("claim-1", "claim-2"), ("ev-2-0",)),

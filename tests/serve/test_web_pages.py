@@ -112,6 +112,20 @@ def test_web_event_page_has_chart_claims_and_evidence(
             assert ev.text in words, (c.id, ev.text)
 
 
+def test_web_event_page_shows_claims_a_later_revision_withdrew(
+    pages: TestClient, ids: dict[str, str]
+) -> None:
+    html = pages.get(f"/events/{ids['ber']}").text
+    rows = re.findall(r'<tr id="(claim-\d+)" class="claim ([a-z]+)".*?</tr>', html, re.S)
+    withdrawn = [r for r in rows if r[1] == "withdrawn"]
+    assert len(withdrawn) == 1
+    row = re.search(rf'<tr id="{withdrawn[0][0]}".*?</tr>', html, re.S)
+    assert row and "withdrawn by revision 2 of the document" in row.group(0)
+    assert '<td class="value">5</td>' in row.group(0)
+    assert '<td class="value">6</td>' in html  # the current figure
+    assert f'class="mark withdrawn" data-claim="{withdrawn[0][0]}"' in html
+
+
 def test_web_unknown_pages_are_404_html(pages: TestClient) -> None:
     for url in ("/events/no-such-event", "/sources/Nobody%20at%20all", "/wars/No%20War"):
         got = pages.get(url)

@@ -62,15 +62,23 @@ that seven Southern Guard fighters were killed.
 """
 
 
+# A later revision of the second article: side 1's toll changes from 5 to 6.
+REVISED_FIGURE = ("- Casualties1: 5 killed", "- Casualties1: 6 killed")
+
+
 def build_ledger(directory: Path) -> tuple[str, dict[str, str]]:
-    """A SQLite ledger holding the three articles; returns its URL and event ids by role."""
+    """A SQLite ledger holding the three articles (the last one in two revisions); returns its
+    URL and event ids by role."""
     (directory / "xss.txt").write_text(XSS_ARTICLE, "utf-8")
     (directory / "ber.txt").write_text(SECOND_ARTICLE, "utf-8")
+    (directory / "ber-2.txt").write_text(SECOND_ARTICLE.replace(*REVISED_FIGURE), "utf-8")
     docs = [read_path(p) for p in (ANEFIS, directory / "xss.txt", directory / "ber.txt")]
+    revised = read_path(directory / "ber-2.txt")
     extraction = extract_documents(docs)
     url = f"sqlite:///{directory / 'web.sqlite'}"
     with Ledger(url) as ledger:
         ingest(ledger, extraction)
+        ingest(ledger, extract_documents([revised]))  # after the first: revision 2
     by_doc = {e.document: e.id for e in extraction.events}
     ids = dict(zip(("anefis", "xss", "ber"), (by_doc[d.id] for d in docs), strict=True))
     return url, ids

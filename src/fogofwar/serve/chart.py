@@ -285,17 +285,13 @@ def _svg(parts: list[str], height: float, label: str, cls: str) -> Markup:
 
 
 def spread_chart(
-    claims: Sequence[Claim],
-    estimates: Sequence[Estimate],
-    superseded: dict[str, str],
-    anchors: dict[str, str],
-    sides: dict[int, str],
+    marks: Sequence[Mark], estimates: Sequence[Estimate], sides: dict[int, str]
 ) -> Markup | None:
     """The claim-spread chart of one event, or None when it has no numeric claim."""
     groups: dict[SubjectKey, list[Mark]] = {}
-    for c in claims:
+    for mark in marks:
+        c = mark.claim
         if c.kind in NUMERIC_KINDS and c.value.low is not None:
-            mark = Mark(c, status_of(c, superseded), anchors[c.id])
             groups.setdefault(subject_key(c), []).append(mark)
     if not groups:
         return None

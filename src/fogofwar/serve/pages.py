@@ -92,21 +92,29 @@ class Segment:
     text: str
     claims: tuple[str, ...] = ()
     starts: tuple[str, ...] = ()
+    heading: bool = False
+
+
+_HEADING = re.compile(r"^(=+)[^\n=][^\n]*?\1[ \t]*$", re.MULTILINE)
 
 
 def highlighted(text: str, spans: Sequence[tuple[int, int, str, str]]) -> list[Segment]:
-    """The text cut at every evidence boundary; ``spans`` are (start, end, claim anchor,
-    evidence anchor) with offsets into ``text``."""
+    """The text cut at every evidence boundary and around section headings (``== X ==``
+    lines); ``spans`` are (start, end, claim anchor, evidence anchor), offsets into ``text``."""
     cuts = {0, len(text)}
     good = [(s, e, c, a) for s, e, c, a in spans if 0 <= s < e <= len(text)]
     for s, e, _c, _a in good:
+        cuts.update((s, e))
+    headings = [(m.start(), m.end()) for m in _HEADING.finditer(text)]
+    for s, e in headings:
         cuts.update((s, e))
     bounds = sorted(cuts)
     out = []
     for lo, hi in pairwise(bounds):
         covering = tuple(dict.fromkeys(c for s, e, c, _a in good if s <= lo and e >= hi))
         starts = tuple(a for s, _e, _c, a in good if s == lo)
-        out.append(Segment(text[lo:hi], covering, starts))
+        heading = any(s <= lo and hi <= e for s, e in headings)
+        out.append(Segment(text[lo:hi], covering, starts, heading))
     return out
 
 
@@ -119,7 +127,8 @@ class ClaimRow:
     evidence: tuple[str, ...]
     alignment: str
     status: str
-    replaced_by: str | None
+    replaced_by: str | None  # the anchor of the revision that replaced it
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -146,33 +155,35 @@ def _side_names(event: Event) -> dict[int, str]:
     return out
 
 
-def event_view(found: Extraction, policy: Policy) -> EventView:
-    """The event page's data from the event's extraction (event, its claims, its document)."""
+def event_view(
+    found: Extraction, policy: Policy, earlier: Sequence[tuple[Claim, int]] = ()
+) -> EventView:
+    """The event page's data from the event's extraction (event, its claims, its document) and
+    the claims later revisions of its document withdrew (with the revision that did)."""
     event = found.events[0]
     claims = [c for c in found.claims if c.event == event.id]
     doc = next((d for d in found.documents if d.id == event.document), None)
     replaced = superseded(claims, policy)
-    anchors = {c.id: f"claim-{i}" for i, c in enumerate(claims, start=1)}
-    ids = {c.id: anchors[c.id] for c in claims}
+    ids = {c.id: f"claim-{i}" for i, c in enumerate(claims, start=1)}
     rows, spans = [], []
-    for c in claims:
+    for i, c in enumerate(claims, start=1):
         mine = [ev for ev in c.evidence if doc is not None and ev.document == doc.id]
-        ev_anchors = tuple(f"ev-{anchors[c.id][6:]}-{j}" for j in range(len(mine)))
+        ev_anchors = tuple(f"ev-{i}-{j}" for j in range(len(mine)))
         spans += [
-            (ev.start, ev.end, anchors[c.id], a) for ev, a in zip(mine, ev_anchors, strict=True)
+            (ev.start, ev.end, f"claim-{i}", a) for ev, a in zip(mine, ev_anchors, strict=True)
         ]
+        status = status_of(c, replaced)
         rows.append(
             ClaimRow(
-                c,
-                anchors[c.id],
-                ev_anchors,
-                alignment(c),
-                status_of(c, replaced),
-                ids.get(replaced.get(c.id, "")),
+                c, f"claim-{i}", ev_anchors, alignment(c), status, ids.get(replaced.get(c.id, ""))
             )
         )
+    for j, (c, revision) in enumerate(earlier, start=len(claims) + 1):
+        note = f"withdrawn by revision {revision} of the document"
+        rows.append(ClaimRow(c, f"claim-{j}", (), alignment(c), "withdrawn", None, note))
     sides = _side_names(event)
     estimates = reconcile(claims, policy)
+    marks = [Mark(r.claim, r.status, r.anchor) for r in rows]
     return EventView(
         event,
         doc,
@@ -183,7 +194,7 @@ def event_view(found: Extraction, policy: Policy) -> EventView:
             )
             for e in estimates
         ],
-        spread_chart(claims, estimates, replaced, anchors, sides),
+        spread_chart(marks, estimates, sides),
         highlighted(doc.text, spans) if doc is not None else [],
     )
 

@@ -19,8 +19,17 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader
 
-from fogofwar.ledger import EventFilter, Ledger, event_claims, extract, list_events
+from fogofwar.ledger import (
+    EventFilter,
+    Ledger,
+    event_claims,
+    extract,
+    fingerprint,
+    list_events,
+    revision_changes,
+)
 from fogofwar.ledger.query import claims_by_claimant
+from fogofwar.model import Claim, Extraction
 from fogofwar.reconcile import Policy, reconcile
 from fogofwar.serve import pages
 from fogofwar.serve.query import Search, search
@@ -150,8 +159,23 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
     found = extract(ledger, EventFilter(ids=(event_id,)), include_text=True)
     if not found.events:
         return _not_found(f"No event {event_id!r} in this ledger.")
-    view = pages.event_view(found, policy)
+    view = pages.event_view(found, policy, withdrawn_by_revisions(ledger, event_id, found))
     return _render("event.html", title=view.event.title, v=view)
+
+
+def withdrawn_by_revisions(
+    ledger: Ledger, event_id: str, found: Extraction
+) -> list[tuple[Claim, int]]:
+    """Claims later revisions of the event's document withdrew (and that no current claim
+    restates), each with the revision number that withdrew it."""
+    seen = {fingerprint(c) for c in found.claims}
+    out = []
+    for change in revision_changes(ledger, event_id):
+        for c in change.withdrawn:
+            if (key := fingerprint(c)) not in seen:
+                seen.add(key)
+                out.append((c, change.revision_no))
+    return out
 
 
 @router.get("/sources/{name:path}", response_class=HTMLResponse)
