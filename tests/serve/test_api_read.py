@@ -6,13 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from api_support import EXAMPLE_EVENT, fill, fill_synthetic
+from api_support import EXAMPLE_EVENT, example_extraction, fill, fill_synthetic
 from fastapi.testclient import TestClient
 
-from fogofwar.ledger import EventFilter, Ledger, list_events
+from fogofwar.ledger import EventFilter, Ledger, ingest, list_events
+from fogofwar.model import Extraction
+from fogofwar.reconcile import load_policy, reconcile
 from fogofwar.serve import create_app
 
 
@@ -119,3 +122,32 @@ def test_exports_stream_each_format(client: TestClient) -> None:
     assert none["features"] == []
     parquet = client.get("/api/export?format=parquet")
     assert parquet.status_code == 200 and parquet.content[:4] == b"PAR1"
+
+
+def test_cached_estimates_and_rows_follow_a_new_revision(example_db: str) -> None:
+    """Estimates and ACLED/GED rows are cached per event; a revision stored by another writer
+    must show at once."""
+    with TestClient(create_app(example_db)) as c:
+        before = c.get(f"/api/events/{EXAMPLE_EVENT}/estimates").json()["estimates"]
+        acled_before = c.get("/api/acled/read").json()["data"][0]["fatalities"]
+        revised = revision_with_killed_doubled()
+        with Ledger(example_db) as ledger:
+            ingest(ledger, revised)
+            expected = [e.to_dict() for e in reconcile(list(revised.claims), load_policy())]
+        after = c.get(f"/api/events/{EXAMPLE_EVENT}/estimates").json()["estimates"]
+        acled_after = c.get("/api/acled/read").json()["data"][0]["fatalities"]
+    assert after == expected and after != before
+    assert acled_after != acled_before
+
+
+def revision_with_killed_doubled() -> Extraction:
+    x = example_extraction()
+    doc = replace(x.documents[0], id="f" * 64, text=x.documents[0].text + "\nrevised")
+    events = tuple(replace(e, document=doc.id) for e in x.events)
+    claims = tuple(
+        replace(c, value=replace(c.value, low=c.value.low * 2, high=(c.value.high or 0) * 2))
+        if c.kind == "killed" and c.value.low
+        else c
+        for c in x.claims
+    )
+    return Extraction((doc,), events, claims)

@@ -13,8 +13,7 @@ from pydantic import BaseModel
 
 from fogofwar.errors import InvalidParameters, Unauthorized
 from fogofwar.export import acled_csv
-from fogofwar.export.common import Bundle, bundles
-from fogofwar.ledger import EventFilter
+from fogofwar.export.common import Bundle
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import TOKEN_LIFETIME, require_read, same
 from fogofwar.serve.query import Hit, Search, search
@@ -63,7 +62,7 @@ def date_range(event_date: str | None, where: str | None) -> tuple[str | None, s
     return bounds[op]
 
 
-def acled_row(b: Bundle, hit: Hit, fields: list[str] | None) -> dict[str, Any]:
+def acled_row(b: Bundle, hit: Hit) -> dict[str, Any]:
     """The export's ACLED row with JSON types: numbers as numbers, unknown numbers null,
     ``timestamp`` when the event's document was stored (Unix seconds)."""
     stamp = int(datetime.fromisoformat(hit.ingested_at).timestamp())
@@ -75,7 +74,7 @@ def acled_row(b: Bundle, hit: Hit, fields: list[str] | None) -> dict[str, Any]:
             row[k] = float(str(row[k]))
         else:
             row[k] = int(str(row[k]))
-    return {k: row[k] for k in fields} if fields else row
+    return row
 
 
 def _fields(text: str | None) -> list[str] | None:
@@ -116,12 +115,8 @@ def read(
     low, high = date_range(event_date, event_date_where)
     flt = Search(date_from=low, date_to=high, countries=countries)
     found = search(request.app.state.ledger, flt, size, offset=(page - 1) * size)
-    ids = tuple(h.event.id for h in found.hits)
-    by_id = {
-        b.event.id: b
-        for b in bundles(request.app.state.ledger, EventFilter(ids=ids), request.app.state.policy)
-    } if ids else {}  # fmt: skip
-    data = [acled_row(by_id[h.event.id], h, names) for h in found.hits if h.event.id in by_id]
+    rows = request.app.state.derived.rows("acled", found.hits, acled_row)
+    data = [{k: r[k] for k in names} for r in rows] if names else rows
     return AcledPage(count=len(data), total_count=found.total if with_total else None, data=data)
 
 

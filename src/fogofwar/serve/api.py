@@ -9,13 +9,13 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from fogofwar.errors import InvalidParameters, LedgerError, NotFound
 from fogofwar.ledger import EventFilter, Ledger, counts, event_claims, get_event
 from fogofwar.ledger import schema as t
 from fogofwar.model import Claim, Event
-from fogofwar.reconcile import Policy, reconcile
+from fogofwar.reconcile import Policy
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import require_read
 from fogofwar.serve.query import Search, decode_cursor, encode_cursor, parse_bbox, search
@@ -113,13 +113,17 @@ def event(request: Request, event_id: str) -> schemas.EventDetail:
         doc = conn.execute(
             select(d.id, d.title, d.origin, d.revision_no).where(d.id == ev.document)
         ).one()
-    claims = event_claims(ledger, [ev.id])[ev.id]
+        claims = conn.execute(
+            select(func.count())
+            .select_from(t.claims)
+            .where(t.claims.c.event == ev.id, t.claims.c.current.is_(True))
+        ).scalar()
     return schemas.EventDetail(
         event=ev.to_dict(),
         document=schemas.DocumentRef(
             id=doc.id, title=doc.title, origin=doc.origin, revision_no=doc.revision_no
         ),
-        claims=len(claims),
+        claims=int(claims or 0),
     )
 
 
@@ -148,7 +152,7 @@ def claims(request: Request, event_id: str) -> schemas.ClaimList:
 )
 def estimates(request: Request, event_id: str) -> schemas.EstimateList:
     policy = request.app.state.policy
-    found = reconcile(_claims_of(request, event_id), policy)
+    found = request.app.state.derived.estimates(find_event(request.app.state.ledger, event_id))
     return schemas.EstimateList(
         event=event_id, policy=policy.name, estimates=[e.to_dict() for e in found]
     )

@@ -32,6 +32,7 @@ from fogofwar.errors import (
 from fogofwar.ledger import Ledger
 from fogofwar.reconcile import Policy, load_policy
 from fogofwar.serve.auth import IssuedTokens
+from fogofwar.serve.cache import Derived
 
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 """Largest request body accepted by default (an article; real ones are well under 1 MB)."""
@@ -216,6 +217,7 @@ def create_app(
     app.state.policy = policy or load_policy()
     app.state.settings = Settings(token or None, read_token or None, max_body)
     app.state.issued = IssuedTokens()
+    app.state.derived = Derived(ledger, app.state.policy)
     install_error_handlers(app)
     mount_docs(app)
     include_routers(app)

@@ -13,8 +13,7 @@ from pydantic import BaseModel, Field
 
 from fogofwar.errors import InvalidParameters
 from fogofwar.export import ucdp_csv
-from fogofwar.export.common import Bundle, bundles
-from fogofwar.ledger import EventFilter
+from fogofwar.export.common import Bundle
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import require_read
 from fogofwar.serve.query import Hit, Search, search
@@ -109,14 +108,11 @@ def gedevents(
         bbox=parse_geography(geography) if geography else None,
     )
     found = search(request.app.state.ledger, flt, pagesize, offset=page * pagesize)
-    ids = tuple(h.event.id for h in found.hits)
-    got = bundles(request.app.state.ledger, EventFilter(ids=ids), request.app.state.policy)
-    by_id = {b.event.id: b for b in got} if ids else {}
     pages = math.ceil(found.total / pagesize)
     return GedPage(
         TotalCount=found.total,
         TotalPages=pages,
         PreviousPageUrl=_page_url(request, page - 1) if page > 0 else "",
         NextPageUrl=_page_url(request, page + 1) if page + 1 < pages else "",
-        Result=[ged_row(by_id[h.event.id], h) for h in found.hits if h.event.id in by_id],
+        Result=request.app.state.derived.rows("ged", found.hits, ged_row),
     )
