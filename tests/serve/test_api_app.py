@@ -4,12 +4,18 @@ offline, the CLI command."""
 from __future__ import annotations
 
 import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.exc import OperationalError
 
-from fogofwar.cli import build_parser
+from fogofwar.cli import build_parser, main
 from fogofwar.ledger import Ledger, counts
 from fogofwar.serve import create_app
 
@@ -59,3 +65,34 @@ def test_docs_page_loads_only_packaged_assets(client: TestClient) -> None:
 def test_serve_command_is_registered_with_its_options() -> None:
     args = build_parser().parse_args(["serve", "--port", "8123", "--read-token", "r"])
     assert args.port == 8123 and args.read_token == "r" and args.host == "127.0.0.1"
+
+
+def test_the_serve_command_serves_the_ledger(example_db: str) -> None:
+    """The real ``fogofwar serve`` process: read-only on the given ledger, then stopped."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = Path(sys.executable).parent / "fogofwar"
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--db", example_db, "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(300):
+            try:
+                got = httpx.get(f"http://127.0.0.1:{port}/api", timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("fogofwar serve did not start")
+        assert got.json()["ledger"]["events"] == 1 and got.json()["writable"] is False
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert "read-only" in err and f"http://127.0.0.1:{port}/" in err
+
+
+def test_serve_command_rejects_a_bad_port() -> None:
+    assert main(["serve", "--port", "70000"]) == 1
