@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
 
 from fogofwar.errors import BadRequest, InvalidParameters
 from fogofwar.ledger import Ledger
@@ -127,31 +127,33 @@ def decode_cursor(cursor: str) -> tuple[str, int]:
     raise BadRequest(f"cursor {cursor[:40]!r} is not one this server gave out")
 
 
-def _rows(s: Search) -> Select[Any]:
-    e = t.events.c
-    return (
-        select(e.pk, e.body, _sort_key().label("k"), t.documents.c.ingested_at)
-        .join(t.documents, t.documents.c.id == e.document)
-        .where(*_conditions(s))
-    )
-
-
 def search(
     ledger: Ledger, s: Search, limit: int, cursor: str | None = None, offset: int = 0
 ) -> Page:
     """The ``limit`` events after ``cursor`` (or after ``offset`` rows), by start date."""
-    q = _rows(s)
+    e = t.events.c
+    keys = select(e.pk, _sort_key().label("k")).where(*_conditions(s))
     if cursor:
         key, pk = decode_cursor(cursor)
-        q = q.where(tuple_(_sort_key(), t.events.c.pk) > tuple_(key, pk))
-    q = q.order_by(_sort_key(), t.events.c.pk).limit(limit + 1).offset(offset)
+        keys = keys.where(tuple_(_sort_key(), e.pk) > tuple_(key, pk))
+    keys = keys.order_by(_sort_key(), e.pk).limit(limit + 1).offset(offset)
     count = select(func.count()).select_from(t.events).where(*_conditions(s))
-    with ledger.read() as conn:
-        rows = conn.execute(q).all()
+    with ledger.read() as conn:  # the sort carries keys only; bodies are read for one page
+        rows = conn.execute(keys).all()
+        bodies = {
+            r.pk: r
+            for r in conn.execute(
+                select(e.pk, e.body, t.documents.c.ingested_at)
+                .join(t.documents, t.documents.c.id == e.document)
+                .where(e.pk.in_([r.pk for r in rows[:limit]]))
+            )
+        }
         total = int(conn.execute(count).scalar() or 0)
     more = len(rows) > limit
     rows = rows[:limit]
-    hits = [Hit(Event.from_dict(r.body), r.pk, r.ingested_at) for r in rows]
+    hits = [
+        Hit(Event.from_dict(bodies[r.pk].body), r.pk, bodies[r.pk].ingested_at) for r in rows
+    ]
     last = rows[-1] if rows else None
     next_cursor = encode_cursor(last.k, last.pk) if more and last is not None else None
     return Page(hits, total, next_cursor)
