@@ -151,9 +151,7 @@ def search(
         total = int(conn.execute(count).scalar() or 0)
     more = len(rows) > limit
     rows = rows[:limit]
-    hits = [
-        Hit(Event.from_dict(bodies[r.pk].body), r.pk, bodies[r.pk].ingested_at) for r in rows
-    ]
+    hits = [Hit(Event.from_dict(bodies[r.pk].body), r.pk, bodies[r.pk].ingested_at) for r in rows]
     last = rows[-1] if rows else None
     next_cursor = encode_cursor(last.k, last.pk) if more and last is not None else None
     return Page(hits, total, next_cursor)
