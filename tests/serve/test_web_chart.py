@@ -3,6 +3,7 @@ highlighted article text, the timeline and the map."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from fogofwar.model import Claim, Claimant, DateSpan, Estimate, Event, Place, Subject, Value
@@ -11,6 +12,7 @@ from fogofwar.serve.chart import (
     Mark,
     Ratio,
     alignment,
+    divisions,
     nice_top,
     ratio_chart,
     spread_chart,
@@ -71,6 +73,13 @@ def test_web_chart_nice_top() -> None:
         1000,
         2000,
     ]
+
+
+def test_web_chart_ticks_fall_on_round_numbers() -> None:
+    for top in (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000):
+        step = top / divisions(top)
+        lead = step / 10 ** math.floor(math.log10(step))
+        assert lead in (1, 2, 5), (top, step)
 
 
 def spread(claims: list[Claim], est: Estimate | None, replaced: dict[str, str]) -> str:

@@ -107,6 +107,13 @@ def nice_top(value: float) -> float:
     return float(10 * power)
 
 
+def divisions(top: float) -> int:
+    """Tick intervals for a ``nice_top`` axis that fall on round numbers: 20 -> 4 (5, 10, 15),
+    else 5 (10 -> 2, 4...; 25 -> 5, 10...; 50 -> 10, 20...)."""
+    lead = top / 10 ** math.floor(math.log10(top))
+    return 4 if abs(lead - 2) < 1e-9 else 5
+
+
 def _fmt(v: float) -> str:
     return f"{v:g}" if v < 1e6 else f"{v:.3g}"
 
@@ -237,7 +244,7 @@ def _row(
         out += _band(est, scale, top, bottom)
     for i, mark in enumerate(marks):
         out += _lane(mark, scale, top + LANE * i + LANE / 2)
-    ticks = [scale.top * f for f in (0, 0.25, 0.5, 0.75, 1)]
+    ticks = [scale.top * i / divisions(scale.top) for i in range(divisions(scale.top) + 1)]
     out += _axis(scale, bottom + 4, ticks)
     return out, bottom + 4 + AXIS - y
 
