@@ -1,6 +1,7 @@
 """Property-based tests of the API against its own OpenAPI schema (schemathesis): generated
 requests for every operation, every response checked against the schema (status documented,
-body shape, content type, no server error). Bounded: a few examples per operation."""
+body shape, content type, undocumented statuses, no server error). Bounded: a few examples per
+operation."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import schemathesis
 from api_support import fill
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from fogofwar.serve import create_app
 
@@ -33,4 +35,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
     derandomize=True,
 )
 def test_api_conforms_to_its_schema(case: schemathesis.Case) -> None:
-    case.call_and_validate()
+    # Every check but "schema-valid request accepted": a few rules are not JSON Schema (a cursor
+    # must be one this server gave out, bbox minimum before maximum, cursor or page, not both),
+    # so such requests rightly get 400/422; tests/serve/test_api_errors.py pins those answers.
+    case.call_and_validate(excluded_checks=[positive_data_acceptance])
