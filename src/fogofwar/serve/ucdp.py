@@ -9,6 +9,7 @@ import math
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from fogofwar.errors import InvalidParameters
@@ -77,7 +78,11 @@ def _page_url(request: Request, page: int) -> str:
     return str(request.url.include_query_params(page=page))
 
 
-@router.get("/api/gedevents/{version}", summary="Events as UCDP GED rows, paged like UCDP's API")
+@router.get(
+    "/api/gedevents/{version}",
+    summary="Events as UCDP GED rows, paged like UCDP's API",
+    response_model=GedPage,
+)
 def gedevents(
     request: Request,
     version: str,
@@ -91,7 +96,7 @@ def gedevents(
     geography: Annotated[
         str | None, Query(alias="Geography", description="'LAT LON,LAT LON' corners")
     ] = None,
-) -> GedPage:
+) -> JSONResponse:
     """``{TotalCount, TotalPages, PreviousPageUrl, NextPageUrl, Result}``; follow
     ``NextPageUrl`` until it is ``""``. ``version`` is accepted for compatibility: the ledger
     has one version, its current state. Country codes (Gleditsch-Ward) are not known to fogofwar:
@@ -109,10 +114,12 @@ def gedevents(
     )
     found = search(request.app.state.ledger, flt, pagesize, offset=page * pagesize)
     pages = math.ceil(found.total / pagesize)
-    return GedPage(
-        TotalCount=found.total,
-        TotalPages=pages,
-        PreviousPageUrl=_page_url(request, page - 1) if page > 0 else "",
-        NextPageUrl=_page_url(request, page + 1) if page + 1 < pages else "",
-        Result=request.app.state.derived.rows("ged", found.hits, ged_row),
+    return JSONResponse(  # rows are built typed: no second validation of every field
+        {
+            "TotalCount": found.total,
+            "TotalPages": pages,
+            "PreviousPageUrl": _page_url(request, page - 1) if page > 0 else "",
+            "NextPageUrl": _page_url(request, page + 1) if page + 1 < pages else "",
+            "Result": request.app.state.derived.rows("ged", found.hits, ged_row),
+        }
     )
