@@ -11,3 +11,4 @@ echo "== fogofwar ingest $article"
 .venv/bin/fogofwar ingest "$article"
 echo "== fogofwar estimates battle-of-anefis-2014"
 .venv/bin/fogofwar estimates battle-of-anefis-2014
+echo "== to browse it: .venv/bin/fogofwar serve   then open http://127.0.0.1:8000/events/battle-of-anefis-2014 (API: http://127.0.0.1:8000/docs; Ctrl-C stops)"

@@ -8,4 +8,10 @@ scripts/setup.sh dev
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/ruff format --check src tests benchmarks
 .venv/bin/mypy
+# Chromium for the web page's browser tests (Debian's package; scripts/chromium.sh installs it).
+if FOGOFWAR_CHROMIUM=$(scripts/chromium.sh); then
+  export FOGOFWAR_CHROMIUM
+else
+  echo "test.sh: no Chromium: the browser tests will skip (and fail under CI)" >&2
+fi
 scripts/postgres.sh run .venv/bin/pytest -q -n 2 "$@"

@@ -155,3 +155,57 @@ class FilterError(UsageError):
     """An event filter that cannot be read (a date that is not a date, a malformed country)."""
 
     code = "E210"
+
+
+class ServeError(FogofwarError):
+    """An HTTP request the server cannot answer; ``status`` is the HTTP status it maps to."""
+
+    code = "E600"
+    status = 500
+
+
+class BadRequest(ServeError):
+    """A request whose body or parameters cannot be used (also a body that is not an article)."""
+
+    code = "E601"
+    status = 400
+
+
+class Unauthorized(ServeError):
+    """No valid bearer token (or UCDP access token) for a request that needs one."""
+
+    code = "E602"
+    status = 401
+
+
+class NotFound(ServeError):
+    """No such event, claim, source or page."""
+
+    code = "E603"
+    status = 404
+
+
+class BodyTooLarge(ServeError):
+    """A request body above the server's size limit."""
+
+    code = "E604"
+    status = 413
+
+
+class InvalidParameters(ServeError):
+    """Parameters that fail validation (wrong type, out of range, unknown value)."""
+
+    code = "E605"
+    status = 422
+
+
+class ReadOnlyServer(ServeError):
+    """A write to a server started without a write token."""
+
+    code = "E606"
+    status = 403
+
+
+class MethodNotAllowed(ServeError):
+    code = "E607"
+    status = 405

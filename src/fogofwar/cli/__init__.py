@@ -30,6 +30,7 @@ examples:
   fogofwar estimates battle-of-anefis-2014     low / best / high per side and kind, with reasons
   fogofwar show battle-of-anefis-2014          the event, its claims and their evidence
   fogofwar export --format ucdp-csv > ged.csv  UCDP GED columns (also acled-csv, geojson, ...)
+  fogofwar serve                               the API and web page on http://127.0.0.1:8000/
 
 Run 'fogofwar COMMAND --help' for the options of a command.
 """
@@ -56,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
 
         history_cmd.register(sub)
         dump_ingest.extend(sub.choices["ingest"])
+    try:
+        from fogofwar.cli import serve as serve_cmd
+    except ImportError:  # the server's dependencies (FastAPI, uvicorn) are missing
+        pass
+    else:
+        serve_cmd.register(sub)
     return parser
 
 

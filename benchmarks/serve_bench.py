@@ -1,0 +1,165 @@
+"""Server benchmark: p50 / p99 latency of the API under a bounded loopback load.
+
+    .venv/bin/python benchmarks/serve_bench.py                       # 1,000,000 claims
+    .venv/bin/python benchmarks/serve_bench.py --claims 100000 --seconds 5
+    .venv/bin/python benchmarks/serve_bench.py --db /tmp/b.sqlite    # reuse a built ledger
+
+1. A SQLite ledger of --claims claims (fogofwar.ledger.synthetic, 100 claims per document and
+   event, one transaction per document; kept at --db if given, else in a temporary directory).
+2. ``fogofwar serve`` on it in its own process (read-only, as users start it).
+3. For each endpoint, --clients concurrent clients (threads, keep-alive connections) send
+   requests back to back for --seconds; every latency is recorded: p50, p99, requests/s.
+   Endpoints: /api/events (filtered, first page), /api/events/{id}, /api/events/{id}/estimates,
+   /api/acled/read (one country and month, first page), /api/gedevents (first page).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from fogofwar.ledger import Ledger, counts, ingest
+from fogofwar.ledger.synthetic import COUNTRIES, document
+
+ROOT = Path(__file__).resolve().parents[1]
+PER_DOC = 100
+
+
+def build(url: str, total: int) -> dict[str, int]:
+    """Fill the ledger up to ``total`` claims (idempotent: stored documents are skipped)."""
+    with Ledger(url) as ledger:
+        have = counts(ledger)["claims"]
+        t = time.perf_counter()
+        for i in range(have // PER_DOC, total // PER_DOC):
+            ingest(ledger, document(i, PER_DOC))
+            if i % 1000 == 0:
+                print(f"  {i * PER_DOC} claims, {time.perf_counter() - t:.0f} s", file=sys.stderr)
+        return counts(ledger)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
+    exe = Path(sys.executable).parent / "fogofwar"
+    proc = subprocess.Popen([str(exe), "serve", "--db", db, "--port", str(port)])
+    for _ in range(600):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api", timeout=2).raise_for_status()
+            return proc
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("the server did not start")
+
+
+def load(base: str, paths: Callable[[random.Random], str], clients: int, seconds: float) -> dict:
+    """``clients`` threads requesting back to back for ``seconds``; latencies in ms."""
+    laps: list[float] = []
+    errors: list[int] = []
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def client(seed: int) -> None:
+        rng, mine, bad = random.Random(seed), [], 0
+        with httpx.Client(base_url=base, timeout=30) as http:
+            while time.perf_counter() < stop:
+                t = time.perf_counter()
+                status = http.get(paths(rng)).status_code
+                mine.append((time.perf_counter() - t) * 1000)
+                bad += status != 200
+        with lock:
+            laps.extend(mine)
+            errors.append(bad)
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    laps.sort()
+    return {
+        "requests": len(laps),
+        "per_s": round(len(laps) / seconds, 1),
+        "p50_ms": round(statistics.median(laps), 1),
+        "p99_ms": round(laps[min(len(laps) - 1, int(len(laps) * 0.99))], 1),
+        "non_200": sum(errors),
+    }
+
+
+def endpoints(docs: int) -> dict[str, Callable[[random.Random], str]]:
+    def month(rng: random.Random) -> tuple[str, str]:
+        y, m = rng.randint(2012, 2022), rng.randint(1, 12)
+        return f"{y}-{m:02d}-01", f"{y}-{m:02d}-28"
+
+    def country(rng: random.Random) -> str:
+        return rng.choice(COUNTRIES)[0]
+
+    def events(rng: random.Random) -> str:
+        start, end = month(rng)
+        return f"/api/events?country={country(rng)}&from={start}&to={end}&limit=50"
+
+    def acled(rng: random.Random) -> str:
+        start, end = month(rng)
+        return (f"/api/acled/read?country={country(rng)}&event_date={start}|{end}"
+                "&event_date_where=BETWEEN&limit=50&_format=json")  # fmt: skip
+
+    return {
+        "/api/events (country + month, first 50)": events,
+        "/api/events/{id}": lambda rng: f"/api/events/syn-{rng.randrange(docs)}",
+        "/api/events/{id}/estimates": lambda rng: (
+            f"/api/events/syn-{rng.randrange(docs)}/estimates"
+        ),
+        "/api/acled/read (country + month, first 50)": acled,
+        "/api/gedevents/25.1 (country, pagesize 50)": lambda rng: (
+            f"/api/gedevents/25.1?Country={country(rng)}&pagesize=50&page=0"
+        ),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--claims", type=int, default=1_000_000)
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--seconds", type=float, default=20)
+    ap.add_argument("--db", help="SQLite file to build or reuse (default: a temporary one)")
+    args = ap.parse_args()
+    tmp = tempfile.TemporaryDirectory(prefix="fogofwar-serve-bench-")
+    db = args.db or f"{tmp.name}/bench.sqlite"
+    url = f"sqlite:///{Path(db).resolve()}"
+    t = time.perf_counter()
+    held = build(url, args.claims)
+    print(f"ledger: {held} (built/checked in {time.perf_counter() - t:.0f} s)", file=sys.stderr)
+    port = free_port()
+    server = start_server(url, port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        print(f"| endpoint ({held['claims']:,} claims, {args.clients} clients, "
+              f"{args.seconds:g} s each) | p50 ms | p99 ms | req/s | non-200 |")  # fmt: skip
+        print("|---|---:|---:|---:|---:|")
+        for name, paths in endpoints(held["events"]).items():
+            r = load(base, paths, args.clients, args.seconds)
+            print(f"| {name} | {r['p50_ms']} | {r['p99_ms']} | {r['per_s']} | {r['non_200']} |")
+            sys.stdout.flush()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""What the server derives per event (estimates, ACLED rows, GED rows), kept while the ledger's
+documents are unchanged: reconciling an event's claims costs far more than reading its row.
+
+Every ingest adds a ``documents`` row (documents are never deleted, revisions included), so the
+number of documents stamps the ledger's state; a changed stamp, from this server or another
+process, empties the cache."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+
+from fogofwar.export.common import Bundle, bundles
+from fogofwar.ledger import EventFilter, Ledger, event_claims
+from fogofwar.ledger import schema as t
+from fogofwar.model import Estimate, Event
+from fogofwar.reconcile import Policy, reconcile
+from fogofwar.serve.query import Hit
+
+RowMaker = Callable[[Bundle, Hit], dict[str, Any]]
+
+
+class Derived:
+    """An LRU cache of per-event results for one ledger and policy."""
+
+    def __init__(self, ledger: Ledger, policy: Policy, size: int = 50_000) -> None:
+        self.ledger, self.policy, self.size = ledger, policy, size
+        self._lock = threading.Lock()
+        self._stamp: int | None = None
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def _fresh(self) -> None:
+        with self.ledger.read() as conn:
+            stamp = int(conn.execute(select(func.count()).select_from(t.documents)).scalar() or 0)
+        with self._lock:
+            if stamp != self._stamp:
+                self._items.clear()
+                self._stamp = stamp
+
+    def _get(self, key: Hashable) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
+    def _put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def estimates(self, event: Event) -> list[Estimate]:
+        """The event's estimates from its current claims."""
+        self._fresh()
+        key = ("estimates", event.id, event.document)
+        found = self._get(key)
+        if found is None:
+            found = reconcile(event_claims(self.ledger, [event.id])[event.id], self.policy)
+            self._put(key, found)
+        return list(found)
+
+    def rows(self, kind: str, hits: Sequence[Hit], make: RowMaker) -> list[dict[str, Any]]:
+        """One row per hit made by ``make`` from the event's bundle; bundles are built only for
+        events not cached."""
+        self._fresh()
+        keys = [(kind, h.event.id, h.event.document, h.pk) for h in hits]
+        got = {k: self._get(k) for k in keys}
+        missing = [h for h, k in zip(hits, keys, strict=True) if got[k] is None]
+        if missing:
+            flt = EventFilter(ids=tuple(h.event.id for h in missing))
+            by_id = {b.event.id: b for b in bundles(self.ledger, flt, self.policy)}
+            for h in missing:
+                if h.event.id in by_id:
+                    key = (kind, h.event.id, h.event.document, h.pk)
+                    got[key] = make(by_id[h.event.id], h)
+                    self._put(key, got[key])
+        return [dict(got[k]) for k in keys if got[k] is not None]
