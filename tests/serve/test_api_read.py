@@ -133,7 +133,10 @@ def test_cached_estimates_and_rows_follow_a_new_revision(example_db: str) -> Non
         revised = revision_with_killed_doubled()
         with Ledger(example_db) as ledger:
             ingest(ledger, revised)
-            expected = [e.to_dict() for e in reconcile(list(revised.claims), load_policy())]
+            expected = [
+                e.to_dict()
+                for e in reconcile(list(revised.claims), load_policy(), events=revised.events)
+            ]
         after = c.get(f"/api/events/{EXAMPLE_EVENT}/estimates").json()["estimates"]
         acled_after = c.get("/api/acled/read").json()["data"][0]["fatalities"]
     assert after == expected and after != before

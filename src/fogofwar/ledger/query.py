@@ -151,6 +151,14 @@ def event_claims(ledger: Ledger, event_ids: Sequence[str]) -> dict[str, list[Cla
     return out
 
 
+def claimant_claims(ledger: Ledger, claimant: str) -> list[Claim]:
+    """The current claims of one claimant (its name as stored), through the claimant index."""
+    c = t.claims.c
+    q = select(c.body).where(c.claimant == claimant, c.current).order_by(c.event, c.seq)
+    with ledger.read() as conn:
+        return [Claim.from_dict(row[0]) for row in conn.execute(q)]
+
+
 def event_pages(
     ledger: Ledger,
     flt: EventFilter | None = None,

@@ -60,7 +60,8 @@ class Derived:
         key = ("estimates", event.id, event.document)
         found = self._get(key)
         if found is None:
-            found = reconcile(event_claims(self.ledger, [event.id])[event.id], self.policy)
+            claims = event_claims(self.ledger, [event.id])[event.id]
+            found = reconcile(claims, self.policy, events=[event])
             self._put(key, found)
         return list(found)
 

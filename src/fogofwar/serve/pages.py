@@ -182,7 +182,7 @@ def event_view(
         note = f"withdrawn by revision {revision} of the document"
         rows.append(ClaimRow(c, f"claim-{j}", (), alignment(c), "withdrawn", None, note))
     sides = _side_names(event)
-    estimates = reconcile(claims, policy)
+    estimates = reconcile(claims, policy, events=[event])
     marks = [Mark(r.claim, r.status, r.anchor) for r in rows]
     return EventView(
         event,

@@ -28,7 +28,7 @@ from fogofwar.ledger import (
     list_events,
     revision_changes,
 )
-from fogofwar.ledger.query import claims_by_claimant
+from fogofwar.ledger.query import claimant_claims
 from fogofwar.model import Claim, Extraction
 from fogofwar.reconcile import Policy, reconcile
 from fogofwar.serve import pages
@@ -138,7 +138,7 @@ def events_page(
     found = search(ledger, wanted, PER_PAGE, offset=(page - 1) * PER_PAGE)
     listing = pages.Listing.of([h.event for h in found.hits], found.total, page, PER_PAGE, form)
     claims = event_claims(ledger, [e.id for e in listing.events])
-    estimates = reconcile((c for cs in claims.values() for c in cs), policy)
+    estimates = reconcile((c for cs in claims.values() for c in cs), policy, events=listing.events)
     return _render(
         "events.html",
         title="Events",
@@ -184,12 +184,13 @@ def source_page(request: Request, name: str) -> HTMLResponse:
     if locked := _locked(request):
         return locked
     ledger, policy = _state(request)
-    mine = claims_by_claimant(ledger).get(name)
+    mine = claimant_claims(ledger, name)
     if not mine:
         return _not_found(f"No claims by {name!r} in this ledger.")
     ids = tuple(dict.fromkeys(c.event for c in mine))
     events = list_events(ledger, EventFilter(ids=ids))
-    estimates = reconcile((c for cs in event_claims(ledger, ids).values() for c in cs), policy)
+    by_event = event_claims(ledger, ids)
+    estimates = reconcile((c for cs in by_event.values() for c in cs), policy, events=events)
     view = pages.source_view(name, mine, events, estimates, policy)
     return _render("source.html", title=name, v=view)
 
