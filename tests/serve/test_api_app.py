@@ -95,4 +95,4 @@ def test_the_serve_command_serves_the_ledger(example_db: str) -> None:
 
 
 def test_serve_command_rejects_a_bad_port() -> None:
-    assert main(["serve", "--port", "70000"]) == 1
+    assert main(["serve", "--port", "70000"]) == 2  # a usage error, like every other command

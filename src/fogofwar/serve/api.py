@@ -235,7 +235,10 @@ SUFFIX = {"json": "json", "ucdp-csv": "csv", "acled-csv": "csv", "geojson": "geo
     summary="The ledger (filtered) in a field format, streamed",
     tags=["export"],
     response_class=StreamingResponse,
-    responses={200: {"content": {m: {} for m in MEDIA.values()}, "description": "the export"}},
+    responses={
+        200: {"content": {m: {} for m in MEDIA.values()}, "description": "the export"},
+        **schemas.errors(400),
+    },
 )
 def export_ledger(
     request: Request,
