@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from fogofwar.errors import InvalidParameters, LedgerError, NotFound
 from fogofwar.ledger import EventFilter, Ledger, counts, event_claims, get_event
 from fogofwar.ledger import schema as t
+from fogofwar.ledger.history import event_history
 from fogofwar.model import Claim, Event
 from fogofwar.reconcile import Policy
 from fogofwar.serve import schemas
@@ -156,6 +157,18 @@ def estimates(request: Request, event_id: str) -> schemas.EstimateList:
     return schemas.EstimateList(
         event=event_id, policy=policy.name, estimates=[e.to_dict() for e in found]
     )
+
+
+@router.get(
+    "/events/{event_id}/history",
+    summary="When each figure appeared, changed and disappeared across the page's revisions",
+    tags=["events"],
+    responses=schemas.errors(404),
+)
+def history(request: Request, event_id: str) -> schemas.EventHistoryOut:
+    ledger, _ = state(request)
+    find_event(ledger, event_id)
+    return schemas.EventHistoryOut(**event_history(ledger, event_id).to_dict())
 
 
 @router.get(

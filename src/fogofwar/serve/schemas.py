@@ -82,6 +82,14 @@ class EstimateList(BaseModel):
     estimates: list[dict[str, Any]] = Field(description="low/best/high with reason and basis")
 
 
+class EventHistoryOut(BaseModel):
+    event: str
+    revisions: list[dict[str, Any]] = Field(description="revision id, timestamp, editor")
+    figures: list[dict[str, Any]] = Field(
+        description="each figure's steps: appeared, changed, removed, reappeared"
+    )
+
+
 class ClaimDetail(BaseModel):
     claim: dict[str, Any]
     document: str
