@@ -40,3 +40,15 @@ def test_history_of_a_figure_over_http(tmp_path: Path) -> None:
         ("changed", "624"),
     ]
     assert missing.status_code == 404 and missing.json()["error"]["code"].startswith("E6")
+
+
+def test_event_page_lists_the_figures_that_changed(tmp_path: Path) -> None:
+    db = str(tmp_path / "ledger.sqlite")
+    with Ledger(db) as ledger:
+        assert ingest_dump(ledger, HISTORY).errors == []
+        (event,) = list_events(ledger)
+    with TestClient(create_app(db)) as client:
+        page = client.get(f"/events/{event.id}").text
+    assert "Revision history" in page
+    assert "killed side 2" in page and "rev 902600001, 2019-07-01" in page
+    assert 'class="step removed"' in page  # the injured figure a revision dropped

@@ -28,6 +28,7 @@ from fogofwar.ledger import (
     list_events,
     revision_changes,
 )
+from fogofwar.ledger.history import event_history
 from fogofwar.ledger.query import claimant_claims
 from fogofwar.model import Claim, Extraction
 from fogofwar.reconcile import Policy, reconcile
@@ -160,7 +161,9 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
     if not found.events:
         return _not_found(f"No event {event_id!r} in this ledger.")
     view = pages.event_view(found, policy, withdrawn_by_revisions(ledger, event_id, found))
-    return _render("event.html", title=view.event.title, v=view)
+    history = event_history(ledger, event_id)
+    changed = history.changed() if len(history.revisions) > 1 else []
+    return _render("event.html", title=view.event.title, v=view, history=history, changed=changed)
 
 
 def withdrawn_by_revisions(
