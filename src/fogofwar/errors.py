@@ -82,3 +82,18 @@ class ModelMissing(FogofwarError):
     """The spaCy English pipeline the extractor needs is not installed."""
 
     code = "E500"
+
+
+class DatasetError(FogofwarError):
+    """A UCDP GED or ACLED file that cannot be imported (unreadable, columns missing, a bad row);
+    nothing of it is stored."""
+
+    code = "E800"
+
+
+class DatasetColumnsMissing(DatasetError):
+    code = "E801"
+
+
+class DatasetRowError(DatasetError):
+    code = "E802"

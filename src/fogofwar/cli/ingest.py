@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fogofwar.cli.common import add_db_option, domain_errors, guard, open_ledger
+from fogofwar.cli.datasets import HELP as dataset_help
 from fogofwar.ledger import Ledger, LedgerError, ingest_document, split
 from fogofwar.model import Extraction
 
@@ -65,6 +66,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     transaction. Exit status 1 if any file or document failed."""
     from tqdm import tqdm
 
+    if args.format:  # a dataset's CSV: fogofwar.datasets (exports helper)
+        from fogofwar.cli.datasets import ingest_datasets
+
+        return ingest_datasets(args)
     ledger, failed = open_ledger(args), 0
     files: Sequence[str] = args.files
     jsons = [f for f in files if f.endswith(".json")]
@@ -108,5 +113,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="extraction JSON files (or articles, extracted on the way)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no line per document")
+    p.add_argument("--format", choices=("ucdp-ged", "acled"), help=dataset_help)
     add_db_option(p)
     p.set_defaults(handler=cmd_ingest)

@@ -15,6 +15,7 @@ from fogofwar.cli.common import (
     table,
     whose,
 )
+from fogofwar.datasets.beside import beside_lines
 from fogofwar.ledger import (
     EventFilter,
     claim_groups,
@@ -173,6 +174,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"    {_claim_line(c)}{later}")
             for x in c.evidence:
                 print(f'      "{x.text}" ({x.section}, {x.start}-{x.end})')
+    for line in beside_lines(claims, policy):  # datasets' rows beside the articles (exports helper)
+        print(f"beside: {line}")
     print("estimates:")
     for e in ests:
         print(f"  {e.kind}, {whose(e)}: low {e.low}  best {e.best}  high {e.high}\n    {e.reason}")
