@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from fogofwar.model import Event
@@ -29,6 +29,7 @@ def _patterns() -> list[tuple[re.Pattern[str], int]]:
     return out
 
 
+@lru_cache(maxsize=4096)  # bounded: memory must not grow with the ledger's actors
 def inter_code(name: str) -> int | None:
     """ACLED inter code of an actor from its name: 1 state forces, 2 rebel group, 3 political
     militia, 4 identity militia, 7 civilians, 8 external/other forces; None if unknown."""

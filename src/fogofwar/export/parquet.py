@@ -11,6 +11,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from fogofwar.export import stream
 from fogofwar.export.common import Bundle, day_span, iso
 from fogofwar.ledger import LedgerError
 from fogofwar.model import Claim, Estimate
@@ -91,8 +92,10 @@ def rows(bundles: Iterable[Bundle]) -> Iterator[dict[str, Any]]:
             }
 
 
-def write(bundles: Iterable[Bundle], path: str | Path, batch: int = 5000) -> int:
-    """Write the claims table to ``path`` in row groups of ``batch`` rows; returns rows."""
+def write(bundles: Iterable[Bundle], path: str | Path, batch: int | None = None) -> int:
+    """Write the claims table to ``path`` in row groups of ``batch`` rows (default: ten per
+    event of a read batch); returns rows."""
+    batch = batch or 10 * stream.BATCH
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -100,9 +103,9 @@ def write(bundles: Iterable[Bundle], path: str | Path, batch: int = 5000) -> int
         raise LedgerError("parquet export needs pyarrow: pip install 'fogofwar[parquet]'") from None
     schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in FIELDS])
     n = 0
-    stream = rows(bundles)
+    table_rows = rows(bundles)
     with pq.ParquetWriter(str(path), schema) as writer:
-        while chunk := list(islice(stream, batch)):
+        while chunk := list(islice(table_rows, batch)):
             writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
             n += len(chunk)
     return n

@@ -17,10 +17,12 @@ BATCH = 200  # events per read: a few thousand claims at the corpus' 20-60 claim
 
 
 def event_batches(
-    ledger: Ledger, flt: EventFilter | None = None, batch: int = BATCH
+    ledger: Ledger, flt: EventFilter | None = None, batch: int | None = None
 ) -> Iterator[list[Event]]:
     """The current events matching the filter in ``list_events``' order (by start date, dateless
-    ones last), ``batch`` at a time, each page read after the last by its sort key."""
+    ones last), ``batch`` (default ``BATCH``) at a time, each page read after the last by its
+    sort key."""
+    batch = batch or BATCH
     e = t.events.c
     base = _filtered(flt or EventFilter()).add_columns(e.date_start, e.id, e.pk).order_by(None)
     dated = base.where(e.date_start.is_not(None))
@@ -45,7 +47,7 @@ def _pages(
 
 
 def claim_batches(
-    ledger: Ledger, flt: EventFilter | None = None, batch: int = BATCH
+    ledger: Ledger, flt: EventFilter | None = None, batch: int | None = None
 ) -> Iterator[list[tuple[Event, list[Claim]]]]:
     """Each batch of events with its current claims (``event_claims``: grouped by event id)."""
     for events in event_batches(ledger, flt, batch):
