@@ -20,6 +20,7 @@ from fogofwar.export import export
 from fogofwar.export.places import is_water
 from fogofwar.ledger import Ledger, estimates, ingest, list_events
 from fogofwar.model import Estimate, Event, Extraction
+from fogofwar.schema import validate_extraction
 
 CORPUS = Path(__file__).parent / "data" / "corpus.extraction.json.gz"
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -207,6 +208,10 @@ def test_actor_codes_where_the_names_tell(out: dict[str, Any]) -> None:
             assert tov == "1", event_id
     assert coded > 40
     assert sum(1 for r in out["ucdp"].values() if r["type_of_violence"]) > 40
+
+
+def test_json_export_follows_the_extraction_schema(out: dict[str, Any]) -> None:
+    validate_extraction(out["json"])  # raises SchemaError naming the first problem
 
 
 def test_json_and_parquet_carry_the_estimates(corpus: Ledger, out: dict[str, Any]) -> None:
