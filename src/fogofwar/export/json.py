@@ -7,8 +7,9 @@ Written array by array, a batch of events at a time: documents, events, claims, 
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterable, Iterator
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from fogofwar.export.common import Bundle, bundles
 from fogofwar.export.stream import claim_batches, documents, event_batches
@@ -36,15 +37,14 @@ def _claims(ledger: Ledger, flt: EventFilter | None) -> Iterator[dict[str, Any]]
                 yield from (c.to_dict() for c in claims)
 
 
-def _estimates(bs: Iterable[Bundle]) -> Iterator[dict[str, Any]]:
+def _estimates(bs: Iterable[Bundle], fatalities: IO[str]) -> Iterator[dict[str, Any]]:
+    """Each bundle's estimates; its fatality estimate as a JSON line to ``fatalities`` (a
+    temporary file: one reconciliation pass, memory still flat)."""
     for b in bs:
         yield from (e.to_dict() for e in b.estimates)
-
-
-def _fatalities(bs: Iterable[Bundle]) -> Iterator[dict[str, Any]]:
-    for b in bs:
         f = b.fatalities()
-        yield {"event": b.event.id, "low": f.low, "best": f.best, "high": f.high}
+        line = {"event": b.event.id, "low": f.low, "best": f.best, "high": f.high}
+        fatalities.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
 def write(
@@ -55,7 +55,9 @@ def write(
     _array(out, "documents", (d.to_dict() for d in documents(ledger, flt)))
     _array(out, "events", (e.to_dict() for b in event_batches(ledger, flt) for e in b))
     n = _array(out, "claims", _claims(ledger, flt))
-    _array(out, "estimates", _estimates(bundles(ledger, flt, policy)))
-    _array(out, "fatalities", _fatalities(bundles(ledger, flt, policy)))
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as fatalities:
+        _array(out, "estimates", _estimates(bundles(ledger, flt, policy), fatalities))
+        fatalities.seek(0)
+        _array(out, "fatalities", (json.loads(line) for line in fatalities))
     out.write("\n}\n")
     return n
