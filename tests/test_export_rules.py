@@ -16,16 +16,16 @@ from fogofwar.export.common import (
     time_precision,
     where_prec,
 )
-from fogofwar.model import Actor, DateSpan, Estimate, Event, Place, Side
+from fogofwar.model import Actor, DateSpan, Estimate, Event, Place, Precision, Side
 
 
 def _est(side: int | None, low: int | None, best: int | None, high: int | None) -> Estimate:
     return Estimate("e", side, None, side is None, "killed", low, best, high, (), "")
 
 
-def _event(start: str | None, end: str | None, precision: str = "day", *sides: str) -> Event:
+def _event(start: str | None, end: str | None, precision: Precision = "day", *sides: str) -> Event:
     return Event(
-        "e", "d", "E", "battle", DateSpan(start, end, precision),  # type: ignore[arg-type]
+        "e", "d", "E", "battle", DateSpan(start, end, precision),
         None, None, None, tuple(Side(i + 1, (Actor(n),)) for i, n in enumerate(sides)),
     )  # fmt: skip
 
@@ -58,7 +58,7 @@ def test_fatalities_sum_known_parts_and_keep_unknown_unknown() -> None:
 def test_dates_and_their_precision_codes(
     start: str | None,
     end: str | None,
-    precision: str,
+    precision: Precision,
     first: str,
     last: str,
     ucdp: int | None,

@@ -6,14 +6,16 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from fogofwar.datasets import ingest_dataset
 from fogofwar.errors import DatasetColumnsMissing, DatasetError, DatasetRowError
 from fogofwar.ledger import Ledger, counts, event_claims, ingest, list_events
-from fogofwar.model import Extraction
+from fogofwar.model import Claim, Extraction
 
 DATA = Path(__file__).parents[1] / "data"
 GED = DATA / "ucdp_ged_excerpt.csv"
@@ -82,7 +84,7 @@ def test_ged_rows_attach_to_the_events_they_report(ledger: Ledger) -> None:
     assert {e.place.name for e in own if e.place} == {"Aden town"}
 
 
-def _claims(ledger: Ledger, event_id: str) -> list:  # type: ignore[type-arg]
+def _claims(ledger: Ledger, event_id: str) -> list[Claim]:
     return event_claims(ledger, [event_id])[event_id]
 
 
@@ -143,9 +145,9 @@ def _repeat_that_differs(t: str) -> str:
 def test_bad_files_fail_with_one_line_and_store_nothing(
     ledger: Ledger,
     tmp_path: Path,
-    edit,
+    edit: Callable[[str], str],
     error: type[DatasetError],
-    message: str,  # type: ignore[no-untyped-def]
+    message: str,
 ) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text(edit(GED.read_text("utf-8")), "utf-8")
@@ -189,7 +191,7 @@ def test_acled_rows_count_for_no_side_unless_civilians_are_actor_2(
     assert mine["acled/syr2/civilians"].subject.civilian
 
 
-def test_cli_ingest_format_and_show_beside(db_url: str, run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_ingest_format_and_show_beside(db_url: str, run_cli: Any) -> None:
     led = Ledger(db_url)
     ingest(led, _corpus_part({"siege_of_kobani.txt"}))
     led.close()
