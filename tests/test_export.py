@@ -69,28 +69,31 @@ def test_export_ucdp_csv_uses_ged_columns(ledger: Ledger, tmp_path: Path) -> Non
             "high",
         }
         assert shared <= set(header) and shared <= set(UCDP_COLUMNS)
-    assert (row["deaths_a"], row["deaths_b"], row["deaths_civilians"]) == ("0", "37", "0")
+    # side 1 has no best (only a partisan range): unknown is blank, never 0
+    assert (row["deaths_a"], row["deaths_b"], row["deaths_civilians"]) == ("", "37", "")
     assert (row["low"], row["best"], row["high"]) == ("4", "37", "210")
     assert row["date_prec"] == "1" and row["where_prec"] == "1"
     assert row["side_b"] == "MNLA, MAA-Dissident, HCUA"
     assert row["geom_wkt"] == "POINT (0.5383 17.9431)"
     assert int(row["best"]) == sum(
-        int(row[k]) for k in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")
+        int(row[k] or 0) for k in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")
     )
 
 
-def test_export_acled_csv_has_one_conservative_fatality_figure(
+def test_export_acled_csv_fatalities_is_the_events_one_estimate(
     ledger: Ledger, tmp_path: Path
 ) -> None:
     [row] = _csv(ledger, "acled-csv", tmp_path)
+    [ucdp] = _csv(ledger, "ucdp-csv", tmp_path)
     assert tuple(row) == ACLED_COLUMNS
-    assert row["fatalities"] == "4"  # side 2's lowest credible figure; side 1 only partisan
+    assert row["fatalities"] == ucdp["best"] == "111"  # one estimate per event, every format
+    assert row["inter1"] == "3" and row["inter2"] == "" and row["interaction"] == ""
     assert row["actor1"] == "MAA-Loyalist" and row["assoc_actor_1"] == "GATIA; CM-FPR II"
     assert row["event_date"] == "2014-07-11" and row["time_precision"] == "1"
     assert "Le Temoin" in row["source"].split("; ")
 
 
-def test_export_geojson_points_only_where_coordinates_known(ledger: Ledger, tmp_path: Path) -> None:
+def test_export_geojson_point_and_estimates(ledger: Ledger, tmp_path: Path) -> None:
     out = tmp_path / "x.geojson"
     export(ledger, "geojson", str(out))
     data = json.loads(out.read_text("utf-8"))
@@ -98,12 +101,13 @@ def test_export_geojson_points_only_where_coordinates_known(ledger: Ledger, tmp_
     assert data["type"] == "FeatureCollection"
     assert feat["geometry"] == {"type": "Point", "coordinates": [0.5383, 17.9431]}
     assert feat["properties"]["where_prec"] == 1 and feat["properties"]["killed_best"] == 37
+    assert {e["kind"] for e in feat["properties"]["estimates"]} >= {"killed", "captured"}
 
 
 def test_export_parquet_one_row_per_claim(ledger: Ledger, tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "claims.parquet"
-    assert export(ledger, "parquet", str(out)) == 22
+    assert export(ledger, "parquet", str(out)).rows == 22
     table = pq.read_table(str(out))
     assert table.num_rows == 22
     assert set(table.column("claimant").to_pylist()) >= {"MNLA", "Reuters", "Le Temoin"}
@@ -111,9 +115,9 @@ def test_export_parquet_one_row_per_claim(ledger: Ledger, tmp_path: Path) -> Non
 
 def test_export_filters_apply(ledger: Ledger) -> None:
     ingest(ledger, extraction(0, 30, 5))
-    mali = bundles(ledger, EventFilter(country="mali"))
+    mali = list(bundles(ledger, EventFilter(country="mali")))
     assert mali and all(b.event.place and b.event.place.country == "Mali" for b in mali)
-    assert len(bundles(ledger, EventFilter(date_from="2030-01-01"))) == 0
+    assert len(list(bundles(ledger, EventFilter(date_from="2030-01-01")))) == 0
 
 
 def test_export_unknown_format_and_parquet_to_stdout_fail(ledger: Ledger) -> None:

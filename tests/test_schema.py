@@ -88,7 +88,7 @@ BROKEN: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "evidence start after end": (lambda d: numeric(d)["evidence"][0].update(start=10**6), "start"),
     "said_on not a date": (lambda d: numeric(d).update(said_on="99/99/9999"), "said_on"),
     "missing version": (lambda d: d.pop("fogofwar"), "fogofwar"),
-    "extra top-level key": (lambda d: d.update(estimates=[]), "estimates"),
+    "extra top-level key": (lambda d: d.update(summary=[]), "summary"),
     "event date precision": (
         lambda d: d["events"][0]["date"].update(precision="decade"),
         "precision",

@@ -209,3 +209,18 @@ class ReadOnlyServer(ServeError):
 class MethodNotAllowed(ServeError):
     code = "E607"
     status = 405
+
+
+class DatasetError(FogofwarError):
+    """A UCDP GED or ACLED file that cannot be imported (unreadable, columns missing, a bad row);
+    nothing of it is stored."""
+
+    code = "E800"
+
+
+class DatasetColumnsMissing(DatasetError):
+    code = "E801"
+
+
+class DatasetRowError(DatasetError):
+    code = "E802"

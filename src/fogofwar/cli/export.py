@@ -18,13 +18,18 @@ from fogofwar.reconcile import load_policy
 
 @guard
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export events and claims in a field format."""
+    """Export events, claims and estimates in a field format: every matching event, each with one
+    fatality estimate (the sum of its side-level killed estimates; unknown is blank, never 0),
+    dates as YYYY-MM-DD with each format's precision codes. json and parquet carry the claims
+    and their estimates; ucdp-csv, acled-csv and geojson one row (feature) per event."""
     from fogofwar.export import export
 
     policy = load_policy(args.policy)
-    n = export(open_ledger(args), args.format, args.output, event_filter(args), policy)
+    result = export(open_ledger(args), args.format, args.output, event_filter(args), policy)
+    for note in result.notes:
+        print(f"fogofwar: {note}", file=sys.stderr)
     if args.output:
-        print(f"wrote {n} rows to {args.output}", file=sys.stderr)
+        print(f"wrote {result.rows} rows to {args.output}", file=sys.stderr)
     return 0
 
 

@@ -22,6 +22,7 @@ from rich.progress import (
 )
 
 from fogofwar.cli.common import add_db_option, domain_errors, guard, open_ledger_for_writing
+from fogofwar.cli.datasets import HELP as dataset_help
 from fogofwar.ledger import IngestResult, Ledger, LedgerError, ingest_document, split
 from fogofwar.ledger.migrations import LATEST
 from fogofwar.ledger.store import safe_url
@@ -145,6 +146,10 @@ def progress_display(show: bool) -> Iterator[Progress]:
 @guard
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Store documents, events and claims (extraction JSON or articles)."""
+    if args.format:  # a dataset's CSV (UCDP GED, ACLED): fogofwar.datasets
+        from fogofwar.cli.datasets import ingest_datasets
+
+        return ingest_datasets(args)
     files: Sequence[str] = args.files
     jsons = [f for f in files if f.endswith(".json")]
     articles = [f for f in files if not f.endswith(".json")]
@@ -215,6 +220,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="how to read articles: by extension and content (auto, default), plain text, "
         "or MediaWiki wikitext",
     )
+    p.add_argument("--format", choices=("ucdp-ged", "acled"), help=dataset_help)
     add_db_option(p)
     p.set_defaults(handler=cmd_ingest)
 

@@ -18,6 +18,7 @@ from fogofwar.cli.common import (
     table,
     whose,
 )
+from fogofwar.datasets.beside import beside_lines
 from fogofwar.ledger import (
     EventFilter,
     claim_groups,
@@ -155,6 +156,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"    {claim_summary(c)}{later}")
             for line in evidence_lines(c, texts):
                 print(line)
+    for line in beside_lines(claims, policy, ev):  # datasets' rows beside the articles
+        print(f"beside: {line}")
     print("estimates:")
     for e in ests:
         print(

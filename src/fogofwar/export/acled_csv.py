@@ -1,13 +1,22 @@
-"""ACLED-style CSV: ACLED's columns and its single conservative fatality figure."""
+"""ACLED-style CSV: ACLED's columns, one row per event, the event's one fatality estimate."""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TextIO
 
-from fogofwar.export.common import Bundle, year
-from fogofwar.model import Estimate
+from fogofwar.export import actors
+from fogofwar.export.common import (
+    Bundle,
+    blank,
+    day_span,
+    geo_precision,
+    iso,
+    time_precision,
+    year,
+)
 
 COLUMNS: tuple[str, ...] = (
     "event_id_cnty",
@@ -52,63 +61,71 @@ EVENT_TYPES = {
 }
 
 
-def conservative(e: Estimate) -> int:
-    """ACLED's figure: the most conservative credible one (low), else best, else 0."""
-    if e.low is not None:
-        return e.low
-    return e.best or 0
+def _notes(b: Bundle) -> str:
+    """The span of days and every side-level estimate: ACLED keeps disputes in its notes."""
+    start, end = day_span(b.event)
+    span = f"{iso(start)} to {iso(end) or 'ongoing'}" if start and end != start else ""
+    ests = [
+        f"{e.kind} {'civilians' if e.civilian else f'side {e.side}'}: "
+        f"low {blank(e.low)} best {blank(e.best)} high {blank(e.high)}"
+        for e in b.estimates
+        if e.actor is None
+    ]
+    return "; ".join(([f"dates {span}"] if span else []) + ests)
 
 
-def fatalities(b: Bundle) -> int:
-    """Sum over sides and civilians of the side-level killed estimates' conservative figures."""
-    return sum(conservative(e) for e in b.estimates if e.kind == "killed" and e.actor is None)
+def _actors(b: Bundle) -> dict[str, object]:
+    a1, a2 = b.actors(1), b.actors(2)
+    inter1, inter2 = actors.side_code(b.event, 1), actors.side_code(b.event, 2)
+    return {
+        "actor1": a1[0] if a1 else "",
+        "assoc_actor_1": "; ".join(a1[1:]),
+        "inter1": blank(inter1),
+        "actor2": a2[0] if a2 else "",
+        "assoc_actor_2": "; ".join(a2[1:]),
+        "inter2": blank(inter2),
+        "interaction": blank(actors.interaction(inter1, inter2)),
+    }
 
 
 def row(b: Bundle, stamp: int) -> dict[str, object]:
+    """The ACLED row of one event: its first day as ``event_date``, the span's precision, the
+    event's one fatality estimate (its best) as ``fatalities``; unknown is blank."""
     ev, place = b.event, b.event.place
-    a1, a2 = b.actors(1), b.actors(2)
     etype, sub = EVENT_TYPES.get(ev.kind, ("Battles", "Armed clash"))
-    prec = place.precision if place and place.precision else None
-    d = ev.date
-    notes = "; ".join(
-        f"{e.kind} side {e.side if not e.civilian else 'civilians'}: "
-        f"low {e.low} best {e.best} high {e.high}"
-        for e in b.estimates
-        if e.actor is None
-    )
+    if actors.CIVILIANS in (actors.side_code(ev, 1), actors.side_code(ev, 2)):
+        etype, sub = "Violence against civilians", "Attack"
+    start, _ = day_span(ev)
     return {
         "event_id_cnty": ev.id,
-        "event_date": d.start if d and d.start else "",
-        "year": year(ev),
-        "time_precision": {"day": 1, "week": 2, "month": 3, "year": 3}.get(d.precision or "", "")
-        if d
-        else "",
+        "event_date": iso(start),
+        "year": blank(year(ev)),
+        "time_precision": blank(time_precision(ev)),
         "disorder_type": "Political violence",
         "event_type": etype,
         "sub_event_type": sub,
-        "actor1": a1[0] if a1 else "",
-        "assoc_actor_1": "; ".join(a1[1:]),
-        "actor2": a2[0] if a2 else "",
-        "assoc_actor_2": "; ".join(a2[1:]),
+        **_actors(b),
         "civilian_targeting": "Civilian targeting" if etype.startswith("Violence") else "",
         "country": (place.country or "") if place else "",
         "admin1": (place.admin1 or "") if place else "",
         "location": place.name if place else "",
         "latitude": place.lat if place and place.lat is not None else "",
         "longitude": place.lon if place and place.lon is not None else "",
-        "geo_precision": "" if prec is None else 1 if prec == 1 else 2 if prec == 2 else 3,
+        "geo_precision": blank(geo_precision(place)),
         "source": "; ".join(b.claimants()),
-        "notes": notes,
-        "fatalities": fatalities(b),
+        "notes": _notes(b),
+        "fatalities": blank(b.fatalities().best),
         "timestamp": stamp,
     }
 
 
-def write(bundles: list[Bundle], out: TextIO) -> int:
-    """Write one row per event; returns rows."""
+def write(bundles: Iterable[Bundle], out: TextIO) -> int:
+    """Write one row per event, every event; returns rows."""
     stamp = int(datetime.now(UTC).timestamp())
     w = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
     w.writeheader()
+    n = 0
     for b in bundles:
         w.writerow(row(b, stamp))
-    return len(bundles)
+        n += 1
+    return n

@@ -1,45 +1,61 @@
-"""GeoJSON (RFC 7946): one Point per event whose coordinates are known."""
+"""GeoJSON (RFC 7946): one Feature per event, a Point where its coordinates are known, else a
+null geometry (valid GeoJSON: located nowhere, still counted); written event by event."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any, TextIO
 
-from fogofwar.export.common import Bundle, date_prec, total
+from fogofwar.export.common import Bundle, date_prec, day_span, iso, where_prec
 
 
-def feature(b: Bundle) -> dict[str, Any] | None:
-    place = b.event.place
-    if place is None or place.lat is None or place.lon is None:
-        return None
-    killed = [e for e in b.estimates if e.kind == "killed" and e.actor is None]
-    ev = b.event
+def estimates(b: Bundle) -> list[dict[str, Any]]:
+    """The event's estimates without their basis (claim ids), reason kept."""
+    return [
+        {k: v for k, v in e.to_dict().items() if k not in ("event", "basis")} for e in b.estimates
+    ]
+
+
+def feature(b: Bundle) -> dict[str, Any]:
+    ev, place = b.event, b.event.place
+    located = place is not None and place.lat is not None and place.lon is not None
+    start, end = day_span(ev)
+    f = b.fatalities()
     return {
         "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}
+        if located and place
+        else None,
         "properties": {
             "id": ev.id,
             "title": ev.title,
             "kind": ev.kind,
-            "place": place.name,
-            "country": place.country,
-            "where_prec": place.precision,
-            "date_start": ev.date.start if ev.date else None,
-            "date_end": ev.date.end if ev.date else None,
+            "place": place.name if place else None,
+            "country": place.country if place else None,
+            "where_prec": where_prec(place),
+            "date_start": iso(start) or None,
+            "date_end": iso(end) or None,
             "date_prec": date_prec(ev),
             "part_of": ev.part_of,
             "result": ev.result,
             "claims": len(b.claims),
-            "killed_low": total(list(killed), "low") if killed else None,
-            "killed_best": total(list(killed), "best") if killed else None,
-            "killed_high": total(list(killed), "high") if killed else None,
+            "killed_low": f.low,
+            "killed_best": f.best,
+            "killed_high": f.high,
+            "estimates": estimates(b),
         },
     }
 
 
-def write(bundles: list[Bundle], out: TextIO) -> int:
-    """Write a FeatureCollection; returns the number of features."""
-    feats = [f for f in (feature(b) for b in bundles) if f is not None]
-    json.dump({"type": "FeatureCollection", "features": feats}, out, ensure_ascii=False)
-    out.write("\n")
-    return len(feats)
+def write(bundles: Iterable[Bundle], out: TextIO) -> tuple[int, int]:
+    """Write a FeatureCollection one feature at a time; returns (features, without a point)."""
+    out.write('{"type": "FeatureCollection", "features": [')
+    n = unlocated = 0
+    for b in bundles:
+        feat = feature(b)
+        out.write(("," if n else "") + "\n" + json.dumps(feat, ensure_ascii=False))
+        n += 1
+        unlocated += feat["geometry"] is None
+    out.write("\n]}\n")
+    return n, unlocated

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from typing import TextIO
 
-from fogofwar.export.common import Bundle, date_prec, total, year
+from fogofwar.export import actors
+from fogofwar.export.common import (
+    Bundle,
+    blank,
+    date_prec,
+    day_span,
+    iso,
+    where_prec,
+    year,
+)
+from fogofwar.model import Estimate
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -60,25 +71,45 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
+def sides_ab(b: Bundle) -> tuple[int, int]:
+    """Which infobox side is GED's side_a: side 1, unless only side 2 is a state's forces (in
+    state-based violence GED's side_a is the government)."""
+    one, two = actors.side_code(b.event, 1), actors.side_code(b.event, 2)
+    return (2, 1) if two == actors.STATE and one != actors.STATE else (1, 2)
+
+
+def _best(parts: list[Estimate]) -> int | None:
+    bests = [e.best for e in parts if e.best is not None]
+    return sum(bests) if bests else None
+
+
+def _deaths(b: Bundle, a: int, bb: int) -> dict[str, object]:
+    """The deaths columns (each a sum of known bests: the parts of the event's one fatality
+    estimate, which is best/low/high). Unknown is blank."""
+    f = b.fatalities()
+    return {
+        "deaths_a": blank(_best(b.killed_of(a))),
+        "deaths_b": blank(_best(b.killed_of(bb))),
+        "deaths_civilians": blank(_best(b.killed_of(civilian=True))),
+        "deaths_unknown": blank(_best(b.killed_of(None))),
+        "best": blank(f.best),
+        "low": blank(f.low),
+        "high": blank(f.high),
+    }
+
+
 def row(b: Bundle) -> dict[str, object]:
     """The GED row of one event; columns fogofwar cannot know stay empty."""
     ev, place = b.event, b.event.place
-    side_a, side_b = ", ".join(b.actors(1)), ", ".join(b.actors(2))
-    est_a, est_b, est_c = b.killed(1), b.killed(2), b.killed(None, civilian=True)
-    unknown = [
-        e
-        for e in b.estimates
-        if e.kind == "killed" and e.actor is None and not e.civilian and e.side not in (1, 2)
-    ]
-    parts = [est_a, est_b, est_c, *unknown]
-    lon_lat = place and place.lat is not None and place.lon is not None
+    a, bb = sides_ab(b)
+    side_a, side_b = ", ".join(b.actors(a)), ", ".join(b.actors(bb))
+    located = place is not None and place.lat is not None and place.lon is not None
+    start, end = day_span(ev)
     return {
         "id": ev.id,
         "relid": ev.id,
-        "year": year(ev),
-        "active_year": "",
-        "code_status": "",
-        "type_of_violence": "",
+        "year": blank(year(ev)),
+        "type_of_violence": blank(actors.type_of_violence(ev)),
         "conflict_name": ev.part_of or "",
         "dyad_name": f"{side_a} - {side_b}" if side_a and side_b else "",
         "side_a": side_a,
@@ -87,35 +118,28 @@ def row(b: Bundle) -> dict[str, object]:
         "source_article": ev.title,
         "source_headline": ev.title,
         "source_original": ";".join(b.claimants()),
-        "where_prec": place.precision if place and place.precision else "",
+        "where_prec": blank(where_prec(place)),
         "where_coordinates": place.name if place else "",
         "where_description": place.name if place else "",
         "adm_1": (place.admin1 or "") if place else "",
-        "latitude": place.lat if lon_lat and place else "",
-        "longitude": place.lon if lon_lat and place else "",
-        "geom_wkt": f"POINT ({place.lon} {place.lat})" if lon_lat and place else "",
+        "latitude": place.lat if located and place else "",
+        "longitude": place.lon if located and place else "",
+        "geom_wkt": f"POINT ({place.lon} {place.lat})" if located and place else "",
         "country": (place.country or "") if place else "",
         "event_clarity": 1,
-        "date_prec": date_prec(ev) or "",
-        "date_start": ev.date.start if ev.date and ev.date.start else "",
-        "date_end": (ev.date.end or ev.date.start) if ev.date and ev.date.start else "",
-        "deaths_a": est_a.best or 0 if est_a else 0,
-        "deaths_b": est_b.best or 0 if est_b else 0,
-        "deaths_civilians": est_c.best or 0 if est_c else 0,
-        "deaths_unknown": total(list(unknown), "best"),
-        "best": total(parts, "best"),
-        "low": total(parts, "low"),
-        "high": sum((e.high or e.best or 0) for e in parts if e is not None),
+        "date_prec": blank(date_prec(ev)),
+        "date_start": iso(start),
+        "date_end": iso(end),
+        **_deaths(b, a, bb),
     }
 
 
-def write(bundles: list[Bundle], out: TextIO) -> int:
-    """Write one row per event that has a killed estimate (UCDP counts deaths); returns rows."""
+def write(bundles: Iterable[Bundle], out: TextIO) -> int:
+    """Write one row per event, every event (unknown deaths blank); returns rows."""
     w = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
     w.writeheader()
     n = 0
     for b in bundles:
-        if any(e.kind == "killed" for e in b.estimates):
-            w.writerow(row(b))
-            n += 1
+        w.writerow(row(b))
+        n += 1
     return n
