@@ -86,7 +86,7 @@ def test_export_acled_csv_fatalities_is_the_events_one_estimate(
     [row] = _csv(ledger, "acled-csv", tmp_path)
     [ucdp] = _csv(ledger, "ucdp-csv", tmp_path)
     assert tuple(row) == ACLED_COLUMNS
-    assert row["fatalities"] == ucdp["best"] == "111"  # one estimate per event, every format
+    assert row["fatalities"] == ucdp["best"] == "37"  # one estimate per event, every format
     assert row["inter1"] == "3" and row["inter2"] == "" and row["interaction"] == ""
     assert row["actor1"] == "MAA-Loyalist" and row["assoc_actor_1"] == "GATIA; CM-FPR II"
     assert row["event_date"] == "2014-07-11" and row["time_precision"] == "1"

@@ -14,7 +14,8 @@ from fogofwar.export import ucdp_csv
 from fogofwar.ledger import EventFilter, Ledger, list_events
 from fogofwar.serve import create_app
 
-INTEGER_FIELDS = ("id", "year", "where_prec", "date_prec", "best", "low", "high", "deaths_a")
+INTEGER_FIELDS = ("id", "year", "where_prec", "date_prec", "best", "low", "high", "deaths_b")
+UNKNOWN_COUNTS = ("deaths_a", "deaths_civilians", "deaths_unknown")  # null, never a silent 0
 
 
 def follow(url: str, headers: dict[str, str]) -> tuple[list[dict[str, object]], list[dict]]:
@@ -68,6 +69,8 @@ def test_rows_have_ged_fields_and_types(ledger_url: str) -> None:
     assert list(row) == list(ucdp_csv.COLUMNS)
     for name in INTEGER_FIELDS:
         assert type(row[name]) is int, name
+    for name in UNKNOWN_COUNTS:  # the worked example has no estimate of these
+        assert row[name] is None, name
     assert isinstance(row["latitude"], float) and isinstance(row["longitude"], float)
     assert row["date_start"] == "2014-07-11T00:00:00" and row["country"] == "Mali"
     assert row["low"] <= row["best"] <= row["high"]

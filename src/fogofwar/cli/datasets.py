@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from fogofwar.cli.common import domain_errors, open_ledger
+from fogofwar.cli.common import domain_errors, open_ledger_for_writing
 
 HELP = (
     "read FILE as a dataset's CSV instead: ucdp-ged (UCDP GED rows) or acled (ACLED rows); "
@@ -18,7 +18,7 @@ def ingest_datasets(args: argparse.Namespace) -> int:
     """Import each file in one transaction; one line per file; exit status 1 if any failed."""
     from fogofwar.datasets import ingest_dataset
 
-    ledger, failed = open_ledger(args), 0
+    ledger, failed = open_ledger_for_writing(args), 0
     for path in args.files:
         try:
             r = ingest_dataset(ledger, path, args.format)
