@@ -15,7 +15,7 @@ from fogofwar.ledger.synthetic import extraction
 from fogofwar.model import Extraction
 
 DATA = Path(__file__).parent / "data"
-UCDP_CORPUS = Path("/work/shared/corpus/ucdp")
+GED_ROWS = DATA / "ucdp_ged_excerpt.csv"  # real GED rows (tests/data/PROVENANCE.md)
 
 
 @pytest.fixture
@@ -50,25 +50,25 @@ def test_export_json_reimports_to_the_same_claims(ledger: Ledger, tmp_path: Path
 def test_export_ucdp_csv_uses_ged_columns(ledger: Ledger, tmp_path: Path) -> None:
     [row] = _csv(ledger, "ucdp-csv", tmp_path)
     assert tuple(row) == UCDP_COLUMNS and len(UCDP_COLUMNS) == 49
-    if UCDP_CORPUS.exists():  # the corpus' GED rows share these column names
-        header = next(csv.reader((UCDP_CORPUS / "ucdp_aec_mali_all_rows.csv").open()))
-        shared = {
-            "id",
-            "date_start",
-            "date_end",
-            "side_a",
-            "side_b",
-            "country",
-            "adm_1",
-            "adm_2",
-            "deaths_a",
-            "deaths_b",
-            "deaths_civilians",
-            "deaths_unknown",
-            "low",
-            "high",
-        }
-        assert shared <= set(header) and shared <= set(UCDP_COLUMNS)
+    # real GED rows share these column names
+    header = next(csv.reader(GED_ROWS.open()))
+    shared = {
+        "id",
+        "date_start",
+        "date_end",
+        "side_a",
+        "side_b",
+        "country",
+        "adm_1",
+        "adm_2",
+        "deaths_a",
+        "deaths_b",
+        "deaths_civilians",
+        "deaths_unknown",
+        "low",
+        "high",
+    }
+    assert shared <= set(header) and shared <= set(UCDP_COLUMNS)
     # side 1 has no best (only a partisan range): unknown is blank, never 0
     assert (row["deaths_a"], row["deaths_b"], row["deaths_civilians"]) == ("", "37", "")
     assert (row["low"], row["best"], row["high"]) == ("4", "37", "210")
