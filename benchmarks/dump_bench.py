@@ -36,7 +36,7 @@ from fogofwar.ledger import Ledger
 from fogofwar.read.dumps import CHUNK, Revision, iter_revisions
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent.parent / "shared" / "corpus" / "wikitext" / "dumps"
+SHARED = ROOT.parent / "shared" / "corpus" / "wikitext" / "dumps"  # ../shared beside the repo
 DEFAULT_DUMP = SHARED / "enwiki-wwii-battles-pages-articles-multistream.xml.bz2"
 
 
