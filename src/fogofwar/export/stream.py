@@ -4,13 +4,12 @@ grow with the ledger: one batch of events (and their claims) is in memory at a t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-from sqlalchemy import Select, select, tuple_
+from sqlalchemy import select
 
 from fogofwar.ledger import EventFilter, Ledger, event_claims
 from fogofwar.ledger import schema as t
-from fogofwar.ledger.query import _filtered
+from fogofwar.ledger.query import _filtered, event_pages
 from fogofwar.model import Claim, Document, Event
 
 BATCH = 200  # events per read: a few thousand claims at the corpus' 20-60 claims per event
@@ -20,30 +19,8 @@ def event_batches(
     ledger: Ledger, flt: EventFilter | None = None, batch: int | None = None
 ) -> Iterator[list[Event]]:
     """The current events matching the filter in ``list_events``' order (by start date, dateless
-    ones last), ``batch`` (default ``BATCH``) at a time, each page read after the last by its
-    sort key."""
-    batch = batch or BATCH
-    e = t.events.c
-    base = _filtered(flt or EventFilter()).add_columns(e.date_start, e.id, e.pk).order_by(None)
-    dated = base.where(e.date_start.is_not(None))
-    yield from _pages(ledger, dated, (e.date_start, e.id, e.pk), batch)
-    yield from _pages(ledger, base.where(e.date_start.is_(None)), (e.id, e.pk), batch)
-
-
-def _pages(
-    ledger: Ledger, query: Select[Any], key: tuple[Any, ...], batch: int
-) -> Iterator[list[Event]]:
-    last: tuple[Any, ...] | None = None
-    while True:
-        q = query if last is None else query.where(tuple_(*key) > tuple_(*last))
-        with ledger.read() as conn:
-            rows = conn.execute(q.order_by(*key).limit(batch)).all()
-        if not rows:
-            return
-        yield [Event.from_dict(r[0]) for r in rows]
-        last = tuple(rows[-1][-len(key) :])
-        if len(rows) < batch:
-            return
+    ones last), ``batch`` (default ``BATCH``) at a time: the ledger's own keyset paging."""
+    return event_pages(ledger, flt, batch or BATCH)
 
 
 def claim_batches(
