@@ -9,7 +9,6 @@ on PostgreSQL the workers store directly. Resumable and idempotent: revisions th
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from fogofwar.bulk.units import (
     key_of,
     run_unit,
 )
-from fogofwar.errors import ClusterError, FogofwarError
+from fogofwar.errors import FogofwarError
 from fogofwar.ledger import Ledger, ingest_document
 from fogofwar.ledger.history import held_revisions
 from fogofwar.read.dumps import Revision, find_index, iter_revisions, stream_spans
@@ -60,10 +59,11 @@ Progress = Callable[[DumpReport, int | None], None]
 def dump_units(
     ledger: Ledger, dump: str | Path, index: str | Path | None, batch: int = BATCH
 ) -> tuple[Iterator[Unit], int | None]:
-    """The units of a dump, made lazily, and its page count when an index gives it."""
+    """The units of a dump, made lazily, and its page count when an index gives it. Stream
+    spans come longest first, so that no long one is left to run alone at the end."""
     index = index or find_index(dump)
     if index is not None:
-        spans = stream_spans(dump, index)
+        spans = sorted(stream_spans(dump, index), key=lambda s: s.end - s.start, reverse=True)
         units = (
             SpanUnit(str(dump), s, frozenset(held_revisions(ledger, s.page_ids))) for s in spans
         )
@@ -216,27 +216,12 @@ def _result(future: Any) -> WorkResult:
 
 @contextmanager
 def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Any]:
-    """A Dask client: of the scheduler at ``scheduler``, else of a local cluster of ``workers``
-    single-threaded processes (each under a nanny that restarts it if it dies)."""
-    dist = _distributed()
-    if scheduler:
-        try:
-            client = dist.Client(scheduler, timeout=30)
-        except (OSError, TimeoutError) as exc:
-            raise ClusterError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
-        with client:
-            yield client
-        return
-    with (
-        dist.LocalCluster(
-            n_workers=workers or 1,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",  # any free port: never fight over 8787
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        dist.Client(cluster) as client,
-    ):
+    """A Dask client of the scheduler at ``scheduler``, else of a local cluster of ``workers``
+    processes, its workers warmed up (``fogofwar.bulk.cluster``, imported only now: it is slow
+    to import)."""
+    from fogofwar.bulk import cluster
+
+    with cluster.dask_client(workers, scheduler) as client:
         yield client
 
 
