@@ -118,11 +118,10 @@ def run_once(client: Any, dump: Path, db: Path) -> tuple[float, float, float, in
     """One timed ingest of ``dump`` into a new SQLite ledger on the cluster of ``client``:
     seconds, worker CPU seconds, client CPU seconds (this process: client, scheduler, nannies
     and the SQLite writes), pages, documents stored."""
-    address = client.scheduler.address
     with Ledger(f"sqlite:///{db}") as ledger:
         cpu_before = sum(client.run(time.process_time).values())
         t, client_cpu = time.perf_counter(), time.process_time()
-        report = ingest_dump(ledger, dump, scheduler=address)
+        report = ingest_dump(ledger, dump, client=client)
         took, client_cpu = time.perf_counter() - t, time.process_time() - client_cpu
         worker_cpu = sum(client.run(time.process_time).values()) - cpu_before
     if report.errors:

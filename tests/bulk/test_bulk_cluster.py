@@ -3,10 +3,13 @@ workers are warmed up before the first unit and run without the cluster's chatty
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from fogofwar.bulk import dask_client, dump_units
+import pytest
+
+from fogofwar.bulk import WorkResult, dask_client, dump_units, ingest_dump
 from fogofwar.bulk.units import SpanUnit
 from fogofwar.ledger import Ledger
 from fogofwar.read.dumps import stream_spans
@@ -42,9 +45,29 @@ def _worker_state() -> dict[str, Any]:
     }
 
 
-def test_local_cluster_workers_are_warm_and_quiet_before_any_unit() -> None:
+@pytest.fixture(scope="module")
+def local_client() -> Iterator[Any]:
     with dask_client(2, None) as client:
-        states = client.run(_worker_state)
+        yield client
+
+
+def test_local_cluster_workers_are_warm_and_quiet_before_any_unit(local_client: Any) -> None:
+    states = local_client.run(_worker_state)
     assert len(states) == 2
     for state in states.values():
         assert state == {"nlp": 1, "gazetteer": 1, "profiler": False, "saturation": 1.0}
+
+
+def test_a_worker_holds_one_unit_at_a_time_the_rest_wait_on_the_scheduler(
+    local_client: Any, tmp_path: Path
+) -> None:
+    """No unit waits behind another on a busy worker while the other worker could take it."""
+    seen: list[list[int]] = []
+
+    def look(_result: WorkResult) -> None:
+        seen.append([len(keys) for keys in local_client.processing().values()])
+
+    with Ledger(f"sqlite:///{tmp_path / 'l.sqlite'}") as ledger:
+        report = ingest_dump(ledger, MULTI, client=local_client, on_result=look)
+    assert report.errors == [] and report.added == 8
+    assert len(seen) == 5 and max(max(counts) for counts in seen) == 1

@@ -139,16 +139,20 @@ def ingest_dump(
     index: str | Path | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
+    client: Any = None,
     on_progress: Progress | None = None,
     on_result: Callable[[WorkResult], None] | None = None,
 ) -> DumpReport:
     """Store the conflict pages of a dump. In-process unless ``workers`` (a local Dask cluster
-    of that many processes) or ``scheduler`` (the address of a running Dask scheduler)."""
+    of that many processes), ``scheduler`` (the address of a running Dask scheduler) or
+    ``client`` (a Dask client already connected, e.g. from :func:`dask_client`)."""
     report = DumpReport()
     origin = str(dump)
     try:
         units, expected = dump_units(ledger, dump, index)
-        if workers is None and scheduler is None:
+        if client is not None:
+            _run_on_dask(client, ledger, units, origin, report, expected, on_progress, on_result)
+        elif workers is None and scheduler is None:
             for unit in units:
                 got = run_unit(unit, origin)
                 _after(ledger, got, report, expected, on_progress, on_result)
