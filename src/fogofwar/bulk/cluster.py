@@ -23,9 +23,8 @@ QUIET: dict[str, object] = {
     # the stack sampler wakes every 10 ms and takes the GIL from the extraction it samples
     "distributed.worker.profile.enabled": False,
     # one unit per worker thread, the others wait on the scheduler for whichever worker is free
-    # first (instead of queueing behind a long unit on a busy worker): no stealing needed
+    # first (instead of queueing behind a long unit on a busy worker)
     "distributed.scheduler.worker-saturation": 1.0,
-    "distributed.scheduler.work-stealing": False,
     # health checks of every process (event loop, CPU, memory, disk), many times a second by
     # default: on a small machine they take a share of the cores the workers extract on
     "distributed.admin.tick.interval": "1s",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -191,17 +192,28 @@ def _run_on_dask(
     on_progress: Progress | None,
     on_result: Callable[[WorkResult], None] | None,
 ) -> None:
-    """Keep a few units per worker in flight (memory stays flat), store results as they come."""
+    """Keep a few units per worker in flight (memory stays flat), store results as they come.
+    The first window goes in one graph: the scheduler then sees a group of units larger than
+    the cluster and queues them, handing each worker one at a time (``bulk/cluster.py``)."""
     write_url = ledger.url if ledger.dialect == "postgresql" else None
     in_flight = 2 * max(1, len(client.nthreads())) + 1
-    pending = _distributed().as_completed()
-    for unit in units:
-        if isinstance(unit, BatchUnit) and not unit.revisions:
-            _after(ledger, run_unit(unit, origin), report, expected, on_progress, on_result)
-            continue
-        pending.add(client.submit(run_unit, unit, origin, write_url, pure=False))
+
+    def to_send() -> Iterator[Unit]:
+        for unit in units:
+            if isinstance(unit, BatchUnit) and not unit.revisions:  # counts only: no work
+                _after(ledger, run_unit(unit, origin), report, expected, on_progress, on_result)
+            else:
+                yield unit
+
+    todo = to_send()
+    first = list(islice(todo, in_flight))
+    pending = _distributed().as_completed(
+        client.map(run_unit, first, origin=origin, write_url=write_url, pure=False)
+    )
+    for unit in todo:
         while pending.count() >= in_flight:
             _after(ledger, _result(next(pending)), report, expected, on_progress, on_result)
+        pending.add(client.submit(run_unit, unit, origin, write_url, pure=False))
     for future in pending:
         _after(ledger, _result(future), report, expected, on_progress, on_result)
 
