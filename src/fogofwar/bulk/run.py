@@ -9,10 +9,10 @@ on PostgreSQL the workers store directly. Resumable and idempotent: revisions th
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from fogofwar.bulk.units import (
     key_of,
     run_unit,
 )
-from fogofwar.errors import ClusterError, FogofwarError
+from fogofwar.errors import FogofwarError
 from fogofwar.ledger import Ledger, ingest_document
 from fogofwar.ledger.history import held_revisions
 from fogofwar.read.dumps import Revision, find_index, iter_revisions, stream_spans
@@ -60,10 +60,11 @@ Progress = Callable[[DumpReport, int | None], None]
 def dump_units(
     ledger: Ledger, dump: str | Path, index: str | Path | None, batch: int = BATCH
 ) -> tuple[Iterator[Unit], int | None]:
-    """The units of a dump, made lazily, and its page count when an index gives it."""
+    """The units of a dump, made lazily, and its page count when an index gives it. Stream
+    spans come longest first, so that no long one is left to run alone at the end."""
     index = index or find_index(dump)
     if index is not None:
-        spans = stream_spans(dump, index)
+        spans = sorted(stream_spans(dump, index), key=lambda s: s.end - s.start, reverse=True)
         units = (
             SpanUnit(str(dump), s, frozenset(held_revisions(ledger, s.page_ids))) for s in spans
         )
@@ -139,16 +140,20 @@ def ingest_dump(
     index: str | Path | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
+    client: Any = None,
     on_progress: Progress | None = None,
     on_result: Callable[[WorkResult], None] | None = None,
 ) -> DumpReport:
     """Store the conflict pages of a dump. In-process unless ``workers`` (a local Dask cluster
-    of that many processes) or ``scheduler`` (the address of a running Dask scheduler)."""
+    of that many processes), ``scheduler`` (the address of a running Dask scheduler) or
+    ``client`` (a Dask client already connected, e.g. from :func:`dask_client`)."""
     report = DumpReport()
     origin = str(dump)
     try:
         units, expected = dump_units(ledger, dump, index)
-        if workers is None and scheduler is None:
+        if client is not None:
+            _run_on_dask(client, ledger, units, origin, report, expected, on_progress, on_result)
+        elif workers is None and scheduler is None:
             for unit in units:
                 got = run_unit(unit, origin)
                 _after(ledger, got, report, expected, on_progress, on_result)
@@ -187,17 +192,28 @@ def _run_on_dask(
     on_progress: Progress | None,
     on_result: Callable[[WorkResult], None] | None,
 ) -> None:
-    """Keep a few units per worker in flight (memory stays flat), store results as they come."""
+    """Keep a few units per worker in flight (memory stays flat), store results as they come.
+    The first window goes in one graph: the scheduler then sees a group of units larger than
+    the cluster and queues them, handing each worker one at a time (``bulk/cluster.py``)."""
     write_url = ledger.url if ledger.dialect == "postgresql" else None
     in_flight = 2 * max(1, len(client.nthreads())) + 1
-    pending = _distributed().as_completed()
-    for unit in units:
-        if isinstance(unit, BatchUnit) and not unit.revisions:
-            _after(ledger, run_unit(unit, origin), report, expected, on_progress, on_result)
-            continue
-        pending.add(client.submit(run_unit, unit, origin, write_url, pure=False))
+
+    def to_send() -> Iterator[Unit]:
+        for unit in units:
+            if isinstance(unit, BatchUnit) and not unit.revisions:  # counts only: no work
+                _after(ledger, run_unit(unit, origin), report, expected, on_progress, on_result)
+            else:
+                yield unit
+
+    todo = to_send()
+    first = list(islice(todo, in_flight))
+    pending = _distributed().as_completed(
+        client.map(run_unit, first, origin=origin, write_url=write_url, pure=False)
+    )
+    for unit in todo:
         while pending.count() >= in_flight:
             _after(ledger, _result(next(pending)), report, expected, on_progress, on_result)
+        pending.add(client.submit(run_unit, unit, origin, write_url, pure=False))
     for future in pending:
         _after(ledger, _result(future), report, expected, on_progress, on_result)
 
@@ -216,27 +232,12 @@ def _result(future: Any) -> WorkResult:
 
 @contextmanager
 def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Any]:
-    """A Dask client: of the scheduler at ``scheduler``, else of a local cluster of ``workers``
-    single-threaded processes (each under a nanny that restarts it if it dies)."""
-    dist = _distributed()
-    if scheduler:
-        try:
-            client = dist.Client(scheduler, timeout=30)
-        except (OSError, TimeoutError) as exc:
-            raise ClusterError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
-        with client:
-            yield client
-        return
-    with (
-        dist.LocalCluster(
-            n_workers=workers or 1,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",  # any free port: never fight over 8787
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        dist.Client(cluster) as client,
-    ):
+    """A Dask client of the scheduler at ``scheduler``, else of a local cluster of ``workers``
+    processes, its workers warmed up (``fogofwar.bulk.cluster``, imported only now: it is slow
+    to import)."""
+    from fogofwar.bulk import cluster
+
+    with cluster.dask_client(workers, scheduler) as client:
         yield client
 
 

@@ -107,6 +107,29 @@ def extract_revision(rev: Revision, origin: str) -> tuple[Document, list[Event],
     return doc, [event], attach_citations(doc, claims)
 
 
+WARM_UP_PAGE = """{{Infobox military conflict
+| conflict = Battle of the Sample Ridge
+| date = 3 May 2001
+| place = Sample Ridge
+| combatant1 = Northern army
+| combatant2 = Southern militia
+| casualties1 = 12 killed
+| casualties2 = 30 captured
+}}
+'''The Battle of the Sample Ridge''' was fought between the [[Northern army]] and the Southern
+militia. According to the army, 12 soldiers were killed.<ref>{{cite news |title=Fighting on
+the ridge |work=Daily Sample |date=4 May 2001}}</ref>
+"""
+"""A made-up page that takes every step of extraction once (infobox, place, prose, citation)."""
+
+
+def warm_up() -> None:
+    """Load what extraction loads on its first page (the spaCy pipeline, wikitext rules,
+    lexicons, the gazetteer) by extracting a made-up page: a worker does it before any unit."""
+    page = Revision("0", "Battle of the Sample Ridge", 0, "0", None, None, WARM_UP_PAGE)
+    extract_revision(page, "warm-up")
+
+
 _LEDGERS: dict[str, Ledger] = {}
 
 

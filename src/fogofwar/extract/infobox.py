@@ -21,6 +21,10 @@ from fogofwar.model import Claim, Document, Evidence, InfoboxEntry, Subject, Val
 
 _LOSS_KEY = re.compile(r"^(?:casualties|losses|casualties\s+and\s+losses)\s*(\d*)$", re.I)
 _STRENGTH_KEY = re.compile(r"^strength\s*(\d*)$", re.IGNORECASE)
+_KIND_KEYS = (  # keys of civilian- and terrorist-attack infoboxes that name their figures' kind
+    (re.compile(r"^(?:fatalities|deaths|dead|killed)\s*(\d*)$", re.IGNORECASE), "killed"),
+    (re.compile(r"^(?:injuries|injured|wounded|non-fatal\s+injuries)\s*(\d*)$", re.I), "injured"),
+)
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _NUMBERLESS_ITEM = re.compile(
     r"(?:^|;)\s*(?:an?\s+|one\s+)?(?P<noun>[A-Z][\w-]*\d[\w-]*|[A-Za-z][\w -]{1,30}?)\s+"
@@ -45,7 +49,8 @@ class _Marker:
 
 
 def infobox_claims(doc: Document, sides: SideIndex) -> list[Claim]:
-    """Every figure of the casualty and strength lines as a claim (ids assigned later)."""
+    """Every figure of the casualty and strength lines as a claim (ids assigned later); a
+    ``Fatalities`` or ``Injuries`` line is a casualty line whose key names the kind."""
     claims: list[Claim] = []
     for entry in doc.infobox:
         key = entry.key.strip()
@@ -56,6 +61,12 @@ def infobox_claims(doc: Document, sides: SideIndex) -> list[Claim]:
         m = _STRENGTH_KEY.match(key)
         if m:
             claims.extend(_line_claims(doc, entry, _side_no(m.group(1)), sides, strength=True))
+            continue
+        for pattern, kind in _KIND_KEYS:
+            m = pattern.match(key)
+            if m:
+                side = _side_no(m.group(1))
+                claims.extend(_line_claims(doc, entry, side, sides, strength=False, kind=kind))
     return claims
 
 
@@ -104,16 +115,22 @@ _BREAKDOWN_OPEN = re.compile(
 
 
 def _line_claims(
-    doc: Document, entry: InfoboxEntry, side: int | None, sides: SideIndex, strength: bool
+    doc: Document,
+    entry: InfoboxEntry,
+    side: int | None,
+    sides: SideIndex,
+    strength: bool,
+    kind: str = "killed_or_injured",
 ) -> list[Claim]:
-    """The claims of one casualty or strength line: figures, their kinds, their claimants."""
+    """The claims of one casualty or strength line: figures, their kinds, their claimants.
+    ``kind``: what a casualty line's first figure counts when nothing on the line says."""
     value = entry.value
     markers = _markers(value)
     quantities = _line_quantities(value, markers)
     kinds = _own_kinds(value, quantities, markers, strength)
     _share_list_kind(value, quantities, kinds, markers)
     if not strength:
-        _inherit_kinds(value, quantities, kinds, markers)
+        _inherit_kinds(value, quantities, kinds, markers, kind)
     quantities, kinds = _with_numberless_items(value, quantities, kinds)
     civilian_default = side is not None and side == sides.civilian_side
     claims: list[Claim] = []
@@ -232,16 +249,21 @@ def _share_list_kind(
 
 
 def _inherit_kinds(
-    value: str, quantities: list[Quantity], kinds: list[_Kind | None], markers: list[_Marker]
+    value: str,
+    quantities: list[Quantity],
+    kinds: list[_Kind | None],
+    markers: list[_Marker],
+    first_kind: str,
 ) -> None:
     """A figure with no kind of its own takes the kind of the nearest item before it on the
     line ("Dozens", "40–60 fighters", a part "(including 80 X fighters)"); the first item of a
-    line with nothing to tell counts killed or injured (REFERENCES.md, "What is a claim")."""
+    line with nothing to tell counts what the line's key says, else killed or injured
+    (REFERENCES.md, "What is a claim")."""
     for i, q in enumerate(quantities):
         if kinds[i] is not None:
             continue
-        window = _item_window(value, quantities, i, markers)
-        if (
+        window = _BREAKDOWN_OPEN.sub("", _item_window(value, quantities, i, markers))
+        if (  # "23 (including 2 attackers)": the total's words end where its parts begin
             head_is_not_a_loss(window)
             or not _counts_people_or_nothing(window)
             or lexicon.NOT_A_LOSS_CONTEXT.search(window)
@@ -251,7 +273,7 @@ def _inherit_kinds(
         if earlier is not None and earlier[0] in _PEOPLE_KINDS:
             kinds[i] = (earlier[0], None, window)
         elif earlier is None and not _in_breakdown(value, q.start):
-            kinds[i] = ("killed_or_injured", None, window)
+            kinds[i] = (first_kind, None, window)
 
 
 def _in_breakdown(value: str, at: int) -> bool:

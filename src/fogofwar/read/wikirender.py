@@ -42,6 +42,15 @@ _LEFTOVER = re.compile(
     re.DOTALL,
 )
 
+# What an item labelled by a flag icon goes on with for the country to be its label: a figure
+# ("400", "~400", "c. 400", "about 400"), not a name ("6th Army", "Army Group B").
+_FIGURE_START = re.compile(r"\d(?![\d,.]*(?:st|nd|rd|th)\b)|[~≈+±<>]|[a-z]")
+
+# An infobox footnote shown as a parenthesis is a breakdown, not an explanation: short, and with
+# no sentence in it (a full stop that is not an abbreviation's such as "c.").
+_NOTE_MAX = 200
+_SENTENCE_END = re.compile(r"(?<![\s(]c)(?<![\s(]ca)(?<!\bapprox)[.!?](?:\s|$)")
+
 
 @dataclass(frozen=True)
 class Anchor:
@@ -81,12 +90,17 @@ class Renderer:
         self._coarse: tuple[int, int] | None = None
         self._lstrip = False
         self._fresh = False  # in a cell with nothing written yet
+        self._label: tuple[str, int, int] | None = None  # a flag icon's country, see label()
 
     # -- output -------------------------------------------------------------------------------
     def emit(self, text: str, source_start: int, source_end: int, copied: bool = False) -> None:
         """Write ``text`` produced by the markup at ``[source_start, source_end)``; ``copied``:
         the text is that markup, character for character."""
         copied = copied and self._coarse is None
+        if self._label is not None and text.strip():
+            label, self._label = self._label, None
+            if _FIGURE_START.match(text.lstrip()):
+                self.emit(f"{label[0]}: ", label[1], label[2])
         if self._lstrip:
             stripped = text.lstrip(" \t\n;" if self._fresh else " \t\n")
             if copied:
@@ -167,11 +181,38 @@ class Renderer:
         elif self.last_char() not in " \n":
             self.emit(" ", at, at)
 
+    def label(self, country: str, at: int, end: int) -> None:
+        """A flag icon at ``[at, end)``: when it begins an item of an infobox cell and the item
+        goes on with a figure, the country labels it (``"X: 400"``); before a name (or in
+        prose) it writes nothing, as the picture it is."""
+        if self.cell and country and (self._fresh or self.parts[-1].rstrip().endswith(";")):
+            self._label = (country, at, end)
+
+    def note(self, code: Wikicode, at: int, end: int) -> None:
+        """An explanatory footnote (its text ``code`` starts at ``at``): in an infobox cell, when
+        it is a breakdown ("600 A, 700 B": a fragment, no sentence), a parenthesis after what it
+        explains; else nothing (a note that tells more is not the item, nor the sentence)."""
+        if not self.cell:
+            return
+        probe = Renderer(self.rules)
+        probe.begin_cell()
+        probe.code(code, at)
+        text = probe.text().strip()
+        if not text or len(text) > _NOTE_MAX or _SENTENCE_END.search(text):
+            return
+        self.emit(" (", at, at)
+        self.strip_start()
+        self.code(code, at)
+        self.strip_end()
+        self.drop_trailing_separator()
+        self.emit(")", end, end)
+
     def begin_cell(self) -> None:
         """Start an infobox value: breaks become ``"; "``, leading space is skipped."""
         self.cell = self._fresh = self._lstrip = True
 
     def end_cell(self) -> None:
+        self._label = None
         self.drop_trailing_separator()
         self.strip_end()
         self.cell = self._fresh = self._lstrip = False

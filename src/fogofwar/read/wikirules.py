@@ -18,6 +18,8 @@ class WikiRules:
     last: frozenset[str]
     items: frozenset[str]
     joined: frozenset[str]
+    label: frozenset[str]
+    note: frozenset[str]
     ship_prefix: frozenset[str]
     text: dict[str, str]
     breaks: frozenset[str]
@@ -54,6 +56,8 @@ def rules() -> WikiRules:
         last=frozenset(tpl["last"]),
         items=frozenset(tpl["items"]),
         joined=frozenset(tpl["joined"]),
+        label=frozenset(tpl["label"]),
+        note=frozenset(tpl["note"]),
         ship_prefix=frozenset(tpl["ship_prefix"]),
         text=dict(tpl["text"]),
         breaks=frozenset(tpl["break"]["names"]),

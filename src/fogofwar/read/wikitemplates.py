@@ -87,6 +87,13 @@ def _by_rule(r: Renderer, node: Template, name: str, ps: list[Param], at: int, e
         _value(r, positional[:1])
     elif name in rules.items:
         _items(r, positional)
+    elif name in rules.label:
+        if positional:
+            r.label(" ".join(str(positional[0].value).split()), at, end)
+    elif name in rules.note:
+        body = [p for p in ps if p.name == "1"] or positional[:1]  # {{efn|name=x|1=text}}
+        if body:
+            r.note(body[0].value, body[0].at, end)
     elif name in rules.first or name.startswith("lang-"):
         _value(r, positional[:1])
     elif name in rules.last:
