@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.losses import Loss
+from fogofwar.extract.owner_syntax import owner_by_parse
 from fogofwar.extract.quantities import Quantity
 from fogofwar.extract.speakers import Attribution
 from fogofwar.model import Subject
@@ -88,6 +90,7 @@ class _Context:
     sides: SideIndex
     loss: Loss
     claimant_side: int | None
+    parsed: Any = None
 
     @property
     def before(self) -> str:
@@ -191,7 +194,13 @@ def _victims_of_agent(c: _Context) -> Subject | None:
     return Subject(side=next(s.side for s in c.sides.sides if s.side != side))
 
 
+def _by_parse(c: _Context) -> Subject | None:
+    """The parse's word on the owner: subject of "lost", agent of "killed", possessor..."""
+    return owner_by_parse(c.parsed, c.q.start, c.q.end, c.sides, c.claimant_side)
+
+
 _RULES = (
+    _by_parse,
     _loser,
     _owner_after,
     _enemy_of_speaker,
@@ -202,11 +211,19 @@ _RULES = (
 
 
 def own_or_context(
-    text: str, q: Quantity, subject: Subject, attribution: Attribution, sides: SideIndex, loss: Loss
+    text: str,
+    q: Quantity,
+    subject: Subject,
+    attribution: Attribution,
+    sides: SideIndex,
+    loss: Loss,
+    parsed: Any = None,
 ) -> Subject:
-    """Whose losses a figure counts, by the first ownership rule that tells; else ``subject``."""
+    """Whose losses a figure counts, by the first ownership rule that tells; else ``subject``.
+    ``parsed`` is the sentence's spaCy parse, read first when given."""
     claimant = attribution.claimant
-    context = _Context(text, q, sides, loss, claimant.side if claimant is not None else None)
+    claimant_side = claimant.side if claimant is not None else None
+    context = _Context(text, q, sides, loss, claimant_side, parsed)
     for rule in _RULES:
         found = rule(context)
         if found is not None:
