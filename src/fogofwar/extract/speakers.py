@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from fogofwar.extract import lexicon
@@ -25,6 +28,14 @@ _POSSESSIVE_REPORT = re.compile(
     r"\b(?:in\s+)?(?P<name>(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})(?:'s|’s)\s+"
     r"(?:report|statement|count|tally|figures?|estimate|data|press\s+release)\b"
 )
+
+
+@cache
+def _reporting_data() -> dict[str, Any]:
+    path = resources.files("fogofwar.data").joinpath("lexicon").joinpath("reporting.toml")
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
 _ALSO = re.compile(r"\b(?:also|additionally|further(?:more)?|moreover)\b", re.IGNORECASE)
 
 
@@ -174,14 +185,9 @@ def speaker_at(attributions: list[Attribution], at: int) -> Attribution:
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "they", "he", "she"})
 _SPEAKER_NOUN = re.compile(
-    r"\b(?:officials?|spokes(?:man|woman|person)|activists?|sources?|residents?|witness(?:es)?|"
-    r"eyewitnesses?|doctors?|analysts?|monitors?|villagers?|survivors?|reports?|media|observers?|"
-    r"commanders?|fighters?|soldiers?|militants?|rebels?|journalists?|reporters?|correspondents?|"
-    r"experts?|investigators?|authorities|government|ministry|army|military|police|opposition|"
-    r"loyalists?|insurgents?|locals?|medics?|paramedics?|nurses?|volunteers?|prisoners?|"
-    r"refugees?|people|groups?|statements?|footage|videos?)\b",
-    re.IGNORECASE,
+    r"\b(?:{})\b".format("|".join(_reporting_data()["speaker_nouns"]["words"])), re.IGNORECASE
 )
+"""Nouns that name a speaker without a proper name (``data/lexicon/reporting.toml``)."""
 
 
 _UNNAMED_REPORTS = re.compile(

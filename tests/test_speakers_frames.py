@@ -1,0 +1,61 @@
+"""Who speaks in prose: speakers named by a description ("the regional administration"),
+verbs of belief and clarification, "according to X" at the end of a sentence, speakers carried
+from the sentences before. Synthetic articles with invented parties."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fogofwar.extract import extract_document
+from fogofwar.extract.speakers import plausible_claimant
+from fogofwar.model import Claim
+from fogofwar.read import read_bytes
+
+
+def _battle(nlp: Any, body: str) -> list[Claim]:
+    text = (
+        "= Battle of Quarry Hill =\n\nInfobox\n- Date: 3–9 May 2015\n"
+        "- Combatant1: Northland\n- Combatant2: Zentari Front\n\n"
+        f"The battle was fought in May 2015.\n\n== Battle ==\n{body}\n"
+    )
+    return extract_document(read_bytes(text.encode(), "t.txt"), nlp)[1]
+
+
+def _one(claims: list[Claim], kind: str, low: int) -> Claim:
+    found = [c for c in claims if c.kind == kind and c.value.low == low]
+    assert len(found) == 1, [(c.kind, c.value.low, c.claimant) for c in claims]
+    return found[0]
+
+
+def _who(claim: Claim) -> str | None:
+    return claim.claimant.name if claim.claimant else None
+
+
+def test_descriptions_of_bodies_are_speakers() -> None:
+    for name in ("regional administration", "city council", "provincial health department"):
+        assert plausible_claimant(name), name
+
+
+def test_according_to_a_description_at_the_end_covers_every_figure(nlp: Any) -> None:
+    claims = _battle(
+        nlp,
+        "On 4 May, a shell hit the square; at least 24 people were wounded and 29 were "
+        "killed, according to the regional administration.",
+    )
+    assert _who(_one(claims, "injured", 24)) == "regional administration"
+    assert _who(_one(claims, "killed", 29)) == "regional administration"
+
+
+def test_a_clarified_figure_is_a_revision(nlp: Any) -> None:
+    claims = _battle(
+        nlp,
+        "On 5 May, the town council stated that 70 civilians had died. On 6 May, the town "
+        "council later clarified that 57 civilians had died.",
+    )
+    claim = _one(claims, "killed", 57)
+    assert _who(claim) == "town council" and claim.stance == "revise"
+
+
+def test_belief_verbs_name_the_speaker(nlp: Any) -> None:
+    claims = _battle(nlp, "On 7 May, the Red Cross believed that 300 wounded needed evacuation.")
+    assert _who(_one(claims, "injured", 300)) == "Red Cross"
