@@ -59,3 +59,14 @@ def test_a_clarified_figure_is_a_revision(nlp: Any) -> None:
 def test_belief_verbs_name_the_speaker(nlp: Any) -> None:
     claims = _battle(nlp, "On 7 May, the Red Cross believed that 300 wounded needed evacuation.")
     assert _who(_one(claims, "injured", 300)) == "Red Cross"
+
+
+def test_an_abbreviation_is_a_party_only_when_it_is_a_sides_actor(nlp: Any) -> None:
+    claims = _battle(
+        nlp,
+        "The Quarry Observatory for Human Rights (QOHR) monitors the war. On 4 May, the QOHR "
+        "said that 12 Zentari Front fighters were killed. On 5 May, the ZF said that 30 soldiers "
+        "were killed.",
+    )
+    monitor = _one(claims, "killed", 12).claimant
+    assert monitor is not None and monitor.kind == "ngo"
