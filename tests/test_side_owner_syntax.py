@@ -66,3 +66,13 @@ def test_subject_of_had_killed_owns_the_losses(nlp: Any) -> None:
         nlp, "By 8 May, the Zentari Front's northern brigade had 58 killed in the siege."
     )
     assert _one(claims, "killed", 58).subject.side == 2
+
+
+def test_a_state_at_war_admitting_soldiers_lost_speaks_of_its_own(nlp: Any) -> None:
+    body = (
+        "On 6 May, Peru confirmed that 40 soldiers had been captured. On 7 May, Peru said "
+        "that 25 soldiers had been killed."
+    )
+    claims = _battle(nlp, body, side1="Chile", side2="Peru")
+    assert _one(claims, "captured", 40).subject.side == 2
+    assert _one(claims, "killed", 25).subject.side == 1  # a claim, not an admission

@@ -21,7 +21,9 @@ _OWN_LOSSES = re.compile(
     r"acknowledged|lose)\s+(?:only\s+|a\s+total\s+of\s+)?$",
     re.IGNORECASE,
 )
-_SOLDIERS = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|marines|paratroopers)\b", re.I)
+_SOLDIERS = re.compile(
+    r"\b(?:soldiers|troops|servicem[ae]n|service\s+members|marines|paratroopers)\b", re.I
+)
 _ADVERSARY_WORDS = re.compile(
     r"\b(?:enem(?:y|ies)|mercenar\w+|invaders?|occupiers?|occupants?|militants|terrorists|"
     r"fascists|nazis|bandits|hostile)\b",
@@ -91,6 +93,7 @@ class _Context:
     loss: Loss
     claimant_side: int | None
     parsed: Any = None
+    verb_at: int = -1  # where the speaker's reporting verb is
 
     @property
     def before(self) -> str:
@@ -148,9 +151,16 @@ def _enemy_of_speaker(c: _Context) -> Subject | None:
     if other is None:
         return None
     phrase = c.loss.phrase
-    if _ADVERSARY_WORDS.search(phrase) or (c.sides.states_at_war() and _SOLDIERS.search(phrase)):
+    if _ADVERSARY_WORDS.search(phrase):
         return Subject(side=other)
+    if c.sides.states_at_war() and _SOLDIERS.search(phrase):
+        # "Ukraine confirmed 1,000 marines had been captured": an admission is of its own
+        admits = c.verb_at >= 0 and _ADMITS.match(c.text, c.verb_at) is not None
+        return Subject(side=c.claimant_side if admits else other)
     return None
+
+
+_ADMITS = re.compile(r"(?:confirm|acknowledg|admit|conced)\w*", re.IGNORECASE)
 
 
 def _by_weapon(c: _Context) -> Subject | None:
@@ -223,7 +233,7 @@ def own_or_context(
     ``parsed`` is the sentence's spaCy parse, read first when given."""
     claimant = attribution.claimant
     claimant_side = claimant.side if claimant is not None else None
-    context = _Context(text, q, sides, loss, claimant_side, parsed)
+    context = _Context(text, q, sides, loss, claimant_side, parsed, attribution.verb_at)
     for rule in _RULES:
         found = rule(context)
         if found is not None:
