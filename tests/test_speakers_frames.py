@@ -70,3 +70,35 @@ def test_an_abbreviation_is_a_party_only_when_it_is_a_sides_actor(nlp: Any) -> N
     )
     monitor = _one(claims, "killed", 12).claimant
     assert monitor is not None and monitor.kind == "ngo"
+
+
+def test_according_to_a_titled_officer_keeps_the_whole_name(nlp: Any) -> None:
+    claims = _battle(
+        nlp,
+        "According to Brig. Gen. Omar Tellis of the Northland army, 44 Zentari Front fighters "
+        "were killed on 4 May.",
+    )
+    assert "Tellis" in (_who(_one(claims, "killed", 44)) or "")
+
+
+def test_a_description_of_the_organisation_named_before_is_that_organisation(nlp: Any) -> None:
+    claims = _battle(
+        nlp,
+        "On 4 May, the Quarry Relief Committee said that the town was shelled. The Committee "
+        "estimated that 35 civilians were killed.",
+    )
+    assert _who(_one(claims, "killed", 35)) == "Quarry Relief Committee"
+
+
+def test_he_is_the_last_single_speaker_not_a_plural_group(nlp: Any) -> None:
+    claims = _battle(
+        nlp,
+        "On 4 May, Omar Tellis said that 20 fighters held the hill. Local activists said that "
+        "shops were burned. He added that 90 injured people were in the clinic.",
+    )
+    assert _who(_one(claims, "injured", 90)) == "Omar Tellis"
+
+
+def test_a_description_then_its_name_is_the_name(nlp: Any) -> None:
+    claims = _battle(nlp, "On 5 May, the monitoring group the QMG put the number of dead at 61.")
+    assert "QMG" in (_who(_one(claims, "killed", 61)) or "")
