@@ -76,3 +76,10 @@ def test_a_state_at_war_admitting_soldiers_lost_speaks_of_its_own(nlp: Any) -> N
     claims = _battle(nlp, body, side1="Chile", side2="Peru")
     assert _one(claims, "captured", 40).subject.side == 2
     assert _one(claims, "killed", 25).subject.side == 1  # a claim, not an admission
+
+
+def test_the_subject_of_lost_outranks_a_role_word(nlp: Any) -> None:
+    # "soldiers" alone would be the state's; the Front lost them
+    body = "On 8 May, the Zentari Front's army lost 70 soldiers near the hill."
+    claims = _battle(nlp, body, side1="Chile")
+    assert _one(claims, "killed", 70).subject.side == 2

@@ -58,6 +58,24 @@ def owner_by_parse(
     return None
 
 
+def named_owner_by_parse(
+    parsed: Any, start: int, end: int, sides: SideIndex, claimant_side: int | None
+) -> Subject | None:
+    """The owner the parse names outright, the possessor or the subject of "lost" ("the
+    Order's army lost 1,000 soldiers"): stronger than a role word ("soldiers") in the figure's
+    own words, which only guesses at a side."""
+    if parsed is None:
+        return None
+    inside = [t for t in parsed if start <= t.idx < end]
+    if not inside:
+        return None
+    anchor = _anchor(inside[-1])
+    role, verb = _governor(anchor)
+    if role == "dobj" and verb.lemma_.lower() in _lemmas("own_loss_lemmas"):
+        return _predicate_owner(anchor, sides, claimant_side)
+    return _possessor(anchor, sides, claimant_side)
+
+
 def _anchor(number: Any) -> Any:
     """The counted noun for "300 fighters"; the number itself when it stands alone."""
     if number.dep_ in ("nummod", "quantmod", "compound", "amod") and number.head.pos_ in (

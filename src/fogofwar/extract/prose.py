@@ -21,6 +21,7 @@ from fogofwar.extract.losses import (
     verb_before,
     window_after,
 )
+from fogofwar.extract.owner_syntax import named_owner_by_parse
 from fogofwar.extract.owners import (
     NOUNISH,
     displaced_civilians,
@@ -179,6 +180,8 @@ def _link_owner(
     if loss.elliptic_materiel:
         return None
     subject = sides.resolve(phrase, text)
+    if subject.side is not None and subject.actor is None and not subject.civilian:
+        subject = named_owner_by_parse(parsed, q.start, q.end, sides, None) or subject
     if subject.side is None and not subject.civilian:
         subject = own_or_context(text, q, subject, attribution, sides, loss, parsed)
         if subject.side is None and prev is not None and loss.what is not None:
