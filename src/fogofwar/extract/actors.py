@@ -9,7 +9,13 @@ from functools import lru_cache
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.markup import clean_cell, split_items
-from fogofwar.extract.side_inference import COMBATANT_KEY, fill_empty_sides, side_numbers
+from fogofwar.extract.side_inference import (
+    COMBATANT_KEY,
+    adjective_side,
+    fill_empty_sides,
+    learn_adjectives,
+    side_numbers,
+)
 from fogofwar.model import Actor, Commander, Document, Side, Subject
 
 _COMMANDER_KEY = re.compile(r"^(?:commander|leader)s?\s*(\d+)$", re.IGNORECASE)
@@ -56,6 +62,7 @@ class SideIndex:
     sides: list[Side]
     aliases: dict[str, set[str]] = field(default_factory=dict)
     civilian_side: int | None = None
+    adjectives: dict[str, int] = field(default_factory=dict)  # learned: "kurdish" -> 1
 
     @property
     def numbers(self) -> list[int]:
@@ -117,7 +124,8 @@ class SideIndex:
                     if pos >= 0:
                         hits.append((pos, rank, side.side, actor.name))
         if not hits:
-            return None, None
+            learned = adjective_side(low, self.adjectives) if self.adjectives else None
+            return (learned[1], None) if learned else (None, None)
         hits.sort(key=lambda h: (h[0], h[1], -len(h[3])))
         best = hits[0]
         # "Iraqi" names "Iraq" before the "Islamic State of Iraq": the closer match wins
@@ -415,7 +423,11 @@ def build_side_index(doc: Document, sides: list[Side], civilian_side: int | None
             found.discard(actor.name)
             new_actors.append(Actor(actor.name, tuple(sorted(found))))
         enriched.append(Side(side.side, tuple(new_actors), side.commanders))
-    return SideIndex(enriched, aliases, civilian_side)
+    named = [(s.side, [n for a in s.actors for n in (a.name, *a.aliases)]) for s in enriched]
+    index = SideIndex(enriched, aliases, civilian_side)
+    learned = learn_adjectives(doc.text, named)
+    index.adjectives = {a: n for a, n in learned.items() if index.side_of_name(a)[0] is None}
+    return index
 
 
 def _same_actor(key: str, name: str) -> bool:

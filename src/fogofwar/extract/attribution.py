@@ -132,7 +132,7 @@ def make_claimant(name: str, sides: SideIndex, context: str = "", person: bool =
         found = sides.resolve(context)
     side = None if found.civilian else found.side
     words = f"{name} {context}"
-    kind = claimant_kind(name, words, person)
+    kind = claimant_kind(_expanded(name, sides), words, person, on_a_side=found.actor is not None)
     if (
         side is None
         and kind in ("party", "unknown")
@@ -145,8 +145,19 @@ def make_claimant(name: str, sides: SideIndex, context: str = "", person: bool =
     return Claimant(name=name, side=side, kind=kind)
 
 
-def claimant_kind(name: str, words: str, person: bool) -> str:
-    """party | government | media | intergovernmental | ngo | person | unknown."""
+def _expanded(name: str, sides: SideIndex) -> str:
+    """An abbreviation the article defines, as its full name ("SOHR" -> "Syrian Observatory
+    for Human Rights"): what kind of speaker it is shows in the full name."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,10}", name):
+        return name
+    full = [a for a in sides.aliases.get(name, ()) if " " in a]
+    return max(full, key=len) if full else name
+
+
+def claimant_kind(name: str, words: str, person: bool, on_a_side: bool = True) -> str:
+    """party | government | media | intergovernmental | ngo | person | unknown. An
+    abbreviation is a ``party`` only when it names a side's actor (``on_a_side``) or an armed
+    group's kind of name; "AFP", "HRW" are what their lexicon entries say, else unknown."""
     if lexicon.IGO_WORDS.search(name):
         return "intergovernmental"
     if lexicon.MEDIA_WORDS.search(name):
@@ -163,8 +174,8 @@ def claimant_kind(name: str, words: str, person: bool) -> str:
         r"[A-Z][a-z]+(?:ian|ish|ese|i|an)", name.split()[0] if name else ""
     ):
         return "government"
-    if re.fullmatch(r"[A-Z][A-Z0-9-]{1,10}(?:\s+\w+)?", name) or lexicon.NON_STATE_ACTOR.search(
-        name
+    if lexicon.NON_STATE_ACTOR.search(name) or (
+        on_a_side and re.fullmatch(r"[A-Z][A-Z0-9-]{1,10}(?:\s+\w+)?", name)
     ):
         return "party"
     if re.search(

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.losses import Loss
+from fogofwar.extract.owner_syntax import owner_by_parse
 from fogofwar.extract.quantities import Quantity
 from fogofwar.extract.speakers import Attribution
 from fogofwar.model import Subject
@@ -19,7 +21,9 @@ _OWN_LOSSES = re.compile(
     r"acknowledged|lose)\s+(?:only\s+|a\s+total\s+of\s+)?$",
     re.IGNORECASE,
 )
-_SOLDIERS = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|marines|paratroopers)\b", re.I)
+_SOLDIERS = re.compile(
+    r"\b(?:soldiers|troops|servicem[ae]n|service\s+members|marines|paratroopers)\b", re.I
+)
 _ADVERSARY_WORDS = re.compile(
     r"\b(?:enem(?:y|ies)|mercenar\w+|invaders?|occupiers?|occupants?|militants|terrorists|"
     r"fascists|nazis|bandits|hostile)\b",
@@ -88,6 +92,8 @@ class _Context:
     sides: SideIndex
     loss: Loss
     claimant_side: int | None
+    parsed: Any = None
+    verb_at: int = -1  # where the speaker's reporting verb is
 
     @property
     def before(self) -> str:
@@ -145,9 +151,16 @@ def _enemy_of_speaker(c: _Context) -> Subject | None:
     if other is None:
         return None
     phrase = c.loss.phrase
-    if _ADVERSARY_WORDS.search(phrase) or (c.sides.states_at_war() and _SOLDIERS.search(phrase)):
+    if _ADVERSARY_WORDS.search(phrase):
         return Subject(side=other)
+    if c.sides.states_at_war() and _SOLDIERS.search(phrase):
+        # "Ukraine confirmed 1,000 marines had been captured": an admission is of its own
+        admits = c.verb_at >= 0 and _ADMITS.match(c.text, c.verb_at) is not None
+        return Subject(side=c.claimant_side if admits else other)
     return None
+
+
+_ADMITS = re.compile(r"(?:confirm|acknowledg|admit|conced)\w*", re.IGNORECASE)
 
 
 def _by_weapon(c: _Context) -> Subject | None:
@@ -191,7 +204,13 @@ def _victims_of_agent(c: _Context) -> Subject | None:
     return Subject(side=next(s.side for s in c.sides.sides if s.side != side))
 
 
+def _by_parse(c: _Context) -> Subject | None:
+    """The parse's word on the owner: subject of "lost", agent of "killed", possessor..."""
+    return owner_by_parse(c.parsed, c.q.start, c.q.end, c.sides, c.claimant_side)
+
+
 _RULES = (
+    _by_parse,
     _loser,
     _owner_after,
     _enemy_of_speaker,
@@ -202,11 +221,19 @@ _RULES = (
 
 
 def own_or_context(
-    text: str, q: Quantity, subject: Subject, attribution: Attribution, sides: SideIndex, loss: Loss
+    text: str,
+    q: Quantity,
+    subject: Subject,
+    attribution: Attribution,
+    sides: SideIndex,
+    loss: Loss,
+    parsed: Any = None,
 ) -> Subject:
-    """Whose losses a figure counts, by the first ownership rule that tells; else ``subject``."""
+    """Whose losses a figure counts, by the first ownership rule that tells; else ``subject``.
+    ``parsed`` is the sentence's spaCy parse, read first when given."""
     claimant = attribution.claimant
-    context = _Context(text, q, sides, loss, claimant.side if claimant is not None else None)
+    claimant_side = claimant.side if claimant is not None else None
+    context = _Context(text, q, sides, loss, claimant_side, parsed, attribution.verb_at)
     for rule in _RULES:
         found = rule(context)
         if found is not None:

@@ -21,6 +21,7 @@ from fogofwar.extract.losses import (
     verb_before,
     window_after,
 )
+from fogofwar.extract.owner_syntax import named_owner_by_parse
 from fogofwar.extract.owners import (
     NOUNISH,
     displaced_civilians,
@@ -86,7 +87,7 @@ def figure_claims(
         attribution = speaker_at(attributions, q.start)
         if found.kind == "captured" and _FREED_BEFORE.search(sent.text[: q.start]):
             continue  # "freed four hostages": a release, not a loss
-        linked = _link_owner(sent.text, q, found, prev, attribution, sides)
+        linked = _link_owner(sent.text, q, found, prev, attribution, sides, parsed)
         if linked is None:
             continue
         loss, subject = linked
@@ -168,6 +169,7 @@ def _link_owner(
     prev: tuple[Loss, Subject] | None,
     attribution: Attribution,
     sides: SideIndex,
+    parsed: Any = None,
 ) -> tuple[Loss, Subject] | None:
     """Whose losses a figure counts; an elliptic figure ("and 30 more") takes the previous
     figure's owner and noun. None when the figure turns out to count nothing kept."""
@@ -178,8 +180,10 @@ def _link_owner(
     if loss.elliptic_materiel:
         return None
     subject = sides.resolve(phrase, text)
+    if subject.side is not None and subject.actor is None and not subject.civilian:
+        subject = named_owner_by_parse(parsed, q.start, q.end, sides, None) or subject
     if subject.side is None and not subject.civilian:
-        subject = own_or_context(text, q, subject, attribution, sides, loss)
+        subject = own_or_context(text, q, subject, attribution, sides, loss, parsed)
         if subject.side is None and prev is not None and loss.what is not None:
             subject = replace(prev[1], actor=None)
     part = loss.breakdown or _PART_OF.match(text[q.end :]) is not None  # "14 of whom"

@@ -204,3 +204,61 @@ def _result_winner(doc: Document) -> str | None:
     if _GENERIC_NAME.search(who):
         return None
     return country_of_demonym(who) or who
+
+
+_ADJECTIVE = r"[A-Z][a-z]{2,}(?:ish|ian|ese|i)(?![\w])"
+_BEFORE_NAME = re.compile(
+    rf"(?P<adj>{_ADJECTIVE})(?:-(?:led|majority|dominated))?(?:\s+(?:[A-Z][\w'’-]*|of|the|for)){{0,6}}[\s(]*$"
+)
+_PEOPLE_AFTER = (
+    r"\s+(?:fighters|forces|militias?|militiamen|troops|rebels|militants|soldiers|units|"
+    r"activists|commanders|officials)\b"
+)
+
+
+def learn_adjectives(text: str, sides: list[tuple[int, list[str]]]) -> dict[str, int]:
+    """Adjectives the article itself puts before one side's actor names ("the Kurdish-majority
+    People's Protection Units (YPG)", "Kurdish YPG fighters"), lower-cased, with that side: an
+    ethnic or national word no actor name uses then names the side. An adjective put before the
+    actors of two sides names neither."""
+    seen: dict[str, set[int]] = {}
+    for side, names in sides:
+        for name in names:
+            if len(name) < 2:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                window = text[max(0, m.start() - 80) : m.start()]
+                window = re.split(r"[,.;:]|\b(?:and|or|between|against|with|by)\b", window)[-1]
+                found = _BEFORE_NAME.search(window)
+                if found and found.group("adj").lower() not in name.lower():
+                    seen.setdefault(found.group("adj").lower(), set()).add(side)
+    return {
+        adj: next(iter(s))
+        for adj, s in seen.items()
+        if len(s) == 1 and not _is_demonym(adj) and _names_people(text, adj)
+    }
+
+
+def _is_demonym(word: str) -> bool:
+    from fogofwar.extract.attribution import country_of_demonym
+
+    return country_of_demonym(word.capitalize()) is not None
+
+
+def _names_people(text: str, adjective: str) -> bool:
+    """Whether the article uses the adjective for people ("Kurdish fighters"), not only as part
+    of a person's or a place's name."""
+    return re.search(rf"\b{re.escape(adjective)}{_PEOPLE_AFTER}", text, re.IGNORECASE) is not None
+
+
+def adjective_side(low_text: str, adjectives: dict[str, int]) -> tuple[int, int] | None:
+    """(position, side) of the first learned adjective, or of a people noun made from its stem
+    ("Kurds" of "Kurdish"), in lower-cased text; None when there is none."""
+    best: tuple[int, int] | None = None
+    for adj, side in adjectives.items():
+        stem = re.sub(r"(?:ish|ian|ese|i)$", "", adj)
+        forms = [re.escape(adj) + "s?"] + ([re.escape(stem) + "s"] if len(stem) >= 4 else [])
+        m = re.search(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w])", low_text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), side)
+    return best

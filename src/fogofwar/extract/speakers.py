@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from fogofwar.extract import lexicon
@@ -14,9 +17,13 @@ from fogofwar.extract.dates import find_dates
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import Claim, Claimant
 
-_ACCORDING = re.compile(
+_TITLES = ("Maj", "Gen", "Lt", "Col", "Capt", "Cpt", "Sgt", "Brig", "Adm", "Cmdr", "Dr", "Mr", "Ms")
+_AFTER_TITLE = "|".join(rf"(?<=\b{t})" for t in _TITLES)
+_NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in _TITLES)
+_ACCORDING = re.compile(  # "according to Maj. Gen. A of B": a title's dot ends no name
     r"\b(?:according\s+to|as\s+(?:reported|claimed|stated)\s+by|per)\s+(?P<name>(?:the\s+)?"
-    r"(?:[^,;:.()]|\.(?=\w)){2,80}?)(?=\s*(?:,|;|:|\.(?!\w)|\)|$|\s+(?:that|which|who|on\s+(?:\d|\w+day\b|"
+    rf"(?:[^,;:.()]|\.(?=\w)|(?:{_AFTER_TITLE})\.\s(?=[A-Z])){{2,80}}?)"
+    rf"(?=\s*(?:,|;|:|{_NOT_AFTER_TITLE}\.(?!\w)|\)|$|\s+(?:that|which|who|on\s+(?:\d|\w+day\b|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"in\s+\d|at\s+least|some|about|around|there|more|over|\d)))",
     re.IGNORECASE,
@@ -25,6 +32,14 @@ _POSSESSIVE_REPORT = re.compile(
     r"\b(?:in\s+)?(?P<name>(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})(?:'s|’s)\s+"
     r"(?:report|statement|count|tally|figures?|estimate|data|press\s+release)\b"
 )
+
+
+@cache
+def _reporting_data() -> dict[str, Any]:
+    path = resources.files("fogofwar.data").joinpath("lexicon").joinpath("reporting.toml")
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
 _ALSO = re.compile(r"\b(?:also|additionally|further(?:more)?|moreover)\b", re.IGNORECASE)
 
 
@@ -48,6 +63,7 @@ class ProseState:
     revising: set[str] = field(default_factory=set)
     claims: list[Claim] = field(default_factory=list)
     previous_subject: str | None = None  # the named subject opening the sentence before
+    recent: list[tuple[int, Claimant]] = field(default_factory=list)  # (paragraph, speaker)
 
 
 _OPENING_NAME = re.compile(
@@ -80,6 +96,8 @@ def attributions_of(
     if not found:
         found = _also_carried(sent, state)
     found.sort(key=lambda a: a.verb_at)
+    state.recent.extend((sent.paragraph, a.claimant) for a in found if a.claimant is not None)
+    del state.recent[:-8]
     return found or [Attribution(None)]
 
 
@@ -119,7 +137,9 @@ def _verb_speakers(
         if not _is_pronoun(subject, name) and not plausible_claimant(name):
             name = context = _proper_name_before(verb)  # a misparse: the name before the verb
         if _is_pronoun(subject, name):
-            claimant = _pronoun_referent(sent, state, sides, got, verb.idx)
+            claimant = _pronoun_referent(sent, state, sides, got, verb.idx, subject.lower_)
+        elif (earlier := _named_before(subject, name, sent, state)) is not None:
+            claimant = earlier  # "The Committee estimated": the committee named before
         elif name and plausible_claimant(name):
             claimant = make_claimant(name, sides, context, person)
         else:
@@ -130,18 +150,58 @@ def _verb_speakers(
 
 
 def _pronoun_referent(
-    sent: Sentence, state: ProseState, sides: SideIndex, found: list[Attribution], at: int
+    sent: Sentence,
+    state: ProseState,
+    sides: SideIndex,
+    found: list[Attribution],
+    at: int,
+    pronoun: str = "",
 ) -> Claimant | None:
     """Who "he", "they" are: an earlier speaker of this sentence, else the last speaker of the
-    paragraph before, else the previous sentence's subject ("The Marines recovered ... They
-    also reported")."""
+    paragraph before ("he", "she": the last one speaker who is one person), else the previous
+    sentence's subject ("The Marines recovered ... They also reported")."""
     earlier = [a.claimant for a in found if a.claimant is not None and a.verb_at < at]
     if earlier:
         return earlier[-1]
+    if pronoun in ("he", "she"):
+        person = next(
+            (
+                c
+                for p, c in reversed(state.recent)
+                if sent.paragraph - p <= 1 and (c.kind == "person" or not _plural(c.name))
+            ),
+            None,
+        )
+        if person is not None:
+            return person
     if state.last_claimant is not None and sent.paragraph - state.last_paragraph <= 1:
         return state.last_claimant
     if state.previous_subject:
         return make_claimant(state.previous_subject, sides)
+    return None
+
+
+def _plural(name: str) -> bool:
+    """ "Opposition activists", "local sources": a name whose head word is plural."""
+    last = name.split()[-1] if name.split() else ""
+    return last.islower() and last.endswith("s") and not last.endswith("ss")
+
+
+def _named_before(subject: Any, name: str, sent: Sentence, state: ProseState) -> Claimant | None:
+    """A definite description standing for a speaker named just before ("The Local
+    Coordination Committees said ... The Committee estimated"): that speaker."""
+    words = name.lower().split()
+    if words != [subject.lower_] or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in subject.children
+    ):
+        return None
+    stems = {w.rstrip("s") for w in words}
+    for paragraph, claimant in reversed(state.recent):
+        if sent.paragraph - paragraph > 1:
+            break
+        theirs = {w.rstrip("s") for w in claimant.name.lower().split()}
+        if len(theirs) > len(stems) and stems <= theirs:
+            return claimant
     return None
 
 
@@ -174,14 +234,9 @@ def speaker_at(attributions: list[Attribution], at: int) -> Attribution:
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "they", "he", "she"})
 _SPEAKER_NOUN = re.compile(
-    r"\b(?:officials?|spokes(?:man|woman|person)|activists?|sources?|residents?|witness(?:es)?|"
-    r"eyewitnesses?|doctors?|analysts?|monitors?|villagers?|survivors?|reports?|media|observers?|"
-    r"commanders?|fighters?|soldiers?|militants?|rebels?|journalists?|reporters?|correspondents?|"
-    r"experts?|investigators?|authorities|government|ministry|army|military|police|opposition|"
-    r"loyalists?|insurgents?|locals?|medics?|paramedics?|nurses?|volunteers?|prisoners?|"
-    r"refugees?|people|groups?|statements?|footage|videos?)\b",
-    re.IGNORECASE,
+    r"\b(?:{})\b".format("|".join(_reporting_data()["speaker_nouns"]["words"])), re.IGNORECASE
 )
+"""Nouns that name a speaker without a proper name (``data/lexicon/reporting.toml``)."""
 
 
 _UNNAMED_REPORTS = re.compile(
@@ -229,7 +284,10 @@ def _reporting_verbs(parsed: Any) -> list[tuple[Any, Any]]:
         own_subject = any(c.dep_ == "nsubj" for c in tok.children)
         if tok.dep_ in ("acl", "amod", "pcomp") and not own_subject:
             continue  # "soldiers accused of abuses": a participle, nobody speaking
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "the monitoring group the QMG put": a description and a name both parsed as subjects
+        named = [c for c in subjects if c.pos_ == "PROPN"]
+        subj = named[-1] if len(subjects) > 1 and named else next(iter(subjects), None)
         if subj is None and tok.dep_ == "conj":
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None and tok.dep_ in ("xcomp", "advcl", "relcl"):
@@ -281,7 +339,11 @@ def _subject_text(token: Any) -> tuple[str, str, bool]:
                 and t.i == head_i
             )
             # "the activist group LCC": a name right after its description is the name
-            keep_name = c.dep_ == "appos" and c.i == t.i + 1 and c.pos_ == "PROPN"
+            keep_name = (
+                c.dep_ == "appos"
+                and c.pos_ == "PROPN"
+                and (c.i == t.i + 1 or (c.i == t.i + 2 and t.doc[t.i + 1].dep_ == "det"))
+            )
             if c.dep_ in cut and not (keep_prep or keep_name):
                 continue
             walk(c)
@@ -289,9 +351,7 @@ def _subject_text(token: Any) -> tuple[str, str, bool]:
     walk(token)
     keep.sort(key=lambda t: t.i)
     words = [
-        t
-        for t in keep
-        if not (t.dep_ == "det" and t.i == keep[0].i and t.lower_ in ("the", "a", "an"))
+        t for t in keep if not (t.dep_ == "det" and (t.i == keep[0].i or t.head.dep_ == "appos"))
     ]
     name = "".join(
         t.text_with_ws if j + 1 < len(words) and words[j + 1].i == t.i + 1 else t.text + " "
@@ -312,6 +372,10 @@ def _is_pronoun(token: Any, name: str) -> bool:
     return (
         token.pos_ == "PRON"
         or name.lower() in lexicon.PRONOUN_CLAIMANTS
+        or (
+            f"the {name.lower()}" in lexicon.PRONOUN_CLAIMANTS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        )
         or name.lower() in ("this", "these")
     )
 

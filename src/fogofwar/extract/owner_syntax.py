@@ -1,0 +1,258 @@
+"""Whose losses a prose figure counts, read off spaCy's dependency parse when its own words name
+nobody (DESIGN.md, "Prose by syntax"; ISSUE 6, item 4).
+
+The figure -> the noun it counts -> the predicate that governs that noun -> the party the
+predicate names:
+
+- the subject of "lost", "suffered", "had ... killed" owns the losses ("the army lost 30 men");
+- the subject of an inflicting verb ("rebels killed 12", "..., killing 12 soldiers") or the
+  agent of its passive ("12 were killed by the rebels") is the other side: of two fighting
+  sides, the victims are the one the agent is not;
+- a possessor ("the army's 30 dead", "15 of the rebels' fighters") owns them;
+- "among X" on the predicate names the group ("Among the Nigeriens, five were killed");
+- of two coordinated figures ("35 A and four B fighters"), one a side's and the other naming a
+  party no side's actor name uses, the second is the other side's.
+
+The verbs are data (``data/lexicon/ownership.toml`` and the loss verbs of ``loss_words.toml``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from fogofwar.extract import lexicon
+from fogofwar.extract.actors import SideIndex
+from fogofwar.model import Subject
+
+_INFLICTING = lexicon.SYNTAX_VERB_OBJECT
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_WE = frozenset({"we", "our", "us"})
+_CONTRAST_BLOCKERS = frozenset({"people", "persons", "others", "more", "civilians"})
+
+
+@cache
+def _lemmas(section: str) -> frozenset[str]:
+    path = resources.files("fogofwar.data").joinpath("lexicon").joinpath("ownership.toml")
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(str(w) for w in table[section]["words"])
+
+
+def owner_by_parse(
+    parsed: Any, start: int, end: int, sides: SideIndex, claimant_side: int | None
+) -> Subject | None:
+    """The owner of the losses a figure at character offsets [start, end) counts, when the parse
+    tells; None when it does not."""
+    if parsed is None:
+        return None
+    inside = [t for t in parsed if start <= t.idx < end]
+    if not inside:
+        return None
+    anchor = _anchor(inside[-1])
+    for rule in (_possessor, _predicate_owner, _among, _contrast):
+        found = rule(anchor, sides, claimant_side)
+        if found is not None:
+            return found
+    return None
+
+
+def named_owner_by_parse(
+    parsed: Any, start: int, end: int, sides: SideIndex, claimant_side: int | None
+) -> Subject | None:
+    """The owner the parse names outright, the possessor or the subject of "lost" ("the
+    Order's army lost 1,000 soldiers"): stronger than a role word ("soldiers") in the figure's
+    own words, which only guesses at a side."""
+    if parsed is None:
+        return None
+    inside = [t for t in parsed if start <= t.idx < end]
+    if not inside:
+        return None
+    anchor = _anchor(inside[-1])
+    role, verb = _governor(anchor)
+    if role == "dobj" and verb.lemma_.lower() in _lemmas("own_loss_lemmas"):
+        return _predicate_owner(anchor, sides, claimant_side)
+    return _possessor(anchor, sides, claimant_side)
+
+
+def _anchor(number: Any) -> Any:
+    """The counted noun for "300 fighters"; the number itself when it stands alone."""
+    if number.dep_ in ("nummod", "quantmod", "compound", "amod") and number.head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "ADJ",  # "the army's 40 dead"
+    ):
+        return number.head
+    return number
+
+
+def _governor(anchor: Any) -> tuple[str, Any]:
+    """The role of the counted noun and the predicate it fills, through coordination ("killed
+    12 soldiers and 3 police": the police are the verb's object too)."""
+    token = anchor
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_, token.head
+
+
+def _side_of(words: Any, sides: SideIndex, claimant_side: int | None) -> int | None:
+    """The fighting side a phrase (a span or token subtree) names; "we" is the speaker's."""
+    tokens = list(words)
+    if len(tokens) == 1 and tokens[0].lower_ in _WE:
+        return claimant_side
+    text = " ".join(t.text for t in tokens if t.dep_ not in ("relcl", "appos"))
+    found = sides.resolve(text)
+    return None if found.civilian else found.side
+
+
+def _subject_tokens(verb: Any) -> list[Any] | None:
+    """The subject phrase of a verb, or of the clause it hangs from ("the rebels ambushed the
+    convoy, killing 12": the rebels kill)."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            if subject.dep_ == "nsubjpass" or subject.tag_ == "WDT":
+                return None
+            return _noun_phrase(subject)
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _noun_phrase(token: Any) -> list[Any]:
+    """A noun with its modifiers, without clauses or appositions hanging from it."""
+    cut = {"relcl", "acl", "appos", "advcl", "punct", "prep", "cc", "conj"}
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in cut:
+            out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _other_side(side: int | None, sides: SideIndex) -> int | None:
+    fighting = [s.side for s in sides.sides if s.actors]
+    if side is None or len(fighting) != 2 or side not in fighting:
+        return None
+    return next(s for s in fighting if s != side)
+
+
+def _victims_are_people_at_large(anchor: Any) -> bool:
+    """ "killing seven people": nobody can tell whose, whoever killed them."""
+    return anchor.lower_ in ("people", "persons") or bool(
+        lexicon.CIVILIAN_NOUN.fullmatch(anchor.text)
+    )
+
+
+def _predicate_owner(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject | None:
+    """The subject of "lost"/"suffered" owns the losses; the agent of "killed" inflicts them."""
+    role, verb = _governor(anchor)
+    lemma = verb.lemma_.lower()
+    if role == "dobj" and lemma in _lemmas("own_loss_lemmas") | _lemmas("have_losses"):
+        if lemma in _lemmas("have_losses") and not _loss_participle(anchor, verb):
+            return None
+        subject = _subject_tokens(verb)
+        side = _side_of(subject, sides, claimant_side) if subject else None
+        return Subject(side=side) if side is not None else None
+    if _had_killed(role, verb):  # "the brigade had 58 killed": the parse's clause form
+        subject = _subject_tokens(verb.head)
+        side = _side_of(subject, sides, claimant_side) if subject else None
+        return Subject(side=side) if side is not None else None
+    if lemma not in _INFLICTING or lemma in _lemmas("inflicted_not_adversary"):
+        return None
+    if _victims_are_people_at_large(anchor):
+        return None
+    agent: list[Any] | None = None
+    if role == "dobj":
+        agent = _subject_tokens(verb)
+    elif role == "nsubjpass":
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        agent = _noun_phrase(pobj) if pobj is not None else None
+    other = _other_side(_side_of(agent, sides, claimant_side), sides) if agent else None
+    return Subject(side=other) if other is not None else None
+
+
+def _had_killed(role: str, verb: Any) -> bool:
+    return (
+        role in _SUBJECT_DEPS
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _INFLICTING
+        and verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.lemma_.lower() in _lemmas("have_losses")
+    )
+
+
+def _loss_participle(anchor: Any, verb: Any) -> bool:
+    """ "had 158 killed": a loss participle on the counted noun or after it under "have"."""
+    for token in (*anchor.children, *verb.children):
+        if token.i > anchor.i and token.tag_ == "VBN" and token.lemma_.lower() in _INFLICTING:
+            return True
+    return False
+
+
+def _possessor(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject | None:
+    """ "the army's 30 dead", "15 of the rebels' fighters": the possessor's losses."""
+    counted = anchor
+    of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if anchor.pos_ == "NUM" and of is not None:
+        counted = next((c for c in of.children if c.dep_ == "pobj"), anchor)
+    poss = next((c for c in counted.children if c.dep_ == "poss"), None)
+    if poss is None or (poss.pos_ == "PRON" and poss.lower_ not in _WE):
+        return None
+    side = _side_of(_noun_phrase(poss), sides, claimant_side)
+    return Subject(side=side) if side is not None else None
+
+
+def _among(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject | None:
+    """ "Among the Nigeriens, five were killed": the group named by "among" on the predicate."""
+    if anchor.pos_ != "NUM" or anchor.dep_ not in _SUBJECT_DEPS:
+        return None
+    prep = next((c for c in anchor.head.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if pobj is None:
+        return None
+    side = _side_of(_noun_phrase(pobj), sides, claimant_side)
+    return Subject(side=side) if side is not None else None
+
+
+def _contrast(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject | None:
+    """ "35 A and four B fighters": B, a party no side's name uses, against A's side."""
+    names = _own_names(anchor)
+    if not names or any(t.lower_ in _CONTRAST_BLOCKERS for t in names):
+        return None
+    if (
+        _side_of(names, sides, claimant_side) is not None
+        or sides.resolve(" ".join(t.text for t in names)).civilian
+    ):
+        return None
+    first = anchor
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    conjuncts = [first, *[t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i]]
+    known = {
+        side
+        for c in conjuncts
+        if c is not anchor
+        and (side := _side_of(_own_names(c) or [c], sides, claimant_side)) is not None
+    }
+    if len(known) != 1:
+        return None
+    other = _other_side(known.pop(), sides)
+    return Subject(side=other) if other is not None else None
+
+
+def _own_names(noun: Any) -> list[Any]:
+    """The proper names and capitalised adjectives a counted noun carries ("YPG fighters",
+    "Kurdish fighters", "35 ISIL")."""
+    names = [
+        t
+        for c in noun.lefts
+        if c.dep_ in ("compound", "amod", "nmod")
+        for t in c.subtree
+        if t.text[:1].isupper() and (t.pos_ == "PROPN" or (t.pos_ == "ADJ" and not t.is_sent_start))
+    ]
+    if noun.pos_ == "PROPN":
+        names.append(noun)
+    return names
