@@ -244,6 +244,7 @@ def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Lo
             "killed": "vehicles_destroyed",
             "captured": "vehicles_captured",
             "lost": "vehicles_lost",
+            "disabled": "vehicles_lost",
         }
         if raw not in kinds:
             return None
@@ -252,18 +253,17 @@ def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Lo
             kind = "vehicles_lost"  # "destroyed or captured": lost, one way or the other
         return Loss(kind, phrase, vehicle.group(0), start, end)
     if equipment and not person:
-        if raw in ("destroyed", "lost", "captured", "killed"):
+        if raw in ("destroyed", "lost", "captured", "killed", "disabled"):
             return Loss("equipment_destroyed", phrase, equipment.group(0), start, end)
         return None
     if (
-        raw in ("destroyed", "lost")
+        raw in ("destroyed", "lost", "disabled")
         and not person
         and not re.search(r"[A-Za-z]{3,}", _strip_filler(core))
     ):  # "one was destroyed": materiel named earlier in the sentence
-        return Loss(
-            "vehicles_lost" if raw == "lost" else "vehicles_destroyed", phrase, None, start, end
-        )
-    if raw == "destroyed":
+        kind = "vehicles_destroyed" if raw == "destroyed" else "vehicles_lost"
+        return Loss(kind, phrase, None, start, end)
+    if raw in ("destroyed", "disabled"):
         return None
     if raw == "lost":
         return Loss("killed", phrase, None, start, end) if person else None

@@ -254,7 +254,11 @@ def can_hold_figure(text: str) -> bool:
     """True when a sentence has a figure and a word of loss or force: worth a full parse."""
     if SINGLE_LOSS.search(text) or ACTIVE_SINGLE.search(text) or BOTH.search(text):
         return True
-    if not _LOSS_WORD.search(text) and not lexicon.VEHICLE_NOUN.search(text):
+    if (
+        not _LOSS_WORD.search(text)
+        and not lexicon.VEHICLE_NOUN.search(text)
+        and not lexicon.FORCE_WORD.search(text)
+    ):
         return False
     return bool(find_quantities(text))
 
