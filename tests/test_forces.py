@@ -108,3 +108,20 @@ def test_forces_a_force_size_becomes_a_strength_claim_of_its_side(nlp: Any) -> N
     claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)[1]
     strength = sorted((c.value.low, c.subject.side) for c in claims if c.kind == "strength")
     assert strength == [(3000, 1), (12000, 1)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The raiders executed nine guards who were captured at the gate.", [(9, "killed")]),
+        (
+            "The ambush blocked the pass, killing and injuring some 40 porters.",
+            [(40, "killed_or_injured")],
+        ),
+        ("The brigade said it had killed or captured 70 raiders.", [(70, "killed_or_injured")]),
+    ],
+)
+def test_forces_one_figure_of_two_fates(
+    nlp: Any, sentence: str, expected: list[tuple[int, str]]
+) -> None:
+    assert _kinds(nlp, sentence) == expected

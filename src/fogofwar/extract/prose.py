@@ -149,10 +149,12 @@ def figure_losses(
             and loss.trigger_start >= 0
             and _CAPTIVE_NOUN.match(window[loss.trigger_start :]) is not None
         )
-        if loss is None or captives:
-            # "executed 4,000 prisoners": the verb before says what befell the captives
+        if loss is None or captives or (loss.kind == "captured" and loss.trigger_start >= 0):
+            # "executed 4,000 prisoners", "executed 15 men who were captured": the verb before
+            # says what befell the captives
             before = classify_before(text[: q.start], text[q.end : stop])
-            loss = before if before is not None else loss
+            if loss is None or captives or (before is not None and before.kind == "killed"):
+                loss = before if before is not None else loss
         losses.append(loss)
     _fill_lists(text, quantities, losses)
     for i, q in enumerate(quantities):
