@@ -125,3 +125,31 @@ def test_forces_one_figure_of_two_fates(
     nlp: Any, sentence: str, expected: list[tuple[int, str]]
 ) -> None:
     assert _kinds(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About 200 to 300 raiders were estimated to be left in the fort.", [(200, "strength")]),
+        ("Dozens of marines secured the harbour.", [(24, "strength")]),
+        ("The engineers blew up three bridges over the canal.", [(3, "equipment_destroyed")]),
+        ("Two vehicle bridges were partially destroyed.", [(2, "equipment_destroyed")]),
+        ("About 5,000 villagers were able to leave the valley.", [(5000, "displaced")]),
+        ("The last 400 residents began fleeing the town.", [(400, "displaced")]),
+        ("The fighting had claimed an estimated 75 lives.", [(75, "killed")]),
+    ],
+)
+def test_forces_more_ways_of_stating_forces_and_losses(
+    nlp: Any, sentence: str, expected: list[tuple[int, str]]
+) -> None:
+    assert _kinds(nlp, sentence) == expected
+
+
+def test_forces_a_bridge_taken_is_no_loss(nlp: Any) -> None:
+    assert _kinds(nlp, "The rebels captured a depot road and two bridges.") == []
+
+
+def test_forces_fighters_crossing_are_a_force_not_displaced(nlp: Any) -> None:
+    assert _kinds(nlp, "About 300 rebel fighters crossed into the town at dawn.") == [
+        (300, "strength")
+    ]

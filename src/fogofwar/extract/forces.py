@@ -132,6 +132,8 @@ def _governed_as_force(top: Any) -> bool:
     the subject of "crossed", "of" a formation, the agent of "defended by", "reduced to"."""
     role, head = top.dep_, top.head
     lemma = head.lemma_.lower()
+    if role in ("nsubj", "nsubjpass") and lemma in lexicon.RAISING_VERBS:
+        return _complement_is_force(head)  # "were estimated to be left in the town"
     if role == "dobj" or role == "nsubjpass":
         return lemma in lexicon.FORCE_VERBS_OBJECT
     if role == "nsubj":
@@ -139,6 +141,15 @@ def _governed_as_force(top: Any) -> bool:
     if role == "pobj":
         return _force_preposition(head)
     return role == "attr" and lemma == "be" and _subject_is_formation(head)
+
+
+def _complement_is_force(verb: Any) -> bool:
+    """The complement of a verb of report states a force ("to be left", "to number")."""
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            lemma = child.lemma_.lower()
+            return lemma in lexicon.FORCE_VERBS_OBJECT or lemma in lexicon.FORCE_VERBS_SUBJECT
+    return False
 
 
 def _force_preposition(prep: Any) -> bool:
@@ -149,8 +160,8 @@ def _force_preposition(prep: Any) -> bool:
         return bool(lexicon.UNIT_NOUN.fullmatch(governor.text)) or lemma in ("consist", "comprise")
     if word == "by":
         return lemma in lexicon.FORCE_VERBS_AGENT
-    if word in ("to", "at"):
-        return lemma in lexicon.COUNT_TO_VERBS
+    if word in ("to", "at"):  # "reduced to 18 men", "the allied forces at 20,000 fighters"
+        return lemma in lexicon.COUNT_TO_VERBS or bool(lexicon.UNIT_NOUN.fullmatch(governor.text))
     if word == "with":
         return (
             lemma in lexicon.FORCE_VERBS_SUBJECT

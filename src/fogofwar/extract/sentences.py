@@ -105,7 +105,8 @@ _CUES = re.compile(
 )
 _LOSS_WORD = re.compile(
     r"\b(?:kill\w*|dead|deaths?|died|wound\w*|injur\w*|captur\w*|prisoners?|hostages?|missing|"
-    r"displac\w*|fled|evacuat\w*|refugees|casualt\w*|losses|lost|destroy\w*|shot\s+down|downed|"
+    r"displac\w*|fled|flee\w*|leave|escape|evacuat\w*|refugees|lives|blew\s+up|bridges?|"
+    r"damag\w*|disabl\w*|abandon\w*|knocked\s+out|casualt\w*|losses|lost|destroy\w*|shot\s+down|downed|"
     r"sunk|seiz\w*|executed|neutrali[sz]ed|surrender\w*|arrest\w*|detain\w*|abduct\w*|"
     r"kidnap\w*|bodies|toll|fatalities|troops|soldiers|fighters|strong|personnel|forces|"
     r"militants|rebels|combatants|paramilitar\w*|reinforcements|garrison|defenders|"
