@@ -153,3 +153,18 @@ def test_forces_fighters_crossing_are_a_force_not_displaced(nlp: Any) -> None:
     assert _kinds(nlp, "About 300 rebel fighters crossed into the town at dawn.") == [
         (300, "strength")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("By noon the number of those killed was updated to 26.", [(26, "killed")]),
+        ("Some 300 sailors were treated in field hospitals.", [(300, "injured")]),
+        ("The gas caused nearly 500 hospitalizations.", [(500, "injured")]),
+        ("Shells fell on the market, killing a total of 14 people.", [(14, "killed")]),
+    ],
+)
+def test_forces_counts_revised_treated_and_totalled(
+    nlp: Any, sentence: str, expected: list[tuple[int, str]]
+) -> None:
+    assert _kinds(nlp, sentence) == expected

@@ -37,6 +37,8 @@ def count_by_syntax(parsed: Any, start: int, end: int) -> Loss | None:
     if counted is None:
         return None
     phrase = _phrase(counted)
+    if counted.pos_ == "PRON":  # "the number of those killed": the pronoun's participle says
+        phrase = " ".join(t.text for t in list(counted.subtree)[:_MAX_OWNER_TOKENS])
     loss = classify_after(" " + phrase)  # "the number of executed soldiers": a loss first
     if loss is not None and loss.kind != "strength":
         return loss

@@ -162,7 +162,9 @@ DEMONYM_EXCEPTIONS: dict[str, tuple[str, ...]] = {
 _FORCES = _load("forces")
 FORCE_NOUN = re.compile(rf"(?:{_alt(_words(_FORCES, 'force_nouns'))})", re.IGNORECASE)
 """One word that counts the people of a force ("soldiers", "cavalry", "pikemen"): fullmatch it."""
-UNIT_NOUN = re.compile(rf"(?:{_alt(_words(_FORCES, 'unit_nouns'))})", re.IGNORECASE)
+UNIT_NOUN = re.compile(
+    rf"(?:{_alt(_words(_FORCES, 'unit_nouns', 'generic_unit_nouns'))})", re.IGNORECASE
+)
 """One word naming a formation a force is counted in ("army", "garrison"): fullmatch it."""
 FORCE_WORD = _whole_words(_words(_FORCES, "force_nouns", "unit_nouns"))
 """Any word of a force, in running text: a sentence with one and a figure is worth a parse."""
