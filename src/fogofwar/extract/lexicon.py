@@ -157,3 +157,21 @@ DEMONYM_EXCEPTIONS: dict[str, tuple[str, ...]] = {
     str(word): tuple(str(c) for c in countries)
     for word, countries in _load("demonyms")["exceptions"]["words"].items()
 }
+
+# -- the size of a force: who it is counted in, its formations, the verbs that state it ----------
+_FORCES = _load("forces")
+FORCE_NOUN = re.compile(rf"(?:{_alt(_words(_FORCES, 'force_nouns'))})", re.IGNORECASE)
+"""One word that counts the people of a force ("soldiers", "cavalry", "pikemen"): fullmatch it."""
+UNIT_NOUN = re.compile(
+    rf"(?:{_alt(_words(_FORCES, 'unit_nouns', 'generic_unit_nouns'))})", re.IGNORECASE
+)
+"""One word naming a formation a force is counted in ("army", "garrison"): fullmatch it."""
+FORCE_WORD = _whole_words(_words(_FORCES, "force_nouns", "unit_nouns"))
+"""Any word of a force, in running text: a sentence with one and a figure is worth a parse."""
+FORCE_VERBS_OBJECT = frozenset(_words(_FORCES, "force_verbs_object"))
+FORCE_VERBS_SUBJECT = frozenset(_words(_FORCES, "force_verbs_subject"))
+FORCE_VERBS_AGENT = frozenset(_words(_FORCES, "force_verbs_agent"))
+RAISING_VERBS = frozenset(_words(_FORCES, "raising_verbs"))
+COUNT_VERBS = frozenset(_words(_FORCES, "count_verbs"))
+COUNT_TO_VERBS = frozenset(_words(_FORCES, "count_to_verbs"))
+COUNT_NOUNS = frozenset(_words(_FORCES, "count_nouns"))

@@ -222,6 +222,7 @@ def head_is_not_a_loss(phrase: str) -> bool:
     )
 
 
+_BRIDGE = re.compile(r"\bbridges?\b", re.IGNORECASE)
 _PLACE_PHRASE = re.compile(
     r"\s(?:in|at|on|from|near|inside|aboard|with|during|after|by|outside|around)\s", re.I
 )
@@ -236,6 +237,8 @@ def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Lo
     person = lexicon.PERSON_NOUN.search(core)
     if head_is_not_a_loss(core):
         return None  # "3 villages captured", "50 weapons seized": counted, but not losses
+    if equipment and vehicle and vehicle.end() < equipment.start() <= vehicle.end() + 1:
+        vehicle = None  # "two vehicle bridges": the head is the bridge
     if vehicle and not (
         person and _last_end(lexicon.PERSON_NOUN, core) > _last_end(lexicon.VEHICLE_NOUN, core)
     ):  # "truck drivers" are people
@@ -244,6 +247,7 @@ def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Lo
             "killed": "vehicles_destroyed",
             "captured": "vehicles_captured",
             "lost": "vehicles_lost",
+            "disabled": "vehicles_lost",
         }
         if raw not in kinds:
             return None
@@ -252,18 +256,19 @@ def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Lo
             kind = "vehicles_lost"  # "destroyed or captured": lost, one way or the other
         return Loss(kind, phrase, vehicle.group(0), start, end)
     if equipment and not person:
-        if raw in ("destroyed", "lost", "captured", "killed"):
+        if raw == "captured" and _BRIDGE.search(equipment.group(0)):
+            return None  # a bridge taken is ground held, not materiel lost
+        if raw in ("destroyed", "lost", "captured", "killed", "disabled"):
             return Loss("equipment_destroyed", phrase, equipment.group(0), start, end)
         return None
     if (
-        raw in ("destroyed", "lost")
+        raw in ("destroyed", "lost", "disabled")
         and not person
         and not re.search(r"[A-Za-z]{3,}", _strip_filler(core))
     ):  # "one was destroyed": materiel named earlier in the sentence
-        return Loss(
-            "vehicles_lost" if raw == "lost" else "vehicles_destroyed", phrase, None, start, end
-        )
-    if raw == "destroyed":
+        kind = "vehicles_destroyed" if raw == "destroyed" else "vehicles_lost"
+        return Loss(kind, phrase, None, start, end)
+    if raw in ("destroyed", "disabled"):
         return None
     if raw == "lost":
         return Loss("killed", phrase, None, start, end) if person else None

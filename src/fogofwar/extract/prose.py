@@ -10,6 +10,7 @@ from typing import Any
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.attribution import make_claimant, same_claimant
 from fogofwar.extract.dates import find_dates, is_date
+from fogofwar.extract.forces import count_by_syntax, force_by_syntax, force_owner
 from fogofwar.extract.losses import (
     Loss,
     classify_after,
@@ -29,6 +30,7 @@ from fogofwar.extract.owners import (
     own_or_context,
     subject_of_force,
 )
+from fogofwar.extract.parts import carry_parts
 from fogofwar.extract.quantities import Quantity, find_quantities
 from fogofwar.extract.sentences import ACTIVE_SINGLE, ANOTHER, BOTH, SINGLE_LOSS, Sentence
 from fogofwar.extract.speakers import Attribution, ProseState, speaker_at
@@ -79,6 +81,7 @@ def figure_claims(
     """
     quantities, forced = sentence_figures(sent.text, attributions)
     losses = figure_losses(sent.text, quantities, forced, parsed)
+    carry_parts(sent.text, quantities, losses, state.last_sentence_claims)
     claims: list[Claim] = []
     prev: tuple[Loss, Subject] | None = None
     for q, found in zip(quantities, losses, strict=True):
@@ -93,7 +96,7 @@ def figure_claims(
         loss, subject = linked
         if not loss.breakdown:
             prev = (loss, subject)
-        owner = _settle_subject(sent.text, q, loss, subject, attribution, sides)
+        owner = _settle_subject(sent.text, q, loss, subject, attribution, sides, parsed)
         if owner is not None:
             first = q is quantities[0]
             claims.append(_claim(sent, q, loss, owner, attribution, state, first, document_id))
@@ -147,10 +150,12 @@ def figure_losses(
             and loss.trigger_start >= 0
             and _CAPTIVE_NOUN.match(window[loss.trigger_start :]) is not None
         )
-        if loss is None or captives:
-            # "executed 4,000 prisoners": the verb before says what befell the captives
+        if loss is None or captives or (loss.kind == "captured" and loss.trigger_start >= 0):
+            # "executed 4,000 prisoners", "executed 15 men who were captured": the verb before
+            # says what befell the captives
             before = classify_before(text[: q.start], text[q.end : stop])
-            loss = before if before is not None else loss
+            if loss is None or captives or (before is not None and before.kind == "killed"):
+                loss = before if before is not None else loss
         losses.append(loss)
     _fill_lists(text, quantities, losses)
     for i, q in enumerate(quantities):
@@ -159,6 +164,10 @@ def figure_losses(
         if losses[i] is None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             losses[i] = classify_strength(text[: q.start], window_after(text, q.end, stop))
+        if losses[i] is None and parsed is not None:
+            losses[i] = count_by_syntax(parsed, q.start, q.end) or force_by_syntax(
+                parsed, q.start, q.end
+            )
     return losses
 
 
@@ -199,9 +208,16 @@ def _settle_subject(
     subject: Subject,
     attribution: Attribution,
     sides: SideIndex,
+    parsed: Any = None,
 ) -> Subject | None:
-    """The last word on a figure's owner: a force belongs to the clause's subject, displaced
-    people are civilians; None for a figure nobody can own that is not worth keeping."""
+    """The last word on a figure's owner: a force belongs to whoever the parse says has it
+    ("the Polish army had", "Philip's army of"), else to the clause's subject; displaced people
+    are civilians; None for a figure nobody can own that is not worth keeping."""
+    if loss.kind == "strength" and subject.side is None and parsed is not None:
+        owner = force_owner(parsed, q.start, q.end)
+        found = sides.resolve(owner) if owner else None
+        if found is not None and found.side is not None:
+            subject = Subject(side=found.side, actor=found.actor)
     if loss.kind == "strength" and subject.side is None:
         subject = subject_of_force(text[: q.start], sides, subject)
         if subject.side is None:

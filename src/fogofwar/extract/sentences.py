@@ -105,7 +105,8 @@ _CUES = re.compile(
 )
 _LOSS_WORD = re.compile(
     r"\b(?:kill\w*|dead|deaths?|died|wound\w*|injur\w*|captur\w*|prisoners?|hostages?|missing|"
-    r"displac\w*|fled|evacuat\w*|refugees|casualt\w*|losses|lost|destroy\w*|shot\s+down|downed|"
+    r"displac\w*|fled|flee\w*|leave|escape|evacuat\w*|refugees|lives|blew\s+up|bridges?|"
+    r"damag\w*|disabl\w*|abandon\w*|knocked\s+out|casualt\w*|losses|lost|destroy\w*|shot\s+down|downed|"
     r"sunk|seiz\w*|executed|neutrali[sz]ed|surrender\w*|arrest\w*|detain\w*|abduct\w*|"
     r"kidnap\w*|bodies|toll|fatalities|troops|soldiers|fighters|strong|personnel|forces|"
     r"militants|rebels|combatants|paramilitar\w*|reinforcements|garrison|defenders|"
@@ -254,7 +255,11 @@ def can_hold_figure(text: str) -> bool:
     """True when a sentence has a figure and a word of loss or force: worth a full parse."""
     if SINGLE_LOSS.search(text) or ACTIVE_SINGLE.search(text) or BOTH.search(text):
         return True
-    if not _LOSS_WORD.search(text) and not lexicon.VEHICLE_NOUN.search(text):
+    if (
+        not _LOSS_WORD.search(text)
+        and not lexicon.VEHICLE_NOUN.search(text)
+        and not lexicon.FORCE_WORD.search(text)
+    ):
         return False
     return bool(find_quantities(text))
 

@@ -23,24 +23,24 @@ _QUANTITY_NOUNS = lexicon.SYNTAX_QUANTITY_NOUNS
 def loss_by_syntax(parsed: Any, start: int, end: int) -> Loss | None:
     """The loss a figure at character offsets [start, end) of the parsed sentence counts, from
     the parse alone; None when no loss predicate governs it."""
-    number = _token_at(parsed, start, end)
+    number = token_at(parsed, start, end)
     if number is None:
         return None
-    anchor = _anchor(number)
+    anchor = anchor_of(number)
     raw = _predicate_of(anchor)
     if raw is None:
         return None
-    counted = _of_object(anchor) or anchor
+    counted = of_object(anchor) or anchor
     return typed(raw, _phrase(counted) if counted is not number else "")
 
 
-def _token_at(parsed: Any, start: int, end: int) -> Any:
+def token_at(parsed: Any, start: int, end: int) -> Any:
     """The last token of the figure (the head word of "1,500", of "several hundred")."""
     inside = [t for t in parsed if start <= t.idx < end]
     return inside[-1] if inside else None
 
 
-def _anchor(number: Any) -> Any:
+def anchor_of(number: Any) -> Any:
     """The noun phrase head the predicate governs: the noun for "300 fighters", the number
     itself when it stands alone ("eight were killed", "dozens of rebels")."""
     if number.dep_ in ("nummod", "quantmod", "compound", "amod") and number.head.pos_ in (
@@ -51,7 +51,7 @@ def _anchor(number: Any) -> Any:
     return number
 
 
-def _of_object(token: Any) -> Any:
+def of_object(token: Any) -> Any:
     """What a quantity noun counts: "rebels" of "dozens of rebels"; None for other nouns."""
     if token.lower_ not in _QUANTITY_NOUNS and token.pos_ != "NUM":
         return None
@@ -73,6 +73,8 @@ def _predicate_of(noun: Any) -> str | None:
     lemma = head.lemma_.lower()
     if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in head.children):
         lemma = "down"  # "shot down two helicopters"
+    if lemma == "knock" and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
+        lemma = "knock_out"  # "knocked out two tanks"
     if role in ("dobj", "nsubjpass") and lemma in VERB_LOSS:
         return VERB_LOSS[lemma]
     if role == "nsubj" and lemma in SUBJECT_LOSS:

@@ -1,0 +1,204 @@
+"""Force sizes and stated counts, read off spaCy's dependency parse (DESIGN.md, "Prose by syntax").
+
+Two readings of a figure that no loss predicate governs:
+
+- a **count stated of a noun** by a verb: "the garrison numbered 3,000", "government fatalities
+  numbered 93", "the number of refugees had reached 60,000", "ISIL had increased its forces to
+  4,000": the figure counts the verb's subject (or the noun a count noun is "of"), and that noun
+  says the kind (a force -> strength, "fatalities" -> killed, "refugees" -> displaced);
+- a **force**: a noun of the people a force is counted in ("men", "cavalry", "pikemen"), or
+  materiel, governed by a verb that states or moves a force ("had", "sent", "crossed"), by a
+  formation it is "of" ("an army of 20,000 men"), or as the agent of a passive ("defended by
+  700 soldiers").
+
+:func:`force_owner` gives the words that say whose force it is (the subject of "had", the
+possessor of "army"), for the owner stage. The word lists are data (``data/lexicon/forces.toml``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fogofwar.extract import lexicon
+from fogofwar.extract.losses import Loss, classify_after
+from fogofwar.extract.syntax import anchor_of, of_object, token_at
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+_MAX_OWNER_TOKENS = 8
+
+
+def count_by_syntax(parsed: Any, start: int, end: int) -> Loss | None:
+    """The kind of a bare figure a verb states as the count of a noun, or None."""
+    number = token_at(parsed, start, end)
+    if number is None or anchor_of(number).i != number.i:
+        return None
+    counted = _stated_count_of(number)
+    if counted is None:
+        return None
+    phrase = _phrase(counted)
+    if counted.pos_ == "PRON":  # "the number of those killed": the pronoun's participle says
+        phrase = " ".join(t.text for t in list(counted.subtree)[:_MAX_OWNER_TOKENS])
+    loss = classify_after(" " + phrase)  # "the number of executed soldiers": a loss first
+    if loss is not None and loss.kind != "strength":
+        return loss
+    if _is_force(counted) or lexicon.UNIT_NOUN.fullmatch(counted.text):
+        return Loss("strength", phrase, None, -1, -1)
+    return None
+
+
+def force_by_syntax(parsed: Any, start: int, end: int) -> Loss | None:
+    """A force size: the figure counts a force noun (or materiel) a force predicate governs."""
+    number = token_at(parsed, start, end)
+    if number is None:
+        return None
+    noun = anchor_of(number)
+    counted = of_object(noun) or noun
+    what = _materiel(counted)
+    if counted.i == number.i:
+        if not _of_a_formation(number):
+            return None  # "an assault force of 9,000": the formation says it is a force
+    elif not _is_force(counted) and what is None:
+        return None
+    if not _governed_as_force(_climb(counted)):
+        return None
+    return Loss("strength", _phrase(counted) if counted.i != number.i else "", what, -1, -1)
+
+
+def force_owner(parsed: Any, start: int, end: int) -> str | None:
+    """The words that say whose force a figure counts: the subject of "had" or "sent", the
+    possessor or modifiers of the formation it is "of"; None when the parse names nobody."""
+    number = token_at(parsed, start, end)
+    if number is None:
+        return None
+    noun = anchor_of(number)
+    top = _climb(of_object(noun) or noun)
+    head = top.head
+    if top.dep_ == "pobj" and head.lower_ == "of" and lexicon.UNIT_NOUN.fullmatch(head.head.text):
+        formation = head.head
+        mods = [c for c in formation.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        if mods:
+            return " ".join(t.text for t in [*mods, formation])
+        top, head = _climb(formation), formation.head
+    if top.dep_ in ("dobj", "attr", "appos") and head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in _RELATIVE:
+            words = list(subject.subtree)
+            if len(words) <= _MAX_OWNER_TOKENS:
+                return " ".join(t.text for t in words)
+    return None
+
+
+def _stated_count_of(number: Any) -> Any:
+    """The noun whose count a verb states the figure to be, or None."""
+    role, head = number.dep_, number.head
+    verb = None
+    if role in ("dobj", "attr", "npadvmod") and head.lemma_.lower() in lexicon.COUNT_VERBS:
+        verb = head
+    elif role == "pobj" and head.lower_ in ("to", "at", "from"):
+        governor = head.head
+        if governor.lemma_.lower() in lexicon.COUNT_TO_VERBS:
+            verb = governor
+    if verb is None:
+        return None
+    counted = next((c for c in verb.children if c.dep_ == "dobj" and c.i != number.i), None)
+    if counted is None:
+        counted = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if counted is not None and counted.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        counted = verb.head  # "their wounded, who numbered 700"
+    if counted is not None and counted.lemma_.lower() in lexicon.COUNT_NOUNS:
+        counted = of_object(counted) or _of_child(counted) or _toll_of(counted)
+    return counted
+
+
+def _of_child(noun: Any) -> Any:
+    """What a count noun is "of": "refugees" of "the number of refugees"."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+
+
+def _toll_of(noun: Any) -> Any:
+    """The noun that says what a toll counts ("death toll"): its compound, else None."""
+    return next((c for c in noun.children if c.dep_ == "compound"), None)
+
+
+def _climb(token: Any) -> Any:
+    """The head of the list or apposition a noun stands in ("6,000 infantry and 2,000 cavalry")."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _governed_as_force(top: Any) -> bool:
+    """Whether the noun phrase ``top`` is a force by its place: the object of "had" or "sent",
+    the subject of "crossed", "of" a formation, the agent of "defended by", "reduced to"."""
+    role, head = top.dep_, top.head
+    lemma = head.lemma_.lower()
+    if role in ("nsubj", "nsubjpass") and lemma in lexicon.RAISING_VERBS:
+        return _complement_is_force(head)  # "were estimated to be left in the town"
+    if role == "dobj" or role == "nsubjpass":
+        return lemma in lexicon.FORCE_VERBS_OBJECT
+    if role == "nsubj":
+        return lemma in lexicon.FORCE_VERBS_SUBJECT or lemma in lexicon.FORCE_VERBS_OBJECT
+    if role == "pobj":
+        return _force_preposition(head)
+    return role == "attr" and lemma == "be" and _subject_is_formation(head)
+
+
+def _complement_is_force(verb: Any) -> bool:
+    """The complement of a verb of report states a force ("to be left", "to number")."""
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            lemma = child.lemma_.lower()
+            return lemma in lexicon.FORCE_VERBS_OBJECT or lemma in lexicon.FORCE_VERBS_SUBJECT
+    return False
+
+
+def _force_preposition(prep: Any) -> bool:
+    """ "an army of", "consisting of", "defended by", "reduced to", "arrived with"."""
+    word, governor = prep.lower_, prep.head
+    lemma = governor.lemma_.lower()
+    if word == "of":
+        return bool(lexicon.UNIT_NOUN.fullmatch(governor.text)) or lemma in ("consist", "comprise")
+    if word == "by":
+        return lemma in lexicon.FORCE_VERBS_AGENT
+    if word in ("to", "at"):  # "reduced to 18 men", "the allied forces at 20,000 fighters"
+        return lemma in lexicon.COUNT_TO_VERBS or bool(lexicon.UNIT_NOUN.fullmatch(governor.text))
+    if word == "with":
+        return (
+            lemma in lexicon.FORCE_VERBS_SUBJECT
+            or lemma in lexicon.FORCE_VERBS_OBJECT
+            or bool(lexicon.UNIT_NOUN.fullmatch(governor.text))
+        )
+    return False
+
+
+def _of_a_formation(number: Any) -> bool:
+    """A bare figure "of" a formation: "an initial assault force of 9,000"."""
+    head = number.head
+    return (
+        number.dep_ == "pobj"
+        and head.lower_ == "of"
+        and bool(lexicon.UNIT_NOUN.fullmatch(head.head.text))
+    )
+
+
+def _subject_is_formation(verb: Any) -> bool:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and bool(lexicon.UNIT_NOUN.fullmatch(subject.text))
+
+
+def _is_force(noun: Any) -> bool:
+    return bool(lexicon.FORCE_NOUN.fullmatch(noun.text))
+
+
+def _materiel(noun: Any) -> str | None:
+    """What a materiel item of a force is ("tanks"), or None for people."""
+    m = lexicon.VEHICLE_NOUN.fullmatch(noun.text)
+    return m.group(0) if m else None
+
+
+def _phrase(noun: Any) -> str:
+    """The counted noun with its modifiers ("ISIL militants", "German-style cavalry")."""
+    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")] + [noun]
+    return " ".join(t.text for t in words)
