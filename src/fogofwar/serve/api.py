@@ -19,7 +19,7 @@ from fogofwar.model import Claim, Event
 from fogofwar.reconcile import Policy
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import require_read
-from fogofwar.serve.query import Search, decode_cursor, encode_cursor, parse_bbox, search
+from fogofwar.serve.query import decode_cursor, encode_cursor, parse_bbox, search
 from fogofwar.serve.sources import profiles
 
 router = APIRouter(
@@ -50,10 +50,17 @@ def event_search(
         str | None, Query(description="min_lon,min_lat,max_lon,max_lat", examples=["-5,10,5,20"])
     ] = None,
     q: Annotated[str | None, Query(description="words in the title or place name")] = None,
-) -> Search:
-    """The event filters every listing shares."""
-    return Search(
-        country, date_from, date_to, actor, war, kind, parse_bbox(bbox) if bbox else None, q
+) -> EventFilter:
+    """The event filters every listing shares (the ledger's own ``EventFilter``)."""
+    return EventFilter(
+        country=country or None,
+        date_from=date_from,
+        date_to=date_to,
+        actor=actor,
+        war=war,
+        kind=kind or None,
+        bbox=parse_bbox(bbox) if bbox else None,
+        text=q or None,
     )
 
 
@@ -76,7 +83,7 @@ def index(request: Request) -> schemas.Index:
 )
 def events(
     request: Request,
-    flt: Annotated[Search, Depends(event_search)],
+    flt: Annotated[EventFilter, Depends(event_search)],
     limit: Limit = 50,
     cursor: Cursor = None,
     page: Annotated[int | None, Query(ge=1, le=100_000, description="1-based page")] = None,

@@ -1,37 +1,55 @@
-"""What the server derives per event (estimates, ACLED rows, GED rows), kept while the ledger's
-documents are unchanged: reconciling an event's claims costs far more than reading its row.
+"""What the server derives per event (estimates, ACLED rows, GED rows).
 
-Every ingest adds a ``documents`` row (documents are never deleted, revisions included), so the
-number of documents stamps the ledger's state; a changed stamp, from this server or another
-process, empties the cache."""
+With the policy the ledger stores estimates under (the default; ``fogofwar.ledger.derived``)
+everything is read from the ledger: one indexed read, no reconciling per request. With another
+policy the server reconciles, and keeps the results in an LRU while the ledger's documents are
+unchanged: every ingest adds a ``documents`` row (documents are never deleted, revisions
+included), so the number of documents stamps the ledger's state; a changed stamp, from this
+server or another process, empties the cache."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
 from fogofwar.export.common import Bundle, bundles
-from fogofwar.ledger import EventFilter, Ledger, event_claims
+from fogofwar.ledger import EventFilter, Ledger, derived, event_claims
 from fogofwar.ledger import schema as t
+from fogofwar.ledger.search import Hit
 from fogofwar.model import Estimate, Event
 from fogofwar.reconcile import Policy, reconcile
-from fogofwar.serve.query import Hit
 
 RowMaker = Callable[[Bundle, Hit], dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class StoredBundle(Bundle):
+    """An event's bundle from its stored estimates: the claimants' names stand in for the
+    claims (all the row makers read of them)."""
+
+    names: tuple[str, ...] = ()
+
+    def claimants(self) -> list[str]:
+        return list(self.names)
+
+
 class Derived:
-    """An LRU cache of per-event results for one ledger and policy."""
+    """Per-event results for one ledger and policy: stored ones, else reconciled and cached."""
 
     def __init__(self, ledger: Ledger, policy: Policy, size: int = 50_000) -> None:
         self.ledger, self.policy, self.size = ledger, policy, size
         self._lock = threading.Lock()
         self._stamp: int | None = None
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def _stored(self, event_ids: Sequence[str]) -> dict[str, derived.Derived]:
+        with self.ledger.read() as conn:
+            return derived.stored(conn, event_ids, self.policy)
 
     def _fresh(self) -> None:
         with self.ledger.read() as conn:
@@ -56,6 +74,9 @@ class Derived:
 
     def estimates(self, event: Event) -> list[Estimate]:
         """The event's estimates from its current claims."""
+        got = self._stored([event.id]).get(event.id)
+        if got is not None:
+            return list(got.estimates)
         self._fresh()
         key = ("estimates", event.id, event.document)
         found = self._get(key)
@@ -66,8 +87,16 @@ class Derived:
         return list(found)
 
     def rows(self, kind: str, hits: Sequence[Hit], make: RowMaker) -> list[dict[str, Any]]:
-        """One row per hit made by ``make`` from the event's bundle; bundles are built only for
-        events not cached."""
+        """One row per hit made by ``make`` from the event's bundle."""
+        have = self._stored([h.event.id for h in hits])
+        if all(h.event.id in have for h in hits):
+            return [make(_bundle(h.event, have[h.event.id]), h) for h in hits]
+        return self._reconciled_rows(kind, hits, make)
+
+    def _reconciled_rows(
+        self, kind: str, hits: Sequence[Hit], make: RowMaker
+    ) -> list[dict[str, Any]]:
+        """Rows from bundles reconciled here, built only for events not cached."""
         self._fresh()
         keys = [(kind, h.event.id, h.event.document, h.pk) for h in hits]
         got = {k: self._get(k) for k in keys}
@@ -81,3 +110,7 @@ class Derived:
                     got[key] = make(by_id[h.event.id], h)
                     self._put(key, got[key])
         return [dict(got[k]) for k in keys if got[k] is not None]
+
+
+def _bundle(event: Event, stored: derived.Derived) -> StoredBundle:
+    return StoredBundle(event, (), stored.estimates, stored.claimants)

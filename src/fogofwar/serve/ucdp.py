@@ -15,9 +15,10 @@ from pydantic import BaseModel, Field
 from fogofwar.errors import InvalidParameters
 from fogofwar.export import ucdp_csv
 from fogofwar.export.common import Bundle
+from fogofwar.ledger import EventFilter
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import require_read
-from fogofwar.serve.query import Hit, Search, search
+from fogofwar.serve.query import Hit, search
 
 router = APIRouter(
     tags=["UCDP-compatible"],
@@ -106,7 +107,7 @@ def gedevents(
         raise InvalidParameters(
             "Country: fogofwar has no Gleditsch-Ward codes; give country names (Country=Mali)"
         )
-    flt = Search(
+    flt = EventFilter(
         date_from=start,
         date_to=end,
         countries=names,
