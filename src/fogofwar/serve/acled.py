@@ -94,6 +94,7 @@ def _fields(text: str | None) -> list[str] | None:
     summary="Events as ACLED rows",
     dependencies=[Depends(require_read)],
     response_model=AcledPage,
+    responses=schemas.errors(400),
 )
 @router.get("/acled/read", include_in_schema=False, dependencies=[Depends(require_read)])
 def read(

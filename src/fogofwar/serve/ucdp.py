@@ -83,6 +83,7 @@ def _page_url(request: Request, page: int) -> str:
     "/api/gedevents/{version}",
     summary="Events as UCDP GED rows, paged like UCDP's API",
     response_model=GedPage,
+    responses=schemas.errors(400),
 )
 def gedevents(
     request: Request,
