@@ -60,9 +60,17 @@ def test_derived_stored_equals_reconcile_corpus(db_url: str) -> None:
     corpus = Extraction.from_dict(json.loads(gzip.decompress(CORPUS.read_bytes())))
     with Ledger(db_url) as ledger:
         ingest(ledger, corpus)
-        stored = _stored(ledger)
+        stored, now = _stored(ledger), _recomputed(ledger)
         assert len(stored) == len({e.id for e in corpus.events})
-        assert stored == _recomputed(ledger)
+        assert stored == now
+        with ledger.read() as conn:
+            short = derived.summaries(conn, list(now), load_policy())
+        assert {i: derived.side_level(d.estimates) for i, d in now.items()} == {
+            i: s.sides for i, s in short.items()
+        }
+        assert {i: (d.claimants, d.fatalities) for i, d in now.items()} == {
+            i: (s.claimants, s.fatalities) for i, s in short.items()
+        }
 
 
 def _revision(extraction: Extraction, keep: int, event_id: str | None = None) -> Extraction:

@@ -109,17 +109,26 @@ def refresh(conn: Connection, event_ids: Iterable[str], policy: Policy | None = 
     return written
 
 
+def side_level(estimates: Iterable[Estimate]) -> tuple[Estimate, ...]:
+    """The estimates of whole sides (and civilians, and an unknown side), without their basis
+    and reason: what ``Summary.sides`` keeps."""
+    return tuple(dataclasses.replace(e, basis=(), reason="") for e in estimates if e.actor is None)
+
+
 def _row(d: Derived, digest: str) -> dict[str, Any]:
     low, best, high = d.fatalities
     return {
         "event": d.event,
         "policy": digest,
         "claims": d.claims,
-        "claimants": list(d.claimants),
-        "estimates": [e.to_dict() for e in d.estimates],
         "fatalities_low": low,
         "fatalities_best": best,
         "fatalities_high": high,
+        "claimants": list(d.claimants),
+        "sides": [
+            [e.kind, e.side, e.civilian, e.low, e.best, e.high] for e in side_level(d.estimates)
+        ],
+        "estimates": [e.to_dict() for e in d.estimates],
     }
 
 
@@ -159,6 +168,41 @@ def stored(conn: Connection, event_ids: Iterable[str], policy: Policy) -> dict[s
                 r.claims,
                 tuple(r.claimants),
                 tuple(estimate_from_dict(x) for x in r.estimates),
+                (r.fatalities_low, r.fatalities_best, r.fatalities_high),
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class Summary:
+    """An event's stored row without the full estimates: the side-level ones (``side_level``),
+    the claimants and the fatality figure, which is all a row of the field's formats needs."""
+
+    event: str
+    claims: int
+    claimants: tuple[str, ...]
+    sides: tuple[Estimate, ...]
+    fatalities: tuple[int | None, int | None, int | None]
+
+
+def summaries(conn: Connection, event_ids: Iterable[str], policy: Policy) -> dict[str, Summary]:
+    """The stored summaries of these events made with ``policy`` (others are left out)."""
+    s, digest, out = t.event_estimates.c, policy_digest(policy), {}
+    cols = (s.event, s.claims, s.claimants, s.sides, s.fatalities_low, s.fatalities_best)
+    for chunk in _chunks(sorted(set(event_ids))):
+        rows = conn.execute(
+            select(*cols, s.fatalities_high).where(s.event.in_(chunk), s.policy == digest)
+        )
+        for r in rows:
+            sides = tuple(
+                Estimate(r.event, side, None, civilian, kind, low, best, high, (), "")
+                for kind, side, civilian, low, best, high in r.sides
+            )
+            out[r.event] = Summary(
+                r.event,
+                r.claims,
+                tuple(r.claimants),
+                sides,
                 (r.fatalities_low, r.fatalities_best, r.fatalities_high),
             )
     return out

@@ -140,11 +140,15 @@ event_estimates = Table(
     Column("event", String(200), primary_key=True),  # the event id
     Column("policy", String(64), nullable=False),  # derived.policy_digest() it was made with
     Column("claims", Integer, nullable=False),  # current claims of the event
-    Column("claimants", JSON, nullable=False),  # their claimants' names, first-said order
-    Column("estimates", JSON, nullable=False),  # [Estimate.to_dict()], reconcile's order
     Column("fatalities_low", Integer),  # the exports' one fatality estimate (export/common.py)
     Column("fatalities_best", Integer),
     Column("fatalities_high", Integer),
+    Column("claimants", JSON, nullable=False),  # their claimants' names, first-said order
+    # the side-level estimates as [kind, side, civilian, low, best, high]: what the ACLED and
+    # GED rows read, small enough to read 50 at a time
+    Column("sides", JSON, nullable=False),
+    Column("estimates", JSON, nullable=False),  # [Estimate.to_dict()], reconcile's order; last,
+    # so that reading the columns before it does not read it
 )
 Index("ix_event_estimates_policy", event_estimates.c.policy)
 Index(

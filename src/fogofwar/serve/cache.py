@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from fogofwar.export.common import Bundle, bundles
+from fogofwar.export.common import Bundle, Fatalities, bundles
 from fogofwar.ledger import EventFilter, Ledger, derived, event_claims
 from fogofwar.ledger import schema as t
 from fogofwar.ledger.search import Hit
@@ -25,17 +25,23 @@ from fogofwar.model import Estimate, Event
 from fogofwar.reconcile import Policy, reconcile
 
 RowMaker = Callable[[Bundle, Hit], dict[str, Any]]
+UNKNOWN = Fatalities(None, None, None)
 
 
 @dataclass(frozen=True)
 class StoredBundle(Bundle):
-    """An event's bundle from its stored estimates: the claimants' names stand in for the
-    claims (all the row makers read of them)."""
+    """An event's bundle from its stored summary: the side-level estimates (all the row makers
+    read of the estimates), the claimants' names for the claims (all they read of those) and
+    the stored fatality figure."""
 
     names: tuple[str, ...] = ()
+    figure: Fatalities = UNKNOWN  # the stored fatality figure
 
     def claimants(self) -> list[str]:
         return list(self.names)
+
+    def fatalities(self) -> Fatalities:
+        return self.figure
 
 
 class Derived:
@@ -87,8 +93,9 @@ class Derived:
         return list(found)
 
     def rows(self, kind: str, hits: Sequence[Hit], make: RowMaker) -> list[dict[str, Any]]:
-        """One row per hit made by ``make`` from the event's bundle."""
-        have = self._stored([h.event.id for h in hits])
+        """One row per hit made by ``make`` from the event's bundle (its stored summary)."""
+        with self.ledger.read() as conn:
+            have = derived.summaries(conn, [h.event.id for h in hits], self.policy)
         if all(h.event.id in have for h in hits):
             return [make(_bundle(h.event, have[h.event.id]), h) for h in hits]
         return self._reconciled_rows(kind, hits, make)
@@ -112,5 +119,5 @@ class Derived:
         return [dict(got[k]) for k in keys if got[k] is not None]
 
 
-def _bundle(event: Event, stored: derived.Derived) -> StoredBundle:
-    return StoredBundle(event, (), stored.estimates, stored.claimants)
+def _bundle(event: Event, stored: derived.Summary) -> StoredBundle:
+    return StoredBundle(event, (), stored.sides, stored.claimants, Fatalities(*stored.fatalities))
