@@ -102,7 +102,7 @@ def _v5_lineages_and_search(conn: Connection) -> None:
 def _v6_stored_estimates(conn: Connection) -> None:
     """Store each event's estimates (ledger/derived.py) and derive them for every current event;
     index events by country and dates together (the server's filters)."""
-    schema.event_estimates.create(conn, checkfirst=True)  # with its policy index
+    schema.event_estimates.create(conn, checkfirst=True)
     conn.execute(
         text(
             "CREATE INDEX IF NOT EXISTS ix_events_country_dates "

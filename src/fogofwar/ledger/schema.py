@@ -138,7 +138,9 @@ event_estimates = Table(
     "event_estimates",
     metadata,
     Column("event", String(200), primary_key=True),  # the event id
-    Column("policy", String(64), nullable=False),  # derived.policy_digest() it was made with
+    # derived.policy_digest() it was made with; not indexed: every row has the same one, and an
+    # index on it leads the planner away from the primary key
+    Column("policy", String(64), nullable=False),
     Column("claims", Integer, nullable=False),  # current claims of the event
     Column("fatalities_low", Integer),  # the exports' one fatality estimate (export/common.py)
     Column("fatalities_best", Integer),
@@ -150,7 +152,6 @@ event_estimates = Table(
     Column("estimates", JSON, nullable=False),  # [Estimate.to_dict()], reconcile's order; last,
     # so that reading the columns before it does not read it
 )
-Index("ix_event_estimates_policy", event_estimates.c.policy)
 Index(
     "ix_events_country_dates",
     events.c.country_norm,

@@ -1,17 +1,17 @@
 """What the server derives per event (estimates, ACLED rows, GED rows).
 
 With the policy the ledger stores estimates under (the default; ``fogofwar.ledger.derived``)
-everything is read from the ledger: one indexed read, no reconciling per request. With another
-policy the server reconciles, and keeps the results in an LRU while the ledger's documents are
-unchanged: every ingest adds a ``documents`` row (documents are never deleted, revisions
-included), so the number of documents stamps the ledger's state; a changed stamp, from this
-server or another process, empties the cache."""
+they are read from the ledger: one indexed read, no reconciling per request. With another
+policy the server reconciles. Rows (and reconciled estimates) are kept in an LRU while the
+ledger's documents are unchanged: every ingest adds a ``documents`` row (documents are never
+deleted, revisions included), so the number of documents stamps the ledger's state; a changed
+stamp, from this server or another process, empties the cache."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,30 +93,31 @@ class Derived:
         return list(found)
 
     def rows(self, kind: str, hits: Sequence[Hit], make: RowMaker) -> list[dict[str, Any]]:
-        """One row per hit made by ``make`` from the event's bundle (its stored summary)."""
-        with self.ledger.read() as conn:
-            have = derived.summaries(conn, [h.event.id for h in hits], self.policy)
-        if all(h.event.id in have for h in hits):
-            return [make(_bundle(h.event, have[h.event.id]), h) for h in hits]
-        return self._reconciled_rows(kind, hits, make)
-
-    def _reconciled_rows(
-        self, kind: str, hits: Sequence[Hit], make: RowMaker
-    ) -> list[dict[str, Any]]:
-        """Rows from bundles reconciled here, built only for events not cached."""
+        """One row per hit made by ``make`` from the event's bundle: from its stored summary, or
+        reconciled here under another policy; rows are kept while the ledger is unchanged."""
         self._fresh()
         keys = [(kind, h.event.id, h.event.document, h.pk) for h in hits]
         got = {k: self._get(k) for k in keys}
         missing = [h for h, k in zip(hits, keys, strict=True) if got[k] is None]
         if missing:
-            flt = EventFilter(ids=tuple(h.event.id for h in missing))
-            by_id = {b.event.id: b for b in bundles(self.ledger, flt, self.policy)}
-            for h in missing:
-                if h.event.id in by_id:
-                    key = (kind, h.event.id, h.event.document, h.pk)
-                    got[key] = make(by_id[h.event.id], h)
-                    self._put(key, got[key])
+            for h, row in self._made(missing, make):
+                key = (kind, h.event.id, h.event.document, h.pk)
+                got[key] = row
+                self._put(key, row)
         return [dict(got[k]) for k in keys if got[k] is not None]
+
+    def _made(self, hits: Sequence[Hit], make: RowMaker) -> Iterator[tuple[Hit, dict[str, Any]]]:
+        with self.ledger.read() as conn:
+            have = derived.summaries(conn, [h.event.id for h in hits], self.policy)
+        if all(h.event.id in have for h in hits):
+            for h in hits:
+                yield h, make(_bundle(h.event, have[h.event.id]), h)
+            return
+        flt = EventFilter(ids=tuple(h.event.id for h in hits))
+        by_id = {b.event.id: b for b in bundles(self.ledger, flt, self.policy)}
+        for h in hits:
+            if h.event.id in by_id:
+                yield h, make(by_id[h.event.id], h)
 
 
 def _bundle(event: Event, stored: derived.Summary) -> StoredBundle:
