@@ -6,6 +6,7 @@ date_end)`` index covers the country and date filters); bodies are read for one 
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,10 +48,14 @@ def event_page(
     limit: int,
     after: Key | None = None,
     offset: int = 0,
+    known: MutableMapping[int, Hit] | None = None,
 ) -> EventPage:
     """The ``limit`` matching events after the key ``after`` (or after ``offset`` rows), by
-    start date then row, and how many match in all."""
+    start date then row, and how many match in all. ``known``: hits already read, by row (an
+    event row's body never changes, only whether it is current, which the filter checks);
+    rows read here are added to it."""
     e = t.events.c
+    known = {} if known is None else known
     where = conditions(flt)
     keys = select(e.pk, sort_key().label("k")).where(*where)
     if after is not None:
@@ -59,17 +64,17 @@ def event_page(
     count = select(func.count()).select_from(t.events).where(*where)
     with ledger.read() as conn:
         rows = conn.execute(keys).all()
-        wanted = [r.pk for r in rows[:limit]]
-        bodies = {
-            r.pk: r
+        more, rows = len(rows) > limit, rows[:limit]
+        mine = {r.pk: hit for r in rows if (hit := known.get(r.pk)) is not None}
+        wanted = [r.pk for r in rows if r.pk not in mine]
+        if wanted:
             for r in conn.execute(
                 select(e.pk, e.body, t.documents.c.ingested_at)
                 .join(t.documents, t.documents.c.id == e.document)
                 .where(e.pk.in_(wanted))
-            )
-        }
+            ):
+                mine[r.pk] = known[r.pk] = Hit(Event.from_dict(r.body), r.pk, r.ingested_at)
         total = int(conn.execute(count).scalar() or 0)
-    more, rows = len(rows) > limit, rows[:limit]
-    hits = [Hit(Event.from_dict(bodies[r.pk].body), r.pk, bodies[r.pk].ingested_at) for r in rows]
+    hits = [mine[r.pk] for r in rows]
     last = (str(rows[-1].k), int(rows[-1].pk)) if more and rows else None
     return EventPage(hits, total, last)

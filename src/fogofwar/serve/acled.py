@@ -122,7 +122,8 @@ def read(
     countries = tuple(c.strip() for c in (country or "").split(":OR:country=") if c.strip())
     low, high = date_range(event_date, event_date_where)
     flt = EventFilter(date_from=low, date_to=high, countries=countries)
-    found = search(request.app.state.ledger, flt, size, offset=(page - 1) * size)
+    known = request.app.state.derived.hits
+    found = search(request.app.state.ledger, flt, size, offset=(page - 1) * size, known=known)
     rows = request.app.state.derived.rows("acled", found.hits, acled_row)
     data = [{k: r[k] for k in names} for r in rows] if names else rows
     body: dict[str, Any] = {"status": 200, "success": True, "count": len(data), "data": data}

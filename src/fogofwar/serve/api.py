@@ -93,7 +93,9 @@ def events(
     if cursor and page:
         raise InvalidParameters("give cursor or page, not both")
     offset = (page - 1) * limit if page else 0
-    found = search(request.app.state.ledger, flt, limit, cursor, offset)
+    found = search(
+        request.app.state.ledger, flt, limit, cursor, offset, request.app.state.derived.hits
+    )
     return schemas.EventList(
         total=found.total,
         limit=limit,

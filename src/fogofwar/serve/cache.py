@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,11 +44,48 @@ class StoredBundle(Bundle):
         return self.figure
 
 
+class KnownHits(MutableMapping[int, Hit]):
+    """Events read by row (``ledger.search.event_page``'s ``known``), at most ``size``, the least
+    recently used going first; thread-safe. A row's event never changes, so nothing goes stale."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._items: OrderedDict[int, Hit] = OrderedDict()
+
+    def __getitem__(self, pk: int) -> Hit:
+        with self._lock:
+            self._items.move_to_end(pk)
+            return self._items[pk]
+
+    def __setitem__(self, pk: int, hit: Hit) -> None:
+        with self._lock:
+            self._items[pk] = hit
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __delitem__(self, pk: int) -> None:
+        with self._lock:
+            del self._items[pk]
+
+    def __contains__(self, pk: object) -> bool:
+        with self._lock:
+            return pk in self._items
+
+    def __iter__(self) -> Iterator[int]:
+        with self._lock:
+            return iter(list(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 class Derived:
     """Per-event results for one ledger and policy: stored ones, else reconciled and cached."""
 
     def __init__(self, ledger: Ledger, policy: Policy, size: int = 50_000) -> None:
         self.ledger, self.policy, self.size = ledger, policy, size
+        self.hits = KnownHits()
         self._lock = threading.Lock()
         self._stamp: int | None = None
         self._items: OrderedDict[Hashable, Any] = OrderedDict()

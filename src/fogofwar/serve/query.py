@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 
 from fogofwar.errors import BadRequest, InvalidParameters
@@ -57,9 +58,16 @@ def decode_cursor(cursor: str) -> tuple[str, int]:
 
 
 def search(
-    ledger: Ledger, flt: EventFilter, limit: int, cursor: str | None = None, offset: int = 0
+    ledger: Ledger,
+    flt: EventFilter,
+    limit: int,
+    cursor: str | None = None,
+    offset: int = 0,
+    known: MutableMapping[int, Hit] | None = None,
 ) -> Page:
-    """The ``limit`` events after ``cursor`` (or after ``offset`` rows), by start date."""
-    found = event_page(ledger, flt, limit, decode_cursor(cursor) if cursor else None, offset)
+    """The ``limit`` events after ``cursor`` (or after ``offset`` rows), by start date;
+    ``known``: events already read, by row (``event_page``)."""
+    after = decode_cursor(cursor) if cursor else None
+    found = event_page(ledger, flt, limit, after, offset, known)
     nxt = encode_cursor(*found.next_key) if found.next_key else None
     return Page(found.hits, found.total, nxt)

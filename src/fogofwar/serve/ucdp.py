@@ -114,7 +114,8 @@ def gedevents(
         countries=names,
         bbox=parse_geography(geography) if geography else None,
     )
-    found = search(request.app.state.ledger, flt, pagesize, offset=page * pagesize)
+    known = request.app.state.derived.hits
+    found = search(request.app.state.ledger, flt, pagesize, offset=page * pagesize, known=known)
     pages = math.ceil(found.total / pagesize)
     return JSONResponse(  # rows are built typed: no second validation of every field
         {
