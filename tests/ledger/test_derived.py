@@ -71,6 +71,10 @@ def test_derived_stored_equals_reconcile_corpus(db_url: str) -> None:
         assert {i: (d.claimants, d.fatalities) for i, d in now.items()} == {
             i: (s.claimants, s.fatalities) for i, s in short.items()
         }
+        with ledger.read() as conn:
+            for i, d in now.items():
+                as_dicts = derived.stored_estimate_dicts(conn, i, load_policy())
+                assert as_dicts == [e.to_dict() for e in d.estimates]
 
 
 def _revision(extraction: Extraction, keep: int, event_id: str | None = None) -> Extraction:

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from fogofwar.export.common import bundles
-from fogofwar.ledger import EventFilter, Ledger, list_events
+from fogofwar.ledger import EventFilter, Ledger, event_claims, list_events
 from fogofwar.ledger import schema as t
 from fogofwar.ledger.search import event_page
 from fogofwar.reconcile import load_policy
@@ -106,3 +106,14 @@ def test_acled_and_ged_take_several_countries(many: str) -> None:
         ged = c.get("/api/gedevents/25.1?Country=Mali,Syria&pagesize=500").json()
     assert sorted(r["event_id_cnty"] for r in acled["data"]) == want
     assert sorted(r["relid"] for r in ged["Result"]) == want
+
+
+def test_event_counts_claims_with_or_without_a_stored_row(example_db: str) -> None:
+    with TestClient(create_app(example_db)) as c:
+        stored = c.get(f"/api/events/{EXAMPLE_EVENT}").json()["claims"]
+        with Ledger(example_db) as ledger, ledger.write() as conn:
+            conn.execute(t.event_estimates.delete())
+        counted = c.get(f"/api/events/{EXAMPLE_EVENT}").json()["claims"]
+        with Ledger(example_db) as ledger:
+            want = len(event_claims(ledger, [EXAMPLE_EVENT])[EXAMPLE_EVENT])
+    assert stored == counted == want > 0

@@ -48,13 +48,24 @@ def _plain(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
+_DIGESTS: dict[int, tuple[Policy, str]] = {}  # id(policy) -> (policy, digest): policies are
+# frozen, and a server asks for its policy's digest on every request
+
+
 def policy_digest(policy: Policy) -> str:
     """A key of everything an estimate depends on besides the claims: the policy's contents and
     this fogofwar's version (its rules)."""
+    known = _DIGESTS.get(id(policy))
+    if known is not None and known[0] is policy:
+        return known[1]
     body = json.dumps(
         [__version__, dataclasses.asdict(policy)], sort_keys=True, default=_plain
     ).encode()
-    return hashlib.sha256(body).hexdigest()
+    digest = hashlib.sha256(body).hexdigest()
+    if len(_DIGESTS) > 64:
+        _DIGESTS.clear()
+    _DIGESTS[id(policy)] = (policy, digest)
+    return digest
 
 
 def estimate_from_dict(d: dict[str, Any]) -> Estimate:
@@ -206,3 +217,14 @@ def summaries(conn: Connection, event_ids: Iterable[str], policy: Policy) -> dic
                 (r.fatalities_low, r.fatalities_best, r.fatalities_high),
             )
     return out
+
+
+def stored_estimate_dicts(
+    conn: Connection, event_id: str, policy: Policy
+) -> list[dict[str, Any]] | None:
+    """The stored estimates of one event as ``Estimate.to_dict()`` gives them, as stored (no
+    objects built), or None when none were stored with ``policy``."""
+    s = t.event_estimates.c
+    q = select(s.estimates).where(s.event == event_id, s.policy == policy_digest(policy))
+    found = conn.execute(q).scalar()
+    return None if found is None else list(found)

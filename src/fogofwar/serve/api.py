@@ -9,12 +9,13 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from fogofwar.errors import InvalidParameters, LedgerError, NotFound
 from fogofwar.ledger import EventFilter, Ledger, counts, event_claims, get_event
 from fogofwar.ledger import schema as t
 from fogofwar.ledger.history import event_history
+from fogofwar.ledger.search import event_detail
 from fogofwar.model import Claim, Event
 from fogofwar.reconcile import Policy
 from fogofwar.serve import schemas
@@ -116,24 +117,16 @@ def find_event(ledger: Ledger, event_id: str) -> Event:
 )
 def event(request: Request, event_id: str) -> schemas.EventDetail:
     """The event with its sides, actors, commanders, result and related events."""
-    ledger, _ = state(request)
-    ev = find_event(ledger, event_id)
-    d = t.documents.c
-    with ledger.read() as conn:
-        doc = conn.execute(
-            select(d.id, d.title, d.origin, d.revision_no).where(d.id == ev.document)
-        ).one()
-        claims = conn.execute(
-            select(func.count())
-            .select_from(t.claims)
-            .where(t.claims.c.event == ev.id, t.claims.c.current.is_(True))
-        ).scalar()
+    found = event_detail(request.app.state.ledger, event_id)
+    if found is None:
+        raise NotFound(f"no event {event_id!r} in the ledger (see /api/events)")
+    doc_id, title, origin, revision_no = found.document
     return schemas.EventDetail(
-        event=ev.to_dict(),
+        event=found.event.to_dict(),
         document=schemas.DocumentRef(
-            id=doc.id, title=doc.title, origin=doc.origin, revision_no=doc.revision_no
+            id=doc_id, title=title, origin=origin, revision_no=revision_no
         ),
-        claims=int(claims or 0),
+        claims=found.claims,
     )
 
 
@@ -161,11 +154,12 @@ def claims(request: Request, event_id: str) -> schemas.ClaimList:
     responses=schemas.errors(404),
 )
 def estimates(request: Request, event_id: str) -> schemas.EstimateList:
-    policy = request.app.state.policy
-    found = request.app.state.derived.estimates(find_event(request.app.state.ledger, event_id))
-    return schemas.EstimateList(
-        event=event_id, policy=policy.name, estimates=[e.to_dict() for e in found]
-    )
+    policy, derived = request.app.state.policy, request.app.state.derived
+    stored = derived.stored_estimates(event_id)  # one read when the ledger has them
+    if stored is None:
+        found = derived.estimates(find_event(request.app.state.ledger, event_id))
+        stored = [e.to_dict() for e in found]
+    return schemas.EstimateList(event=event_id, policy=policy.name, estimates=stored)
 
 
 @router.get(

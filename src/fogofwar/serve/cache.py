@@ -115,6 +115,12 @@ class Derived:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
 
+    def stored_estimates(self, event_id: str) -> list[dict[str, Any]] | None:
+        """The stored estimates (as dicts) of the current event with this id, None if not
+        stored (no such event, or made under another policy)."""
+        with self.ledger.read() as conn:
+            return derived.stored_estimate_dicts(conn, event_id, self.policy)
+
     def estimates(self, event: Event) -> list[Estimate]:
         """The event's estimates from its current claims."""
         got = self._stored([event.id]).get(event.id)
