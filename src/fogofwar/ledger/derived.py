@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, select, text
 
 from fogofwar import __version__
 from fogofwar.ledger import schema as t
@@ -106,12 +106,29 @@ def _current(conn: Connection, ids: Sequence[str]) -> list[tuple[Event, list[Cla
     return [(ev, claims[i]) for i, ev in first.items()]
 
 
-def refresh(conn: Connection, event_ids: Iterable[str], policy: Policy | None = None) -> int:
+def _lock(conn: Connection, ids: Sequence[str]) -> None:
+    """On PostgreSQL, hold each event id until the transaction ends (in one order, so writers
+    never deadlock): two documents of one event id ingested at once derive it one after the
+    other, the second seeing the first's claims. SQLite writers are serialised already."""
+    if conn.dialect.name != "postgresql":
+        return
+    for event_id in ids:
+        key = hashlib.sha256(f"event:{event_id}".encode()).digest()[:8]
+        lock = text("SELECT pg_advisory_xact_lock(:k)")
+        conn.execute(lock, {"k": int.from_bytes(key, "big", signed=True)})
+
+
+def refresh(
+    conn: Connection, event_ids: Iterable[str], policy: Policy | None = None, *, lock: bool = True
+) -> int:
     """Re-derive these events from their current claims in the caller's transaction (an id
-    with no current event loses its row); returns the rows written."""
+    with no current event loses its row); returns the rows written. ``lock=False`` under the
+    migration lock (a backfill would hold one advisory lock per event)."""
     pol = policy or load_policy()
     digest, written = policy_digest(pol), 0
     for chunk in _chunks(sorted(set(event_ids))):
+        if lock:
+            _lock(conn, chunk)
         rows = [_row(derive(ev, claims, pol), digest) for ev, claims in _current(conn, chunk)]
         conn.execute(delete(t.event_estimates).where(t.event_estimates.c.event.in_(chunk)))
         if rows:
@@ -154,7 +171,7 @@ def backfill(conn: Connection) -> int:
         )
         if not ids:
             return written
-        written += refresh(conn, ids)
+        written += refresh(conn, ids, lock=False)
         last = ids[-1]
 
 
@@ -165,7 +182,7 @@ def refresh_stale(conn: Connection) -> int:
         ids = list(conn.execute(select(s.event).where(s.policy != digest).limit(CHUNK)).scalars())
         if not ids:
             return written
-        written += refresh(conn, ids)
+        written += refresh(conn, ids, lock=False)
 
 
 def stored(conn: Connection, event_ids: Iterable[str], policy: Policy) -> dict[str, Derived]:
