@@ -3,10 +3,13 @@
     .venv/bin/python benchmarks/serve_bench.py                       # 1,000,000 claims
     .venv/bin/python benchmarks/serve_bench.py --claims 100000 --seconds 5
     .venv/bin/python benchmarks/serve_bench.py --db /tmp/b.sqlite    # reuse a built ledger
+    .venv/bin/python benchmarks/serve_bench.py --workers 2           # two server processes
+    .venv/bin/python benchmarks/serve_bench.py --db postgresql://USER@HOST/DB   # PostgreSQL
 
 1. A SQLite ledger of --claims claims (fogofwar.ledger.synthetic, 100 claims per document and
    event, one transaction per document; kept at --db if given, else in a temporary directory).
-2. ``fogofwar serve`` on it in its own process (read-only, as users start it).
+   A ledger of an older schema is migrated first (migration 6 stores every event's estimates).
+2. ``fogofwar serve --workers N`` on it in its own processes (read-only, as users start it).
 3. For each endpoint, --clients concurrent clients (threads, keep-alive connections) send
    requests back to back for --seconds; every latency is recorded: p50, p99, requests/s.
    Endpoints: /api/events (filtered, first page), /api/events/{id}, /api/events/{id}/estimates,
@@ -16,6 +19,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import socket
 import statistics
@@ -54,9 +58,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     exe = Path(sys.executable).parent / "fogofwar"
-    proc = subprocess.Popen([str(exe), "serve", "--db", db, "--port", str(port)])
+    command = [str(exe), "serve", "--db", db, "--port", str(port), "--workers", str(workers)]
+    proc = subprocess.Popen(command)
     for _ in range(600):
         try:
             httpx.get(f"http://127.0.0.1:{port}/api", timeout=2).raise_for_status()
@@ -101,6 +106,12 @@ def load(base: str, paths: Callable[[random.Random], str], clients: int, seconds
     }
 
 
+def load_average() -> str:
+    """The machine's 1/5/15-minute load averages and core count (the machine may be shared)."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
 def endpoints(docs: int) -> dict[str, Callable[[random.Random], str]]:
     def month(rng: random.Random) -> tuple[str, str]:
         y, m = rng.randint(2012, 2022), rng.randint(1, 12)
@@ -136,25 +147,31 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=1_000_000)
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=20)
-    ap.add_argument("--db", help="SQLite file to build or reuse (default: a temporary one)")
+    ap.add_argument("--workers", type=int, default=2, help="server processes (default: 2)")
+    ap.add_argument(
+        "--db", help="SQLite file or PostgreSQL URL to build or reuse (default: a temporary file)"
+    )
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory(prefix="fogofwar-serve-bench-")
     db = args.db or f"{tmp.name}/bench.sqlite"
-    url = f"sqlite:///{Path(db).resolve()}"
+    url = db if "://" in db else f"sqlite:///{Path(db).resolve()}"
     t = time.perf_counter()
     held = build(url, args.claims)
     print(f"ledger: {held} (built/checked in {time.perf_counter() - t:.0f} s)", file=sys.stderr)
     port = free_port()
-    server = start_server(url, port)
+    server = start_server(url, port, args.workers)
     try:
         base = f"http://127.0.0.1:{port}"
+        print(f"load before: {load_average()}")
         print(f"| endpoint ({held['claims']:,} claims, {args.clients} clients, "
-              f"{args.seconds:g} s each) | p50 ms | p99 ms | req/s | non-200 |")  # fmt: skip
+              f"{args.seconds:g} s each, {args.workers} workers) | p50 ms | p99 ms | req/s "
+              "| non-200 |")  # fmt: skip
         print("|---|---:|---:|---:|---:|")
         for name, paths in endpoints(held["events"]).items():
             r = load(base, paths, args.clients, args.seconds)
             print(f"| {name} | {r['p50_ms']} | {r['p99_ms']} | {r['per_s']} | {r['non_200']} |")
             sys.stdout.flush()
+        print(f"load after: {load_average()}")
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -88,7 +88,8 @@ def _plan(ledger: Ledger, flt: EventFilter) -> str:
 @pytest.mark.parametrize(
     "flt, index",
     [
-        (EventFilter(country="mali"), "ix_events_country_norm"),
+        # either index that leads with the country (migration 6 adds country + dates)
+        (EventFilter(country="mali"), "ix_events_country_"),
         (EventFilter(actor="army 1"), "ix_event_actors_name"),
         (EventFilter(war="civil war"), "ix_events_part_of_norm"),
     ],

@@ -15,6 +15,7 @@ examples:
   fogofwar serve --db ledger.sqlite --port 8080
   FOGOFWAR_TOKEN=s3cret fogofwar serve    accept POST /api/documents with 'Bearer s3cret'
   fogofwar serve --read-token R           reads need R too (bearer, ACLED OAuth, UCDP header)
+  fogofwar serve --workers 2              two server processes (one per CPU core)
 
 then open http://127.0.0.1:8000/ (the page), /docs (the API, offline), /openapi.json
 """
@@ -33,10 +34,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from fogofwar.reconcile import load_policy
     from fogofwar.serve import DEFAULT_MAX_BODY, create_app
+    from fogofwar.serve.app import WORKER_CONFIG, worker_config
 
     token = write_token(args)
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port} is not a TCP port (1-65535)")
+    if not 1 <= args.workers <= 64:
+        raise UsageError(f"--workers {args.workers}: give 1 to 64 processes")
     app = create_app(
         args.db,
         token=token,
@@ -45,12 +49,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
         policy=load_policy(args.policy),
     )
     mode = "read-write (token set)" if token else "read-only"
+    workers = f", {args.workers} worker processes" if args.workers > 1 else ""
     print(
-        f"fogofwar: serving {app.state.ledger.url.split('://')[0]} ledger {mode} on "
+        f"fogofwar: serving {app.state.ledger.url.split('://')[0]} ledger {mode}{workers} on "
         f"http://{args.host}:{args.port}/ (API docs: /docs; Ctrl-C stops)",
         file=sys.stderr,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    if args.workers == 1:
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+        return 0
+    app.state.ledger.close()  # opened (and migrated) once here; each worker opens its own
+    os.environ[WORKER_CONFIG] = worker_config(
+        args.db, token=token, read_token=args.read_token or None,
+        max_body=args.max_body or DEFAULT_MAX_BODY, policy=args.policy,
+    )  # fmt: skip
+    uvicorn.run(
+        "fogofwar.serve.app:app_from_environment",
+        factory=True,
+        workers=args.workers,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+    )
     return 0
 
 
@@ -67,6 +87,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
     )
     p.add_argument("--port", type=int, default=8000, help="TCP port (default: %(default)s)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes sharing the port (default: %(default)s); more serve concurrent "
+        "clients in parallel, about one per CPU core",
+    )
     p.add_argument(
         "--token",
         metavar="T",

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from fogofwar.errors import LedgerError
-from fogofwar.ledger import lineage, terms
+from fogofwar.ledger import derived, lineage, terms
 from fogofwar.ledger import schema as t
 from fogofwar.ledger.store import Ledger
 from fogofwar.model import Claim, Document, Event, Extraction
@@ -140,8 +140,11 @@ def _store(
     ).first()
     lineage_id, revision_no = (prev[0], prev[1] + 1) if prev else (doc.id, 1)
     is_current = current is None or lineage.replaces(doc.revision_timestamp, current[0])
+    touched = {ev.id for ev in events} if is_current else set()  # events to re-derive
     if prev and is_current:  # the one current revision steps down; older ones already did
         old = select(d.id).where(d.lineage_key == key, d.current).scalar_subquery()
+        stepping_down = select(t.events.c.id).where(t.events.c.document.in_(old))
+        touched.update(conn.execute(stepping_down.where(t.events.c.current)).scalars())
         for table in (t.events, t.claims):
             stale = table.c.document.in_(old) & table.c.current
             conn.execute(update(table).where(stale).values(current=False))
@@ -154,6 +157,7 @@ def _store(
     if claims:
         rows = [_claim_row(c, doc.id, i, is_current) for i, c in enumerate(claims)]
         conn.execute(t.claims.insert(), rows)
+    derived.refresh(conn, touched)  # in this transaction: all of it is stored, or nothing
     status: Status = "revision" if prev else "added"
     return IngestResult(
         doc.id, doc.title, status, revision_no, len(events), len(claims), is_current

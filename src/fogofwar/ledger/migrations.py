@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, bindparam, inspect, select, text, update
 
-from fogofwar.ledger import lineage, schema, terms
+from fogofwar.ledger import derived, lineage, schema, terms
 
 Migration = Callable[[Connection], None]
 
@@ -99,12 +99,26 @@ def _v5_lineages_and_search(conn: Connection) -> None:
     terms.add_search_terms(conn, "war", conn.execute(select(e.part_of_norm).distinct()).scalars())
 
 
+def _v6_stored_estimates(conn: Connection) -> None:
+    """Store each event's estimates (ledger/derived.py) and derive them for every current event;
+    index events by country and dates together (the server's filters)."""
+    schema.event_estimates.create(conn, checkfirst=True)
+    conn.execute(
+        text(
+            "CREATE INDEX IF NOT EXISTS ix_events_country_dates "
+            "ON events (country_norm, current, date_start, date_end)"
+        )
+    )
+    derived.backfill(conn)
+
+
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _v1_initial),
     (2, _v2_claims_kind_index),
     (3, _v3_claims_scope),
     (4, _v4_document_revisions),
     (5, _v5_lineages_and_search),
+    (6, _v6_stored_estimates),
 )
 LATEST = MIGRATIONS[-1][0]
 

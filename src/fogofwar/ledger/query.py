@@ -10,7 +10,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, tuple_
 
 from fogofwar.errors import FilterError, LedgerError
 from fogofwar.ledger import schema as t
@@ -21,12 +21,17 @@ from fogofwar.model import Claim, Document, Event, Extraction
 BATCH = 200  # events per page when streaming: a few thousand claims at 20-60 claims an event
 
 
+Box = tuple[float, float, float, float]  # min lon, min lat, max lon, max lat
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """Which events: country (a name in any case, or an ISO code), date bounds (events that
     overlap them; ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), actor name or alias and war (part
-    of; substrings in any case, accents ignored). A filter that cannot be read raises
-    FilterError."""
+    of; substrings in any case, accents ignored); event ids; kind; a bounding box; words in the
+    title or place name (``text``); and any of several countries (``countries``, names as
+    the field's clients send them). The CLI, the exports and the HTTP API all filter with it.
+    A filter that cannot be read raises FilterError."""
 
     country: str | None = None
     date_from: str | None = None
@@ -34,6 +39,10 @@ class EventFilter:
     actor: str | None = None
     war: str | None = None
     ids: tuple[str, ...] = ()
+    kind: str | None = None
+    bbox: Box | None = None
+    text: str | None = None
+    countries: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         start = _bound("--from", self.date_from, last=False)
@@ -87,22 +96,51 @@ class RevisionChange:
     withdrawn: tuple[Claim, ...] = field(default_factory=tuple)
 
 
-def _filtered(flt: EventFilter) -> Select[tuple[object]]:
+def conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
+    """The filter as SQL conditions on current ``events`` rows, each on an indexed column where
+    one serves (normalised country and war, actor names through the search vocabulary)."""
     e = t.events.c
-    q = select(t.events.c.body).where(e.current)
+    where: list[ColumnElement[bool]] = [e.current.is_(True)]
     if flt.ids:
-        q = q.where(e.id.in_(flt.ids))
+        where.append(e.id.in_(flt.ids))
     if flt.country:
-        q = q.where(e.country_norm == terms.country_term(flt.country))
+        where.append(e.country_norm == terms.country_term(flt.country))
+    if flt.countries:
+        where.append(e.country_norm.in_(sorted({_country(c) for c in flt.countries})))
     if flt.date_from:
-        q = q.where(func.coalesce(e.date_end, e.date_start) >= flt.date_from)
+        where.append(func.coalesce(e.date_end, e.date_start) >= flt.date_from)
     if flt.date_to:
-        q = q.where(e.date_start <= flt.date_to)
+        where.append(e.date_start <= flt.date_to)
     if flt.war:
-        q = q.where(e.part_of_norm.in_(_terms_like("war", flt.war)))
+        where.append(e.part_of_norm.in_(_terms_like("war", flt.war)))
     if flt.actor:
         named = t.event_actors.c.name.in_(_terms_like("actor", flt.actor))
-        q = q.where(e.pk.in_(select(t.event_actors.c.event_pk).where(named)))
+        where.append(e.pk.in_(select(t.event_actors.c.event_pk).where(named)))
+    if flt.kind:
+        where.append(e.kind == flt.kind.strip().lower())
+    if flt.bbox:
+        lon0, lat0, lon1, lat1 = flt.bbox
+        where.append(and_(e.lon.between(lon0, lon1), e.lat.between(lat0, lat1)))
+    if flt.text:
+        needle = flt.text.lower()
+        title, place = func.lower(e.title), func.lower(e.place_name)
+        where.append(
+            or_(title.contains(needle, autoescape=True), place.contains(needle, autoescape=True))
+        )
+    return where
+
+
+def _country(name: str) -> str:
+    """A client's country name as stored; what cannot be a country matches nothing."""
+    try:
+        return terms.country_term(name)
+    except FilterError:
+        return terms.fold(name)
+
+
+def _filtered(flt: EventFilter) -> Select[tuple[object]]:
+    e = t.events.c
+    q = select(t.events.c.body).where(*conditions(flt))
     return q.order_by(e.date_start.is_(None), e.date_start, e.id)
 
 

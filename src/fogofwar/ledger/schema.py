@@ -131,3 +131,31 @@ claims = Table(
 Index("ix_claims_event_current", claims.c.event, claims.c.current)
 Index("ix_claims_claimant", claims.c.claimant)
 Index("ix_claims_document", claims.c.document)
+
+# migration 6: what each current event's claims reconcile to under the default policy, stored
+# in the transaction that changed them (ledger/derived.py), so readers do not reconcile.
+event_estimates = Table(
+    "event_estimates",
+    metadata,
+    Column("event", String(200), primary_key=True),  # the event id
+    # derived.policy_digest() it was made with; not indexed: every row has the same one, and an
+    # index on it leads the planner away from the primary key
+    Column("policy", String(64), nullable=False),
+    Column("claims", Integer, nullable=False),  # current claims of the event
+    Column("fatalities_low", Integer),  # the exports' one fatality estimate (export/common.py)
+    Column("fatalities_best", Integer),
+    Column("fatalities_high", Integer),
+    Column("claimants", JSON, nullable=False),  # their claimants' names, first-said order
+    # the side-level estimates as [kind, side, civilian, low, best, high]: what the ACLED and
+    # GED rows read, small enough to read 50 at a time
+    Column("sides", JSON, nullable=False),
+    Column("estimates", JSON, nullable=False),  # [Estimate.to_dict()], reconcile's order; last,
+    # so that reading the columns before it does not read it
+)
+Index(
+    "ix_events_country_dates",
+    events.c.country_norm,
+    events.c.current,
+    events.c.date_start,
+    events.c.date_end,
+)

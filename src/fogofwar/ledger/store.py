@@ -14,7 +14,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
 
 from fogofwar.errors import LedgerError, LedgerMissing, LedgerOutdated, LedgerReadOnly
-from fogofwar.ledger import migrations
+from fogofwar.ledger import derived, migrations
 
 
 def default_path() -> Path:
@@ -143,7 +143,10 @@ class Ledger:
             found = migrations.current_version(conn)
             if found > migrations.LATEST:
                 raise LedgerOutdated(self._newer(found))
-            return migrations.migrate(conn, target)
+            applied = migrations.migrate(conn, target)
+            if target >= 6:  # estimates made by another fogofwar or default policy
+                derived.refresh_stale(conn)
+            return applied
 
     def version(self) -> int:
         with self.read() as conn:

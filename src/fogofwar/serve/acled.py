@@ -15,9 +15,10 @@ from pydantic import BaseModel
 from fogofwar.errors import InvalidParameters, Unauthorized
 from fogofwar.export import acled_csv
 from fogofwar.export.common import Bundle
+from fogofwar.ledger import EventFilter
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import TOKEN_LIFETIME, require_read, same
-from fogofwar.serve.query import Hit, Search, search
+from fogofwar.serve.query import Hit, search
 
 router = APIRouter(tags=["ACLED-compatible"], responses=schemas.errors(401, 422))
 
@@ -93,6 +94,7 @@ def _fields(text: str | None) -> list[str] | None:
     summary="Events as ACLED rows",
     dependencies=[Depends(require_read)],
     response_model=AcledPage,
+    responses=schemas.errors(400),
 )
 @router.get("/acled/read", include_in_schema=False, dependencies=[Depends(require_read)])
 def read(
@@ -119,8 +121,9 @@ def read(
     names = _fields(fields)
     countries = tuple(c.strip() for c in (country or "").split(":OR:country=") if c.strip())
     low, high = date_range(event_date, event_date_where)
-    flt = Search(date_from=low, date_to=high, countries=countries)
-    found = search(request.app.state.ledger, flt, size, offset=(page - 1) * size)
+    flt = EventFilter(date_from=low, date_to=high, countries=countries)
+    known = request.app.state.derived.hits
+    found = search(request.app.state.ledger, flt, size, offset=(page - 1) * size, known=known)
     rows = request.app.state.derived.rows("acled", found.hits, acled_row)
     data = [{k: r[k] for k in names} for r in rows] if names else rows
     body: dict[str, Any] = {"status": 200, "success": True, "count": len(data), "data": data}

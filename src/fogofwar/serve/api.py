@@ -9,17 +9,18 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from fogofwar.errors import InvalidParameters, LedgerError, NotFound
 from fogofwar.ledger import EventFilter, Ledger, counts, event_claims, get_event
 from fogofwar.ledger import schema as t
 from fogofwar.ledger.history import event_history
+from fogofwar.ledger.search import event_detail
 from fogofwar.model import Claim, Event
 from fogofwar.reconcile import Policy
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import require_read
-from fogofwar.serve.query import Search, decode_cursor, encode_cursor, parse_bbox, search
+from fogofwar.serve.query import decode_cursor, encode_cursor, parse_bbox, search
 from fogofwar.serve.sources import profiles
 
 router = APIRouter(
@@ -50,10 +51,17 @@ def event_search(
         str | None, Query(description="min_lon,min_lat,max_lon,max_lat", examples=["-5,10,5,20"])
     ] = None,
     q: Annotated[str | None, Query(description="words in the title or place name")] = None,
-) -> Search:
-    """The event filters every listing shares."""
-    return Search(
-        country, date_from, date_to, actor, war, kind, parse_bbox(bbox) if bbox else None, q
+) -> EventFilter:
+    """The event filters every listing shares (the ledger's own ``EventFilter``)."""
+    return EventFilter(
+        country=country or None,
+        date_from=date_from,
+        date_to=date_to,
+        actor=actor,
+        war=war,
+        kind=kind or None,
+        bbox=parse_bbox(bbox) if bbox else None,
+        text=q or None,
     )
 
 
@@ -76,7 +84,7 @@ def index(request: Request) -> schemas.Index:
 )
 def events(
     request: Request,
-    flt: Annotated[Search, Depends(event_search)],
+    flt: Annotated[EventFilter, Depends(event_search)],
     limit: Limit = 50,
     cursor: Cursor = None,
     page: Annotated[int | None, Query(ge=1, le=100_000, description="1-based page")] = None,
@@ -86,7 +94,9 @@ def events(
     if cursor and page:
         raise InvalidParameters("give cursor or page, not both")
     offset = (page - 1) * limit if page else 0
-    found = search(request.app.state.ledger, flt, limit, cursor, offset)
+    found = search(
+        request.app.state.ledger, flt, limit, cursor, offset, request.app.state.derived.hits
+    )
     return schemas.EventList(
         total=found.total,
         limit=limit,
@@ -107,24 +117,16 @@ def find_event(ledger: Ledger, event_id: str) -> Event:
 )
 def event(request: Request, event_id: str) -> schemas.EventDetail:
     """The event with its sides, actors, commanders, result and related events."""
-    ledger, _ = state(request)
-    ev = find_event(ledger, event_id)
-    d = t.documents.c
-    with ledger.read() as conn:
-        doc = conn.execute(
-            select(d.id, d.title, d.origin, d.revision_no).where(d.id == ev.document)
-        ).one()
-        claims = conn.execute(
-            select(func.count())
-            .select_from(t.claims)
-            .where(t.claims.c.event == ev.id, t.claims.c.current.is_(True))
-        ).scalar()
+    found = event_detail(request.app.state.ledger, event_id)
+    if found is None:
+        raise NotFound(f"no event {event_id!r} in the ledger (see /api/events)")
+    doc_id, title, origin, revision_no = found.document
     return schemas.EventDetail(
-        event=ev.to_dict(),
+        event=found.event.to_dict(),
         document=schemas.DocumentRef(
-            id=doc.id, title=doc.title, origin=doc.origin, revision_no=doc.revision_no
+            id=doc_id, title=title, origin=origin, revision_no=revision_no
         ),
-        claims=int(claims or 0),
+        claims=found.claims,
     )
 
 
@@ -152,11 +154,12 @@ def claims(request: Request, event_id: str) -> schemas.ClaimList:
     responses=schemas.errors(404),
 )
 def estimates(request: Request, event_id: str) -> schemas.EstimateList:
-    policy = request.app.state.policy
-    found = request.app.state.derived.estimates(find_event(request.app.state.ledger, event_id))
-    return schemas.EstimateList(
-        event=event_id, policy=policy.name, estimates=[e.to_dict() for e in found]
-    )
+    policy, derived = request.app.state.policy, request.app.state.derived
+    stored = derived.stored_estimates(event_id)  # one read when the ledger has them
+    if stored is None:
+        found = derived.estimates(find_event(request.app.state.ledger, event_id))
+        stored = [e.to_dict() for e in found]
+    return schemas.EstimateList(event=event_id, policy=policy.name, estimates=stored)
 
 
 @router.get(

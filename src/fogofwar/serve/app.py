@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import secrets
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -192,10 +195,12 @@ def create_app(
     read_token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     policy: Policy | None = None,
+    secret: bytes | None = None,
 ) -> FastAPI:
     """The fogofwar server on the ledger at ``db`` (default: ``$FOGOFWAR_DB`` or the default file).
 
     ``token``: bearer token for writes (none: read-only). ``read_token``: needed for reads too.
+    ``secret``: signs the OAuth tokens it issues (worker processes of one server share it).
     """
     ledger = open_ledger(db, writable=token is not None)
 
@@ -216,9 +221,42 @@ def create_app(
     app.state.ledger = ledger
     app.state.policy = policy or load_policy()
     app.state.settings = Settings(token or None, read_token or None, max_body)
-    app.state.issued = IssuedTokens()
+    app.state.issued = IssuedTokens(secret) if secret else IssuedTokens()
     app.state.derived = Derived(ledger, app.state.policy)
     install_error_handlers(app)
     mount_docs(app)
     include_routers(app)
     return app
+
+
+WORKER_CONFIG = "FOGOFWAR_SERVE_CONFIG"
+"""The environment variable through which ``fogofwar serve --workers N`` hands its settings to
+the worker processes uvicorn starts (each builds its own app with ``app_from_environment``)."""
+
+
+def worker_config(
+    db: str | None,
+    *,
+    token: str | None,
+    read_token: str | None,
+    max_body: int,
+    policy: str | None,
+) -> str:
+    """The settings of one server as the JSON its workers read, with a fresh token secret."""
+    return json.dumps(
+        {"db": db, "token": token, "read_token": read_token, "max_body": max_body,
+         "policy": policy, "secret": secrets.token_hex(32)}
+    )  # fmt: skip
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process, from ``$FOGOFWAR_SERVE_CONFIG`` (see ``worker_config``)."""
+    cfg = json.loads(os.environ[WORKER_CONFIG])
+    return create_app(
+        cfg["db"],
+        token=cfg["token"],
+        read_token=cfg["read_token"],
+        max_body=cfg["max_body"],
+        policy=load_policy(cfg["policy"]),
+        secret=bytes.fromhex(cfg["secret"]),
+    )

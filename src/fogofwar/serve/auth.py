@@ -15,29 +15,33 @@ TOKEN_LIFETIME = 24 * 3600
 """Seconds an access token from ``POST /oauth/token`` stays valid (ACLED's: 24 hours)."""
 
 
-@dataclass
-class IssuedTokens:
-    """Access and refresh tokens handed out by ``POST /oauth/token``, in memory."""
+REFRESH_LIFETIME = 14 * 24 * 3600
 
-    access: dict[str, float] = field(default_factory=dict)  # token -> expiry (epoch seconds)
-    refresh: dict[str, float] = field(default_factory=dict)
+
+@dataclass(frozen=True)
+class IssuedTokens:
+    """Access and refresh tokens handed out by ``POST /oauth/token``: signed with the server's
+    secret (``KIND.EXPIRY.NONCE.SIGNATURE``), so every worker process of one server accepts the
+    tokens any of them issued, and nothing is kept per token."""
+
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+
+    def _sign(self, payload: str) -> str:
+        return hmac.new(self.secret, payload.encode(), "sha256").hexdigest()
+
+    def _token(self, kind: str, lifetime: int) -> str:
+        payload = f"{kind}.{int(time.time()) + lifetime}.{secrets.token_urlsafe(16)}"
+        return f"{payload}.{self._sign(payload)}"
 
     def issue(self) -> tuple[str, str]:
-        now = time.time()
-        access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-        self.access[access] = now + TOKEN_LIFETIME
-        self.refresh[refresh] = now + 14 * 24 * 3600
-        return access, refresh
+        return self._token("access", TOKEN_LIFETIME), self._token("refresh", REFRESH_LIFETIME)
 
     def valid(self, token: str, *, kind: str = "access") -> bool:
-        store = self.access if kind == "access" else self.refresh
-        expiry = store.get(token)
-        if expiry is None:
+        payload, _, signature = token.rpartition(".")
+        if not hmac.compare_digest(signature.encode(), self._sign(payload).encode()):
             return False
-        if expiry < time.time():
-            store.pop(token, None)
-            return False
-        return True
+        got_kind, expiry, _nonce = [*payload.split(".", 2), "", ""][:3]
+        return got_kind == kind and expiry.isdigit() and int(expiry) >= time.time()
 
 
 def same(given: str | None, expected: str | None) -> bool:

@@ -1,37 +1,98 @@
-"""What the server derives per event (estimates, ACLED rows, GED rows), kept while the ledger's
-documents are unchanged: reconciling an event's claims costs far more than reading its row.
+"""What the server derives per event (estimates, ACLED rows, GED rows).
 
-Every ingest adds a ``documents`` row (documents are never deleted, revisions included), so the
-number of documents stamps the ledger's state; a changed stamp, from this server or another
-process, empties the cache."""
+With the policy the ledger stores estimates under (the default; ``fogofwar.ledger.derived``)
+they are read from the ledger: one indexed read, no reconciling per request. With another
+policy the server reconciles. Rows (and reconciled estimates) are kept in an LRU while the
+ledger's documents are unchanged: every ingest adds a ``documents`` row (documents are never
+deleted, revisions included), so the number of documents stamps the ledger's state; a changed
+stamp, from this server or another process, empties the cache."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, MutableMapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
-from fogofwar.export.common import Bundle, bundles
-from fogofwar.ledger import EventFilter, Ledger, event_claims
+from fogofwar.export.common import Bundle, Fatalities, bundles
+from fogofwar.ledger import EventFilter, Ledger, derived, event_claims
 from fogofwar.ledger import schema as t
+from fogofwar.ledger.search import Hit
 from fogofwar.model import Estimate, Event
 from fogofwar.reconcile import Policy, reconcile
-from fogofwar.serve.query import Hit
 
 RowMaker = Callable[[Bundle, Hit], dict[str, Any]]
+UNKNOWN = Fatalities(None, None, None)
+
+
+@dataclass(frozen=True)
+class StoredBundle(Bundle):
+    """An event's bundle from its stored summary: the side-level estimates (all the row makers
+    read of the estimates), the claimants' names for the claims (all they read of those) and
+    the stored fatality figure."""
+
+    names: tuple[str, ...] = ()
+    figure: Fatalities = UNKNOWN  # the stored fatality figure
+
+    def claimants(self) -> list[str]:
+        return list(self.names)
+
+    def fatalities(self) -> Fatalities:
+        return self.figure
+
+
+class KnownHits(MutableMapping[int, Hit]):
+    """Events read by row (``ledger.search.event_page``'s ``known``), at most ``size``, the least
+    recently used going first; thread-safe. A row's event never changes, so nothing goes stale."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._items: OrderedDict[int, Hit] = OrderedDict()
+
+    def __getitem__(self, pk: int) -> Hit:
+        with self._lock:
+            self._items.move_to_end(pk)
+            return self._items[pk]
+
+    def __setitem__(self, pk: int, hit: Hit) -> None:
+        with self._lock:
+            self._items[pk] = hit
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __delitem__(self, pk: int) -> None:
+        with self._lock:
+            del self._items[pk]
+
+    def __contains__(self, pk: object) -> bool:
+        with self._lock:
+            return pk in self._items
+
+    def __iter__(self) -> Iterator[int]:
+        with self._lock:
+            return iter(list(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 class Derived:
-    """An LRU cache of per-event results for one ledger and policy."""
+    """Per-event results for one ledger and policy: stored ones, else reconciled and cached."""
 
     def __init__(self, ledger: Ledger, policy: Policy, size: int = 50_000) -> None:
         self.ledger, self.policy, self.size = ledger, policy, size
+        self.hits = KnownHits()
         self._lock = threading.Lock()
         self._stamp: int | None = None
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def _stored(self, event_ids: Sequence[str]) -> dict[str, derived.Derived]:
+        with self.ledger.read() as conn:
+            return derived.stored(conn, event_ids, self.policy)
 
     def _fresh(self) -> None:
         with self.ledger.read() as conn:
@@ -54,8 +115,17 @@ class Derived:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
 
+    def stored_estimates(self, event_id: str) -> list[dict[str, Any]] | None:
+        """The stored estimates (as dicts) of the current event with this id, None if not
+        stored (no such event, or made under another policy)."""
+        with self.ledger.read() as conn:
+            return derived.stored_estimate_dicts(conn, event_id, self.policy)
+
     def estimates(self, event: Event) -> list[Estimate]:
         """The event's estimates from its current claims."""
+        got = self._stored([event.id]).get(event.id)
+        if got is not None:
+            return list(got.estimates)
         self._fresh()
         key = ("estimates", event.id, event.document)
         found = self._get(key)
@@ -66,18 +136,32 @@ class Derived:
         return list(found)
 
     def rows(self, kind: str, hits: Sequence[Hit], make: RowMaker) -> list[dict[str, Any]]:
-        """One row per hit made by ``make`` from the event's bundle; bundles are built only for
-        events not cached."""
+        """One row per hit made by ``make`` from the event's bundle: from its stored summary, or
+        reconciled here under another policy; rows are kept while the ledger is unchanged."""
         self._fresh()
         keys = [(kind, h.event.id, h.event.document, h.pk) for h in hits]
         got = {k: self._get(k) for k in keys}
         missing = [h for h, k in zip(hits, keys, strict=True) if got[k] is None]
         if missing:
-            flt = EventFilter(ids=tuple(h.event.id for h in missing))
-            by_id = {b.event.id: b for b in bundles(self.ledger, flt, self.policy)}
-            for h in missing:
-                if h.event.id in by_id:
-                    key = (kind, h.event.id, h.event.document, h.pk)
-                    got[key] = make(by_id[h.event.id], h)
-                    self._put(key, got[key])
+            for h, row in self._made(missing, make):
+                key = (kind, h.event.id, h.event.document, h.pk)
+                got[key] = row
+                self._put(key, row)
         return [dict(got[k]) for k in keys if got[k] is not None]
+
+    def _made(self, hits: Sequence[Hit], make: RowMaker) -> Iterator[tuple[Hit, dict[str, Any]]]:
+        with self.ledger.read() as conn:
+            have = derived.summaries(conn, [h.event.id for h in hits], self.policy)
+        if all(h.event.id in have for h in hits):
+            for h in hits:
+                yield h, make(_bundle(h.event, have[h.event.id]), h)
+            return
+        flt = EventFilter(ids=tuple(h.event.id for h in hits))
+        by_id = {b.event.id: b for b in bundles(self.ledger, flt, self.policy)}
+        for h in hits:
+            if h.event.id in by_id:
+                yield h, make(by_id[h.event.id], h)
+
+
+def _bundle(event: Event, stored: derived.Summary) -> StoredBundle:
+    return StoredBundle(event, (), stored.sides, stored.claimants, Fatalities(*stored.fatalities))

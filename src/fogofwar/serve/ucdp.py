@@ -15,9 +15,10 @@ from pydantic import BaseModel, Field
 from fogofwar.errors import InvalidParameters
 from fogofwar.export import ucdp_csv
 from fogofwar.export.common import Bundle
+from fogofwar.ledger import EventFilter
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import require_read
-from fogofwar.serve.query import Hit, Search, search
+from fogofwar.serve.query import Hit, search
 
 router = APIRouter(
     tags=["UCDP-compatible"],
@@ -82,6 +83,7 @@ def _page_url(request: Request, page: int) -> str:
     "/api/gedevents/{version}",
     summary="Events as UCDP GED rows, paged like UCDP's API",
     response_model=GedPage,
+    responses=schemas.errors(400),
 )
 def gedevents(
     request: Request,
@@ -106,13 +108,14 @@ def gedevents(
         raise InvalidParameters(
             "Country: fogofwar has no Gleditsch-Ward codes; give country names (Country=Mali)"
         )
-    flt = Search(
+    flt = EventFilter(
         date_from=start,
         date_to=end,
         countries=names,
         bbox=parse_geography(geography) if geography else None,
     )
-    found = search(request.app.state.ledger, flt, pagesize, offset=page * pagesize)
+    known = request.app.state.derived.hits
+    found = search(request.app.state.ledger, flt, pagesize, offset=page * pagesize, known=known)
     pages = math.ceil(found.total / pagesize)
     return JSONResponse(  # rows are built typed: no second validation of every field
         {

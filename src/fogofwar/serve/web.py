@@ -19,6 +19,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader
 
+from fogofwar.errors import FilterError
 from fogofwar.ledger import (
     EventFilter,
     Ledger,
@@ -33,7 +34,7 @@ from fogofwar.ledger.query import claimant_claims
 from fogofwar.model import Claim, Extraction
 from fogofwar.reconcile import Policy, reconcile
 from fogofwar.serve import pages
-from fogofwar.serve.query import Search, search
+from fogofwar.serve.query import search
 
 router = APIRouter(include_in_schema=False)
 
@@ -127,15 +128,19 @@ def events_page(
     problem = pages.bad_dates(date_from, date_to)
     if problem:
         return _render("events.html", 400, title="Events", form=form, error=problem, listing=None)
-    wanted = Search(
-        country=country.strip() or None,
-        date_from=date_from.strip() or None,
-        date_to=date_to.strip() or None,
-        actor=actor.strip() or None,
-        war=war.strip() or None,
-        kind=kind.strip() or None,
-        q=q.strip() or None,
-    )
+    try:
+        wanted = EventFilter(
+            country=country.strip() or None,
+            date_from=date_from.strip() or None,
+            date_to=date_to.strip() or None,
+            actor=actor.strip() or None,
+            war=war.strip() or None,
+            kind=kind.strip() or None,
+            text=q.strip() or None,
+        )
+    except FilterError as exc:
+        error = exc.message
+        return _render("events.html", 400, title="Events", form=form, error=error, listing=None)
     found = search(ledger, wanted, PER_PAGE, offset=(page - 1) * PER_PAGE)
     listing = pages.Listing.of([h.event for h in found.hits], found.total, page, PER_PAGE, form)
     claims = event_claims(ledger, [e.id for e in listing.events])
