@@ -79,3 +79,21 @@ def test_force_sizes_of_commanders_are_kept_with_their_side(nlp: Any) -> None:
     by_value = {(c.kind, c.value.low): c.subject.side for c in claims}
     assert by_value[("strength", 22000)] == 1
     assert by_value[("strength", 9000)] == 2
+
+
+def test_a_people_noun_ending_an_actor_name_names_its_side() -> None:
+    sides = SideIndex([Side(1, (Actor("Varnic Drovers"),)), Side(2, (Actor("Kingdom of Osk"),))])
+    assert sides.side_of_name("a rearguard of 300 Drovers")[0] == 1
+    assert sides.side_of_name("the Drover camp")[0] == 1
+
+
+def test_a_collective_noun_ending_a_name_names_nobody() -> None:
+    sides = SideIndex([Side(1, (Actor("Varnic Popular Units"),)), Side(2, (Actor("Osk"),))])
+    assert sides.side_of_name("the units held")[0] is None
+
+
+def test_the_adjective_before_a_states_form_names_the_state() -> None:
+    sides = SideIndex([Side(1, (Actor("Drevanian Khanate"),)), Side(2, (Actor("Kingdom of Osk"),))])
+    assert sides.side_of_name("the Drevanian horde numbered 30,000")[0] == 1
+    generic = SideIndex([Side(1, (Actor("Islamic Emirate of Osk"),)), Side(2, ())])
+    assert generic.side_of_name("Islamic scholars")[0] is None

@@ -35,6 +35,12 @@ def find_name_ranked(low_text: str, name: str) -> tuple[int, int]:
         m = re.search(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", low_text)
         if m:
             return m.start(), 1
+    for word in _people_words(n):
+        # "the Cossacks", "a Cossack camp" of the "Zaporozhian Cossacks"; "the Ottoman army"
+        # of the "Ottoman Empire"
+        m = re.search(rf"(?<![\w-]){re.escape(word)}s?(?![\w-])", low_text)
+        if m:
+            return m.start(), 1
     countries = (n,) if " " not in n else _countries_in(n)
     for word_m in re.finditer(r"[a-zà-ÿ'-]{4,}", low_text):
         word = word_m.group(0)
@@ -100,3 +106,39 @@ def _leading_demonyms(name: str) -> tuple[str, ...]:
     if " " not in name:
         return ()
     return tuple(w for w in re.split(r"[-–—]", name.split()[0]) if w and is_demonym_word(w))
+
+
+def _section(name: str) -> frozenset[str]:
+    return frozenset(str(w) for w in lexicon._load("demonyms")[name]["words"])
+
+
+_ADJECTIVE_SHAPE = re.compile(r"[a-zà-ÿ]{3,}(?:an|ian|ine|ish|ese|al|ic)")
+
+
+@lru_cache(maxsize=4096)
+def _people_words(name: str) -> tuple[str, ...]:
+    """The words of a longer actor name that name its people alone: a plural people noun
+    ending it ("cossack" of "zaporozhian cossacks", matched with or without the -s) and the
+    adjective before a noun of a state's form ("ottoman" of "ottoman empire")."""
+    words = name.split()
+    if len(words) < 2:
+        return ()
+    out = []
+    last = words[-1]
+    plural_people = last.endswith("s") and not last.endswith("ss") and len(last) >= 5
+    generic = (
+        last in _section("collective_nouns")
+        or lexicon.UNIT_NOUN.fullmatch(last) is not None
+        or lexicon.PERSON_NOUN.fullmatch(last) is not None
+    )
+    if plural_people and not generic:
+        out.append(last[:-1])
+    for i, word in enumerate(words[1:], start=1):
+        before = words[i - 1]
+        if (
+            word in _section("polity_nouns")
+            and _ADJECTIVE_SHAPE.fullmatch(before)
+            and before not in _section("generic_adjectives")
+        ):
+            out.append(before)
+    return tuple(out)
