@@ -97,3 +97,34 @@ def test_the_adjective_before_a_states_form_names_the_state() -> None:
     assert sides.side_of_name("the Drevanian horde numbered 30,000")[0] == 1
     generic = SideIndex([Side(1, (Actor("Islamic Emirate of Osk"),)), Side(2, ())])
     assert generic.side_of_name("Islamic scholars")[0] is None
+
+
+def _units_battle(units1: str, units2: str, prose: str) -> str:
+    return (
+        "= Battle of Quarry Hill =\n\nInfobox\n- Date: 3 May 1944\n- Place: Quarry Hill\n"
+        "- Combatant1: Velmar Republic\n- Combatant2: Kingdom of Osk\n"
+        f"- Units1: {units1}\n- Units2: {units2}\n\n"
+        f"The battle was fought near the hill.\n\n== Battle ==\n{prose}\n"
+    )
+
+
+def test_a_sides_formation_words_name_it(nlp: Any) -> None:
+    text = _units_battle(
+        "2nd Ranger Division; Additional support units",
+        "Quarry Hill garrison; 5th Infantry Brigade",
+        "On the first day the Rangers had suffered 120 dead and 300 wounded.",
+    )
+    claims = extract_document(read_bytes(text.encode(), "t.txt"), nlp)[1]
+    by_value = {(c.kind, c.value.low): c.subject.side for c in claims}
+    assert by_value[("killed", 120)] == 1
+
+
+def test_formation_words_both_sides_use_or_generic_ones_name_neither(nlp: Any) -> None:
+    from fogofwar.extract.actors import build_side_index, parse_sides
+    from fogofwar.extract.person_names import unit_words
+
+    text = _units_battle("2nd Ranger Division; 9th Infantry Division", "4th Ranger Brigade", "")
+    doc = read_bytes(text.encode(), "t.txt")
+    assert unit_words(doc, [1, 2]) == {}
+    index = build_side_index(doc, parse_sides(doc), None)
+    assert index.side_of_name("Infantry held the ridge")[0] is None

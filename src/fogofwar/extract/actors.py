@@ -13,7 +13,7 @@ from fogofwar.extract.name_match import demonym_of as demonym_of
 from fogofwar.extract.name_match import find_name as _find_name
 from fogofwar.extract.name_match import find_name_ranked as _find_name_ranked
 from fogofwar.extract.name_match import is_demonym_word as _is_demonym_word
-from fogofwar.extract.person_names import person_side, person_words
+from fogofwar.extract.person_names import person_side, person_words, unit_words
 from fogofwar.extract.side_inference import (
     COMBATANT_KEY,
     adjective_side,
@@ -68,6 +68,7 @@ class SideIndex:
     aliases: dict[str, set[str]] = field(default_factory=dict)
     civilian_side: int | None = None
     adjectives: dict[str, int] = field(default_factory=dict)  # learned: "kurdish" -> 1
+    units: dict[str, int] = field(default_factory=dict)  # of UnitsN lines: "marines" -> 1
 
     @cached_property
     def person_words(self) -> dict[str, int]:
@@ -137,6 +138,9 @@ class SideIndex:
             person = person_side(text, self.person_words)
             if person is not None:
                 return person[1], None  # "Caesar had 22,000 men": the commander's side
+            unit = person_side(text, self.units, mid_sentence=True)
+            if unit is not None:
+                return unit[1], None  # "the Marines" of a side's "1st Marine Division"
             learned = adjective_side(low, self.adjectives) if self.adjectives else None
             return (learned[1], None) if learned else (None, None)
         hits.sort(key=lambda h: (h[0], h[1], -len(h[3])))
@@ -368,6 +372,7 @@ def build_side_index(doc: Document, sides: list[Side], civilian_side: int | None
         enriched.append(Side(side.side, tuple(new_actors), side.commanders))
     named = [(s.side, [n for a in s.actors for n in (a.name, *a.aliases)]) for s in enriched]
     index = SideIndex(enriched, aliases, civilian_side)
+    index.units = unit_words(doc, index.numbers)
     learned = learn_adjectives(doc.text, named)
     index.adjectives = {a: n for a, n in learned.items() if index.side_of_name(a)[0] is None}
     return index

@@ -6,6 +6,9 @@ A person is named by the full name, by any part of it that is not a title or par
 from a part ("Pompey" -> "Pompeian"). People a Combatant line names as the owner of a force
 ("Forces of X") count as that side's persons too. A part two sides' persons share names
 neither.
+
+Formations a side's ``UnitsN`` line lists name it by their distinctive words too ("the
+Marines" of a "1st Marine Division"), capitalised and not opening a sentence.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from functools import cache
 from importlib import resources
 
 from fogofwar.extract import lexicon
-from fogofwar.model import Side
+from fogofwar.model import Document, Side
 
 _WORD = re.compile(r"[A-ZÀ-Þ][\w'’-]*")
 _FORCE_OF = re.compile(r"^(?:the\s+)?(?P<head>[A-Za-z]+)\s+of\s+(?P<person>[A-Z].+)$")
@@ -75,10 +78,13 @@ def person_words(sides: list[Side]) -> dict[str, int]:
     return {w: next(iter(s)) for w, s in seen.items() if len(s) == 1}
 
 
-def person_side(text: str, words: dict[str, int]) -> tuple[int, int] | None:
+def person_side(
+    text: str, words: dict[str, int], mid_sentence: bool = False
+) -> tuple[int, int] | None:
     """(position, side) of the first capitalised word of ``text`` naming one side's person, as
     itself, a possessive ("Caesar's") or a plural of its adjective ("Pompeians"); None when
-    none does. Case matters: a name part may also be an English word ("Will", "Grant")."""
+    none does (``mid_sentence``: not as a sentence's first word). Case matters: a name part
+    may also be an English word ("Will", "Grant")."""
     if not words:
         return None
     for m in re.finditer(r"[A-ZÀ-Þ][\w-]*", text):
@@ -86,6 +92,8 @@ def person_side(text: str, words: dict[str, int]) -> tuple[int, int] | None:
         side = words.get(word)
         if side is None and word.endswith("s") and word[:-1].endswith("n"):
             side = words.get(word[:-1])
+        if mid_sentence and re.search(r"(?:^|[.!?]\s+)$", text[: m.start()]):
+            continue  # "Infantry held": capitalised because it opens the sentence
         if side is not None and not _another_persons_name(text, m.end(), words):
             return m.start(), side
     return None
@@ -96,3 +104,27 @@ def _another_persons_name(text: str, end: int, words: dict[str, int]) -> bool:
     names none of the sides' persons belongs to someone else."""
     m = re.match(r"\s+([A-ZÀ-Þ][\w-]*)", text[end:])
     return m is not None and m.group(1).lower() not in words
+
+
+_UNITS_KEY = re.compile(r"^units?\s*(\d+)$", re.IGNORECASE)
+
+
+def unit_words(doc: Document, numbers: list[int]) -> dict[str, int]:
+    """Each distinctive word of one side's ``UnitsN`` line ("marine" and "marines" of "1st
+    Marine Division") -> that side. Words of formations in general ("Division", "Infantry"),
+    ordinals, titles, the battle's place and words both sides' units use are none."""
+    place = (doc.infobox_value("Place") or "") + " " + (doc.infobox_value("Conflict") or "")
+    skip = _words("titles") | _words("particles") | {w.lower() for w in _WORD.findall(place)}
+    seen: dict[str, set[int]] = {}
+    for entry in doc.infobox:
+        m = _UNITS_KEY.match(entry.key.strip())
+        if not m or int(m.group(1)) not in numbers:
+            continue
+        for word in _WORD.findall(entry.value):
+            low = word.lower()
+            generic = lexicon.UNIT_NOUN.fullmatch(low)
+            if len(low) < 4 or low in skip or generic or low in _words("unit_generic"):
+                continue
+            for form in (low, low + "s"):
+                seen.setdefault(form, set()).add(int(m.group(1)))
+    return {w: next(iter(s)) for w, s in seen.items() if len(s) == 1}
