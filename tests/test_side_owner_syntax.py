@@ -97,3 +97,16 @@ def test_losses_a_verb_puts_at_a_figure_are_the_party_the_losses_noun_names(nlp:
     start = text.index("3,000")
     found = owner_by_parse(parsed, start, start + 5, sides, None)
     assert found is not None and found.side == 1
+
+
+def test_losses_inflicted_on_a_party_are_that_partys(nlp: Any) -> None:
+    """ "The rebels inflicted 300 casualties upon the Osk army": Osk's. Invented names."""
+    from fogofwar.extract.actors import SideIndex
+    from fogofwar.extract.owner_syntax import owner_by_parse
+    from fogofwar.model import Actor, Side
+
+    sides = SideIndex([Side(1, (Actor("Drevania"),)), Side(2, (Actor("Osk"),))])
+    text = "The Drevanians inflicted 300 casualties upon the Osk army."
+    start = text.index("300")
+    found = owner_by_parse(nlp(text), start, start + 3, sides, None)
+    assert found is not None and found.side == 2
