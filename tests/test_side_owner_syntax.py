@@ -83,3 +83,30 @@ def test_the_subject_of_lost_outranks_a_role_word(nlp: Any) -> None:
     body = "On 8 May, the Zentari Front's army lost 70 soldiers near the hill."
     claims = _battle(nlp, body, side1="Chile")
     assert _one(claims, "killed", 70).subject.side == 2
+
+
+def test_losses_a_verb_puts_at_a_figure_are_the_party_the_losses_noun_names(nlp: Any) -> None:
+    """ "Drevanian losses were estimated at 3,000": the Drevanian side's. Invented names."""
+    from fogofwar.extract.actors import SideIndex
+    from fogofwar.extract.owner_syntax import owner_by_parse
+    from fogofwar.model import Actor, Side
+
+    sides = SideIndex([Side(1, (Actor("Drevania"),)), Side(2, (Actor("Kingdom of Osk"),))])
+    text = "Drevanian losses have been estimated at around 3,000 killed."
+    parsed = nlp(text)
+    start = text.index("3,000")
+    found = owner_by_parse(parsed, start, start + 5, sides, None)
+    assert found is not None and found.side == 1
+
+
+def test_losses_inflicted_on_a_party_are_that_partys(nlp: Any) -> None:
+    """ "The rebels inflicted 300 casualties upon the Osk army": Osk's. Invented names."""
+    from fogofwar.extract.actors import SideIndex
+    from fogofwar.extract.owner_syntax import owner_by_parse
+    from fogofwar.model import Actor, Side
+
+    sides = SideIndex([Side(1, (Actor("Drevania"),)), Side(2, (Actor("Osk"),))])
+    text = "The Drevanians inflicted 300 casualties upon the Osk army."
+    start = text.index("300")
+    found = owner_by_parse(nlp(text), start, start + 3, sides, None)
+    assert found is not None and found.side == 2

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.markup import clean_cell, split_items
+from fogofwar.extract.name_match import demonym_of as demonym_of
+from fogofwar.extract.name_match import find_name as _find_name
+from fogofwar.extract.name_match import find_name_ranked as _find_name_ranked
+from fogofwar.extract.name_match import is_demonym_word as _is_demonym_word
+from fogofwar.extract.person_names import person_side, person_words, unit_words
 from fogofwar.extract.side_inference import (
     COMBATANT_KEY,
     adjective_side,
@@ -63,6 +68,12 @@ class SideIndex:
     aliases: dict[str, set[str]] = field(default_factory=dict)
     civilian_side: int | None = None
     adjectives: dict[str, int] = field(default_factory=dict)  # learned: "kurdish" -> 1
+    units: dict[str, int] = field(default_factory=dict)  # of UnitsN lines: "marines" -> 1
+
+    @cached_property
+    def person_words(self) -> dict[str, int]:
+        """The words naming one side's commanders ("caesar", "pompeian") -> that side."""
+        return person_words(self.sides)
 
     @property
     def numbers(self) -> list[int]:
@@ -124,6 +135,12 @@ class SideIndex:
                     if pos >= 0:
                         hits.append((pos, rank, side.side, actor.name))
         if not hits:
+            person = person_side(text, self.person_words)
+            if person is not None:
+                return person[1], None  # "Caesar had 22,000 men": the commander's side
+            unit = person_side(text, self.units, mid_sentence=True)
+            if unit is not None:
+                return unit[1], None  # "the Marines" of a side's "1st Marine Division"
             learned = adjective_side(low, self.adjectives) if self.adjectives else None
             return (learned[1], None) if learned else (None, None)
         hits.sort(key=lambda h: (h[0], h[1], -len(h[3])))
@@ -210,76 +227,6 @@ def _looks_like_country(name: str) -> bool:
     from fogofwar.extract.places import country_names
 
     return name.lower().strip() in country_names()
-
-
-def _find_name(low_text: str, name: str) -> int:
-    """Position of ``name`` (or its demonym) in lower-cased text as a whole word, or -1."""
-    return _find_name_ranked(low_text, name)[0]
-
-
-def _find_name_ranked(low_text: str, name: str) -> tuple[int, int]:
-    """(position, rank) of ``name`` in lower-cased text: rank 0 for the name itself or the
-    demonym of a one-word name, 1 for the demonym opening a longer name ("Syrian" of the
-    "Syrian Armed Forces"), 2 for the demonym of a country inside it; (-1, 3) if absent."""
-    n = name.lower().strip()
-    if len(n) < 2:
-        return -1, 3
-    pattern = re.escape(n.replace("’", "'")).replace("'", "['’]?")  # "Kataib" = "Kata'ib"
-    # "pro-GNA fighters" are the GNA's; "anti-GNA" ones are not
-    m = re.search(rf"(?:(?<![\w-])|(?<=\bpro-)){pattern}(?![\w])", low_text)
-    if m:
-        return m.start(), 0
-    first = n.split()[0] if " " in n else ""
-    if first and _is_demonym_word(first):
-        # "13 Syrian officers" names the side of the "Syrian Armed Forces"
-        plural = "" if first.endswith("s") else "s?"  # "five Russians" of the "Russian ..."
-        m = re.search(rf"(?<![\w-]){re.escape(first)}{plural}(?![\w-])", low_text)
-        if m:
-            return m.start(), 1
-    countries = (n,) if " " not in n else _countries_in(n)
-    for word_m in re.finditer(r"[a-zà-ÿ'-]{4,}", low_text):
-        word = word_m.group(0)
-        if any(demonym_of(word, c) or word == c for c in countries):
-            return word_m.start(), 0 if " " not in n else 2
-    return -1, 3
-
-
-@lru_cache(maxsize=4096)
-def _countries_in(name: str) -> tuple[str, ...]:
-    """The one-word country names inside a longer actor name ("Armed Forces of the
-    Philippines" -> ["philippines"]), whose demonym then names the actor too."""
-    from fogofwar.extract.places import country_names
-
-    return tuple(w for w in re.findall(r"[a-zà-ÿ'-]{4,}", name) if w in country_names())
-
-
-@lru_cache(maxsize=4096)
-def _is_demonym_word(word: str) -> bool:
-    from fogofwar.extract.places import country_names
-
-    if word in lexicon.DEMONYM_EXCEPTIONS:
-        return True
-    return any(demonym_of(word, c) for c in country_names() if " " not in c)
-
-
-def demonym_of(word: str, name: str) -> bool:
-    if word in lexicon.DEMONYM_EXCEPTIONS:
-        return name in lexicon.DEMONYM_EXCEPTIONS[word]
-    if name in _EXCEPTION_COUNTRIES:
-        return False
-    if " " in name or len(name) < 4 or word == name:
-        return False
-    if word.endswith("s") and not word.endswith(("ss", "ese")):
-        word = word[:-1]  # "Ukrainians" -> "Ukrainian"
-    common = 0
-    for a, b in zip(word, name, strict=False):
-        if a != b:
-            break
-        common += 1
-    return common >= 4 and common >= 0.75 * len(name) and word.endswith(("n", "i", "ese", "ish"))
-
-
-_EXCEPTION_COUNTRIES = frozenset(c for cs in lexicon.DEMONYM_EXCEPTIONS.values() for c in cs)
 
 
 def parse_sides(doc: Document) -> list[Side]:
@@ -425,6 +372,7 @@ def build_side_index(doc: Document, sides: list[Side], civilian_side: int | None
         enriched.append(Side(side.side, tuple(new_actors), side.commanders))
     named = [(s.side, [n for a in s.actors for n in (a.name, *a.aliases)]) for s in enriched]
     index = SideIndex(enriched, aliases, civilian_side)
+    index.units = unit_words(doc, index.numbers)
     learned = learn_adjectives(doc.text, named)
     index.adjectives = {a: n for a, n in learned.items() if index.side_of_name(a)[0] is None}
     return index

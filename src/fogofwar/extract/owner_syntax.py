@@ -10,6 +10,9 @@ predicate names:
   sides, the victims are the one the agent is not;
 - a possessor ("the army's 30 dead", "15 of the rebels' fighters") owns them;
 - "among X" on the predicate names the group ("Among the Nigeriens, five were killed");
+- losses "inflicted on X" are X's;
+- the party a losses noun names owns the figure a verb puts it at ("Velmar losses were
+  estimated at 3,000");
 - of two coordinated figures ("35 A and four B fighters"), one a side's and the other naming a
   party no side's actor name uses, the second is the other side's.
 
@@ -51,7 +54,8 @@ def owner_by_parse(
     if not inside:
         return None
     anchor = _anchor(inside[-1])
-    for rule in (_possessor, _predicate_owner, _among, _contrast):
+    rules = (_possessor, _inflicted_on, _predicate_owner, _among, _estimated_losses, _contrast)
+    for rule in rules:
         found = rule(anchor, sides, claimant_side)
         if found is not None:
             return found
@@ -214,6 +218,39 @@ def _among(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject 
     if pobj is None:
         return None
     side = _side_of(_noun_phrase(pobj), sides, claimant_side)
+    return Subject(side=side) if side is not None else None
+
+
+def _inflicted_on(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject | None:
+    """ "inflicted 470 casualties on the Osk army": the losses are the party's they are put on."""
+    role, verb = _governor(anchor)
+    if role != "dobj" or verb.lemma_.lower() not in _lemmas("inflict_on"):
+        return None
+    for holder in (anchor, verb):
+        prep = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ in _ON), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if pobj is not None:
+            side = _side_of(_noun_phrase(pobj), sides, claimant_side)
+            return Subject(side=side) if side is not None else None
+    return None
+
+
+_ON = frozenset({"on", "upon"})
+
+
+def _estimated_losses(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject | None:
+    """ "Velmar losses were estimated at 3,000 men": the party the losses noun names."""
+    token = anchor
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in _lemmas("estimate_prepositions"):
+        return None
+    verb = prep.head
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.lemma_.lower() not in _lemmas("loss_nouns"):
+        return None
+    side = _side_of(_noun_phrase(subject), sides, claimant_side)
     return Subject(side=side) if side is not None else None
 
 

