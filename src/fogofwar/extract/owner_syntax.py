@@ -48,12 +48,9 @@ def owner_by_parse(
 ) -> Subject | None:
     """The owner of the losses a figure at character offsets [start, end) counts, when the parse
     tells; None when it does not."""
-    if parsed is None:
+    anchor = _figure_anchor(parsed, start, end)
+    if anchor is None:
         return None
-    inside = [t for t in parsed if start <= t.idx < end]
-    if not inside:
-        return None
-    anchor = _anchor(inside[-1])
     rules = (_possessor, _inflicted_on, _predicate_owner, _among, _estimated_losses, _contrast)
     for rule in rules:
         found = rule(anchor, sides, claimant_side)
@@ -68,16 +65,21 @@ def named_owner_by_parse(
     """The owner the parse names outright, the possessor or the subject of "lost" ("the
     Order's army lost 1,000 soldiers"): stronger than a role word ("soldiers") in the figure's
     own words, which only guesses at a side."""
-    if parsed is None:
+    anchor = _figure_anchor(parsed, start, end)
+    if anchor is None:
         return None
-    inside = [t for t in parsed if start <= t.idx < end]
-    if not inside:
-        return None
-    anchor = _anchor(inside[-1])
     role, verb = _governor(anchor)
     if role == "dobj" and verb.lemma_.lower() in _lemmas("own_loss_lemmas"):
         return _predicate_owner(anchor, sides, claimant_side)
     return _possessor(anchor, sides, claimant_side)
+
+
+def _figure_anchor(parsed: Any, start: int, end: int) -> Any | None:
+    """The token the figure at [start, end) hangs from in the parse; None without a parse."""
+    if parsed is None:
+        return None
+    inside = [t for t in parsed if start <= t.idx < end]
+    return _anchor(inside[-1]) if inside else None
 
 
 def _anchor(number: Any) -> Any:
