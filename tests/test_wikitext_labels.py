@@ -42,13 +42,13 @@ def test_fatalities_and_injuries_keys_give_killed_and_injured(nlp: Any) -> None:
     }
 
 
-
 def test_the_perpetrators_of_an_attack_are_a_part_of_its_dead(nlp: Any) -> None:
     """People nouns of attacks (perpetrators, assailants, a gunman) make a breakdown part."""
     for words in ("the 2 perpetrators", "2 assailants", "2 shooters"):
         markup = ATTACK.replace("2 attackers", words)
         _, claims = extract_document(read_wikitext(markup, origin="attack.wikitext"), nlp)
         assert ("killed", None, 2, 2) in _rows(claims), words
+
 
 def test_terrorist_attack_keys_with_their_own_words(nlp: Any) -> None:
     markup = (
