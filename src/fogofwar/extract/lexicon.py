@@ -31,6 +31,12 @@ def _words(table: _Table, *sections: str, key: str = "words") -> list[str]:
     return out
 
 
+@cache
+def word_set(name: str, section: str) -> frozenset[str]:
+    """The words of one section of ``data/lexicon/<name>.toml``, as a set."""
+    return frozenset(_words(_load(name), section))
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(words)
 

@@ -21,9 +21,6 @@ The verbs are data (``data/lexicon/ownership.toml`` and the loss verbs of ``loss
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from fogofwar.extract import lexicon
@@ -36,11 +33,8 @@ _WE = frozenset({"we", "our", "us"})
 _CONTRAST_BLOCKERS = frozenset({"people", "persons", "others", "more", "civilians"})
 
 
-@cache
 def _lemmas(section: str) -> frozenset[str]:
-    path = resources.files("fogofwar.data").joinpath("lexicon").joinpath("ownership.toml")
-    table = tomllib.loads(path.read_text(encoding="utf-8"))
-    return frozenset(str(w) for w in table[section]["words"])
+    return lexicon.word_set("ownership", section)
 
 
 def owner_by_parse(

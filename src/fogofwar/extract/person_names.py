@@ -14,9 +14,6 @@ Marines" of a "1st Marine Division"), capitalised and not opening a sentence.
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import cache
-from importlib import resources
 
 from fogofwar.extract import lexicon
 from fogofwar.model import Document, Side
@@ -25,11 +22,8 @@ _WORD = re.compile(r"[A-ZÀ-Þ][\w'’-]*")
 _FORCE_OF = re.compile(r"^(?:the\s+)?(?P<head>[A-Za-z]+)\s+of\s+(?P<person>[A-Z].+)$")
 
 
-@cache
 def _words(section: str) -> frozenset[str]:
-    path = resources.files("fogofwar.data").joinpath("lexicon").joinpath("person_names.toml")
-    table = tomllib.loads(path.read_text(encoding="utf-8"))
-    return frozenset(str(w) for w in table[section]["words"])
+    return lexicon.word_set("person_names", section)
 
 
 def name_parts(name: str) -> set[str]:
