@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, text
+from sqlalchemy import Connection, Text, cast, delete, select, text
 
 from fogofwar import __version__
 from fogofwar.ledger import schema as t
@@ -245,3 +245,14 @@ def stored_estimate_dicts(
     q = select(s.estimates).where(s.event == event_id, s.policy == policy_digest(policy))
     found = conn.execute(q).scalar()
     return None if found is None else list(found)
+
+
+def stored_estimates_json(conn: Connection, event_id: str, policy: Policy) -> str | None:
+    """The stored estimates of one event as the JSON text stored (a list of
+    ``Estimate.to_dict()``), or None when none were stored with ``policy``."""
+    s = t.event_estimates.c
+    q = select(cast(s.estimates, Text)).where(
+        s.event == event_id, s.policy == policy_digest(policy)
+    )
+    found = conn.execute(q).scalar()
+    return None if found is None else str(found)
