@@ -28,3 +28,16 @@ def test_claim_with_a_large_figure_reads_back_exactly(db_url: str, anefis: Extra
         stored = event_claims(ledger, [huge.event])[huge.event]
     match = [c for c in stored if c.id == huge.id]
     assert match and match[0].value.low == big and isinstance(match[0].value.low, int)
+
+
+def test_documents_stamp_grows_with_every_stored_document(db_url: str, anefis: Extraction) -> None:
+    from fogofwar.ledger.derived import documents_stamp
+    from fogofwar.ledger.synthetic import document
+
+    stamps = []
+    with Ledger(db_url) as ledger:
+        for extraction in (anefis, document(1, 5), document(2, 5), anefis):  # the last: unchanged
+            ingest(ledger, extraction)
+            with ledger.read() as conn:
+                stamps.append(documents_stamp(conn))
+    assert stamps[0] < stamps[1] < stamps[2] == stamps[3]

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, delete, select, text
+from sqlalchemy import Connection, Text, cast, delete, func, literal_column, select, text
 
 from fogofwar import __version__
 from fogofwar.ledger import schema as t
@@ -256,3 +256,15 @@ def stored_estimates_json(conn: Connection, event_id: str, policy: Policy) -> st
     )
     found = conn.execute(q).scalar()
     return None if found is None else str(found)
+
+
+def documents_stamp(conn: Connection) -> int:
+    """A number that grows with every document the ledger stores (documents are never
+    deleted): SQLite's largest row id (its writers commit one at a time, in row id order), else
+    the number of documents."""
+    d = t.documents
+    if conn.dialect.name == "sqlite":
+        return int(
+            conn.execute(select(func.max(literal_column("rowid"))).select_from(d)).scalar() or 0
+        )
+    return int(conn.execute(select(func.count()).select_from(d)).scalar() or 0)

@@ -4,8 +4,9 @@ With the policy the ledger stores estimates under (the default; ``fogofwar.ledge
 they are read from the ledger: one indexed read, no reconciling per request. With another
 policy the server reconciles. Rows (and reconciled estimates) are kept in an LRU while the
 ledger's documents are unchanged: every ingest adds a ``documents`` row (documents are never
-deleted, revisions included), so the number of documents stamps the ledger's state; a changed
-stamp, from this server or another process, empties the cache."""
+deleted, revisions included), so ``derived.documents_stamp`` (the number of documents, or on
+SQLite the largest row id) stamps the ledger's state; a changed stamp, from this server or
+another process, empties the cache."""
 
 from __future__ import annotations
 
@@ -15,11 +16,8 @@ from collections.abc import Callable, Hashable, Iterator, MutableMapping, Sequen
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
-
 from fogofwar.export.common import Bundle, Fatalities, bundles
 from fogofwar.ledger import EventFilter, Ledger, derived, event_claims
-from fogofwar.ledger import schema as t
 from fogofwar.ledger.search import Hit
 from fogofwar.model import Estimate, Event
 from fogofwar.reconcile import Policy, reconcile
@@ -104,7 +102,7 @@ class Derived:
 
     def _fresh(self) -> None:
         with self.ledger.read() as conn:
-            stamp = int(conn.execute(select(func.count()).select_from(t.documents)).scalar() or 0)
+            stamp = derived.documents_stamp(conn)
         with self._lock:
             if stamp != self._stamp:
                 self._items.clear()
