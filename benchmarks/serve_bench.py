@@ -14,11 +14,19 @@
    requests back to back for --seconds; every latency is recorded: p50, p99, requests/s.
    Endpoints: /api/events (filtered, first page), /api/events/{id}, /api/events/{id}/estimates,
    /api/acled/read (one country and month, first page), /api/gedevents (first page).
+   The clients share the machine's cores with the server, so they are light: the standard
+   library's ``http.client`` on one keep-alive connection each (httpx, used before, spent
+   about as much CPU per request as the server); each sends the same requests as before, reads
+   every answer to its end and records every latency.
+4. The server's CPU time per request (user + system time of its processes, from /proc, over
+   the requests of the endpoint): the figure to compare when the machine is shared, since
+   wall-clock latency then depends on what else runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import random
 import socket
@@ -30,6 +38,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -72,7 +81,22 @@ def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
-def load(base: str, paths: Callable[[random.Random], str], clients: int, seconds: float) -> dict:
+def server_cpu(pid: int) -> float | None:
+    """User + system CPU seconds of the process ``pid`` and its children (Linux /proc)."""
+    try:
+        pids = [pid, *map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+        total = 0
+        for p in pids:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+        return total / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return None
+
+
+def load(
+    port: int, paths: Callable[[random.Random], str], clients: int, seconds: float, pid: int
+) -> dict:
     """``clients`` threads requesting back to back for ``seconds``; latencies in ms."""
     laps: list[float] = []
     errors: list[int] = []
@@ -81,23 +105,31 @@ def load(base: str, paths: Callable[[random.Random], str], clients: int, seconds
 
     def client(seed: int) -> None:
         rng, mine, bad = random.Random(seed), [], 0
-        with httpx.Client(base_url=base, timeout=30) as http:
-            while time.perf_counter() < stop:
-                t = time.perf_counter()
-                status = http.get(paths(rng)).status_code
-                mine.append((time.perf_counter() - t) * 1000)
-                bad += status != 200
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.perf_counter() < stop:
+            path = quote(paths(rng), safe="/?&=:,.")  # as httpx sends it
+            t = time.perf_counter()
+            conn.request("GET", path)
+            answer = conn.getresponse()
+            answer.read()
+            mine.append((time.perf_counter() - t) * 1000)
+            bad += answer.status != 200
+        conn.close()
         with lock:
             laps.extend(mine)
             errors.append(bad)
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    cpu = server_cpu(pid)
     for th in threads:
         th.start()
     for th in threads:
         th.join()
+    after = server_cpu(pid)
     laps.sort()
+    per_request = (after - cpu) * 1000 / len(laps) if cpu is not None and after else None
     return {
+        "cpu_ms": "?" if per_request is None else round(per_request, 2),
         "requests": len(laps),
         "per_s": round(len(laps) / seconds, 1),
         "p50_ms": round(statistics.median(laps), 1),
@@ -161,15 +193,15 @@ def main() -> None:
     port = free_port()
     server = start_server(url, port, args.workers)
     try:
-        base = f"http://127.0.0.1:{port}"
         print(f"load before: {load_average()}")
         print(f"| endpoint ({held['claims']:,} claims, {args.clients} clients, "
               f"{args.seconds:g} s each, {args.workers} workers) | p50 ms | p99 ms | req/s "
-              "| non-200 |")  # fmt: skip
-        print("|---|---:|---:|---:|---:|")
+              "| server CPU ms/req | non-200 |")  # fmt: skip
+        print("|---|---:|---:|---:|---:|---:|")
         for name, paths in endpoints(held["events"]).items():
-            r = load(base, paths, args.clients, args.seconds)
-            print(f"| {name} | {r['p50_ms']} | {r['p99_ms']} | {r['per_s']} | {r['non_200']} |")
+            r = load(port, paths, args.clients, args.seconds, server.pid)
+            print(f"| {name} | {r['p50_ms']} | {r['p99_ms']} | {r['per_s']} | {r['cpu_ms']} "
+                  f"| {r['non_200']} |")  # fmt: skip
             sys.stdout.flush()
         print(f"load after: {load_average()}")
     finally:

@@ -117,9 +117,9 @@ def test_derived_backfills_an_older_ledger(db_url: str, anefis: Extraction) -> N
         want = _stored(ledger)
         with ledger.write() as conn:  # back to a version-5 ledger holding the same claims
             conn.execute(text("DROP TABLE event_estimates"))
-            conn.execute(delete(t.schema_version).where(t.schema_version.c.version == 6))
+            conn.execute(delete(t.schema_version).where(t.schema_version.c.version >= 6))
     with Ledger(db_url) as ledger:
-        assert ledger.applied == [6]
+        assert ledger.applied == [6, 7]
         assert _stored(ledger) == want == _recomputed(ledger)
 
 

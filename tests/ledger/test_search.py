@@ -55,3 +55,20 @@ def test_search_known_hits_never_bring_back_a_replaced_revision(db_url: str) -> 
         ingest(ledger, two)
         (new,) = event_page(ledger, EventFilter(), 10, known=known).hits
     assert new.pk != old.pk and new.event.document == doc2.id
+
+
+def test_search_total_is_every_match_on_any_page(db_url: str) -> None:
+    """The first page counts in its own query; pages after a key or past the end count apart:
+    every page gives the same total."""
+    with Ledger(db_url) as ledger:
+        for i in range(7):
+            ingest(ledger, document(i, 3))
+        flt = EventFilter(date_from="1900")
+        want = len(list_events(ledger, flt))
+        first = event_page(ledger, flt, 3)
+        assert first.next_key is not None
+        after = event_page(ledger, flt, 3, after=first.next_key)
+        pages = [first, after, event_page(ledger, flt, 3, offset=3)]
+        pages.append(event_page(ledger, flt, 3, offset=50))
+    assert [p.total for p in pages] == [want] * 4 and want == 7
+    assert pages[3].hits == [] and len(pages[2].hits) == 3

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, text
+from sqlalchemy import Connection, Text, cast, delete, func, literal_column, select, text
 
 from fogofwar import __version__
 from fogofwar.ledger import schema as t
@@ -245,3 +245,26 @@ def stored_estimate_dicts(
     q = select(s.estimates).where(s.event == event_id, s.policy == policy_digest(policy))
     found = conn.execute(q).scalar()
     return None if found is None else list(found)
+
+
+def stored_estimates_json(conn: Connection, event_id: str, policy: Policy) -> str | None:
+    """The stored estimates of one event as the JSON text stored (a list of
+    ``Estimate.to_dict()``), or None when none were stored with ``policy``."""
+    s = t.event_estimates.c
+    q = select(cast(s.estimates, Text)).where(
+        s.event == event_id, s.policy == policy_digest(policy)
+    )
+    found = conn.execute(q).scalar()
+    return None if found is None else str(found)
+
+
+def documents_stamp(conn: Connection) -> int:
+    """A number that grows with every document the ledger stores (documents are never
+    deleted): SQLite's largest row id (its writers commit one at a time, in row id order), else
+    the number of documents."""
+    d = t.documents
+    if conn.dialect.name == "sqlite":
+        return int(
+            conn.execute(select(func.max(literal_column("rowid"))).select_from(d)).scalar() or 0
+        )
+    return int(conn.execute(select(func.count()).select_from(d)).scalar() or 0)

@@ -80,7 +80,8 @@ events = Table(
 Index("ix_events_id_current", events.c.id, events.c.current)
 Index("ix_events_date", events.c.date_start, events.c.date_end)
 Index("ix_events_country", events.c.country)
-Index("ix_events_country_norm", events.c.country_norm, events.c.current)
+# ix_events_country_norm (country_norm, current), from migration 5, was dropped by migration 7:
+# ix_events_country_dates below begins with the same columns
 Index("ix_events_part_of_norm", events.c.part_of_norm)
 
 event_actors = Table(

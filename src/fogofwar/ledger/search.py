@@ -2,7 +2,8 @@
 (undated events last) or an offset, for the HTTP API and the web page.
 
 The sort carries keys only (on SQLite the ``events (country_norm, current, date_start,
-date_end)`` index covers the country and date filters); bodies are read for one page."""
+date_end)`` index covers the country and date filters); bodies are read for one page. The
+first page's query counts the matches too (a window over the sorted keys)."""
 
 from __future__ import annotations
 
@@ -57,11 +58,11 @@ def event_page(
     e = t.events.c
     known = {} if known is None else known
     where = conditions(flt)
-    keys = select(e.pk, sort_key().label("k")).where(*where)
+    total_col = func.count().over().label("total")  # every match, before LIMIT and OFFSET
+    keys = select(e.pk, sort_key().label("k"), total_col).where(*where)
     if after is not None:
         keys = keys.where(tuple_(sort_key(), e.pk) > tuple_(*after))
     keys = keys.order_by(sort_key(), e.pk).limit(limit + 1).offset(offset)
-    count = select(func.count()).select_from(t.events).where(*where)
     with ledger.read() as conn:
         rows = conn.execute(keys).all()
         more, rows = len(rows) > limit, rows[:limit]
@@ -74,7 +75,11 @@ def event_page(
                 .where(e.pk.in_(wanted))
             ):
                 mine[r.pk] = known[r.pk] = Hit(Event.from_dict(r.body), r.pk, r.ingested_at)
-        total = int(conn.execute(count).scalar() or 0)
+        if rows and after is None:
+            total = int(rows[0].total)
+        else:  # a page past the end, or after a key (the window counts from the key): count
+            count = select(func.count()).select_from(t.events).where(*where)
+            total = int(conn.execute(count).scalar() or 0)
     hits = [mine[r.pk] for r in rows]
     last = (str(rows[-1].k), int(rows[-1].pk)) if more and rows else None
     return EventPage(hits, total, last)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import orjson
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
@@ -51,12 +53,32 @@ def safe_url(url: str) -> str:
         return url
 
 
+_DIGITS = str.maketrans("123456789", "000000000")
+_LONG_NUMBER = "0" * 19  # 19 digits in a row: maybe an integer past 64 bits
+
+
+def json_loads(text: str | bytes) -> Any:
+    """A JSON column's value: orjson where it reads exactly as the standard library does (it
+    turns integers past 64 bits into floats, and refuses NaN), else the standard library."""
+    if isinstance(text, bytes | bytearray):
+        text = text.decode()
+    if _LONG_NUMBER not in text.translate(_DIGITS):
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(text)
+
+
 def _sqlite_engine(url: str, read_only: bool) -> Engine:
     parsed = make_url(url)
     memory = parsed.database in (None, "", ":memory:")
     if memory:
         engine = create_engine(
-            "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
+            "sqlite://",
+            poolclass=StaticPool,
+            connect_args={"check_same_thread": False},
+            json_deserializer=json_loads,
         )
     elif read_only:
         path = Path(str(parsed.database)).expanduser()
@@ -66,10 +88,14 @@ def _sqlite_engine(url: str, read_only: bool) -> Engine:
                 f"or `fogofwar migrate --db {path}`"
             )
         uri = f"sqlite:///file:{quote(str(path.resolve()))}?mode=ro&uri=true"
-        engine = create_engine(uri, connect_args={"timeout": 60, "check_same_thread": False})
+        engine = create_engine(
+            uri,
+            connect_args={"timeout": 60, "check_same_thread": False},
+            json_deserializer=json_loads,
+        )
     else:
         Path(str(parsed.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 60})
+        engine = create_engine(url, connect_args={"timeout": 60}, json_deserializer=json_loads)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn: Any, _record: Any) -> None:
@@ -94,9 +120,12 @@ def _engine(url: str, read_only: bool) -> Engine:
         return _sqlite_engine(url, read_only)
     if read_only:  # every transaction READ ONLY: the server refuses any write
         return create_engine(
-            url, pool_pre_ping=True, execution_options={"postgresql_readonly": True}
+            url,
+            pool_pre_ping=True,
+            execution_options={"postgresql_readonly": True},
+            json_deserializer=json_loads,
         )
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, json_deserializer=json_loads)
 
 
 class Ledger:

@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from fogofwar.errors import InvalidParameters, Unauthorized
@@ -19,6 +18,7 @@ from fogofwar.ledger import EventFilter
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import TOKEN_LIFETIME, require_read, same
 from fogofwar.serve.query import Hit, search
+from fogofwar.serve.responses import FastJSON
 
 router = APIRouter(tags=["ACLED-compatible"], responses=schemas.errors(401, 422))
 
@@ -97,7 +97,7 @@ def _fields(text: str | None) -> list[str] | None:
     responses=schemas.errors(400),
 )
 @router.get("/acled/read", include_in_schema=False, dependencies=[Depends(require_read)])
-def read(
+async def read(
     request: Request,
     country: Annotated[str | None, Query(description="country name; A:OR:country=B")] = None,
     event_date: Annotated[
@@ -115,7 +115,7 @@ def read(
     with_total: Annotated[bool, Query()] = False,
     key: Annotated[str | None, Query(description="legacy, ignored")] = None,
     email: Annotated[str | None, Query(description="legacy, ignored")] = None,
-) -> JSONResponse:
+) -> FastJSON:
     """ACLED's ``/acled/read``: ``{"status": 200, "success": true, "count": N, "data": [...]}``."""
     size = limit or 5000
     names = _fields(fields)
@@ -124,12 +124,16 @@ def read(
     flt = EventFilter(date_from=low, date_to=high, countries=countries)
     known = request.app.state.derived.hits
     found = search(request.app.state.ledger, flt, size, offset=(page - 1) * size, known=known)
-    rows = request.app.state.derived.rows("acled", found.hits, acled_row)
-    data = [{k: r[k] for k in names} for r in rows] if names else rows
+    derived = request.app.state.derived
+    data: list[Any]
+    if names:
+        data = [{k: r[k] for k in names} for r in derived.rows("acled", found.hits, acled_row)]
+    else:
+        data = derived.encoded_rows("acled", found.hits, acled_row)
     body: dict[str, Any] = {"status": 200, "success": True, "count": len(data), "data": data}
     if with_total:
         body["total_count"] = found.total
-    return JSONResponse(body)  # rows are built typed: no second validation of every field
+    return FastJSON(body)  # rows are built typed: no second validation of every field
 
 
 @router.post("/oauth/token", summary="OAuth password grant (ACLED's clients)")

@@ -21,6 +21,7 @@ from fogofwar.reconcile import Policy
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import require_read
 from fogofwar.serve.query import decode_cursor, encode_cursor, parse_bbox, search
+from fogofwar.serve.responses import FastJSON
 from fogofwar.serve.sources import profiles
 
 router = APIRouter(
@@ -36,7 +37,7 @@ def state(request: Request) -> tuple[Ledger, Policy]:
     return request.app.state.ledger, request.app.state.policy
 
 
-def event_search(
+async def event_search(
     country: Annotated[str | None, Query(description="country name, exact, any case")] = None,
     date_from: Annotated[
         str | None, Query(alias="from", pattern=ISO_DATE, description="events ending on/after")
@@ -80,28 +81,30 @@ def index(request: Request) -> schemas.Index:
     "/events",
     summary="Events, filtered and paged",
     tags=["events"],
+    response_model=schemas.EventList,
     responses=schemas.errors(400),
 )
-def events(
+async def events(
     request: Request,
     flt: Annotated[EventFilter, Depends(event_search)],
     limit: Limit = 50,
     cursor: Cursor = None,
     page: Annotated[int | None, Query(ge=1, le=100_000, description="1-based page")] = None,
-) -> schemas.EventList:
+) -> FastJSON:
     """Current events by start date. Page with ``cursor`` (the ``next_cursor`` of the page
     before) or with ``page``; ``total`` counts every match."""
     if cursor and page:
         raise InvalidParameters("give cursor or page, not both")
     offset = (page - 1) * limit if page else 0
-    found = search(
-        request.app.state.ledger, flt, limit, cursor, offset, request.app.state.derived.hits
-    )
-    return schemas.EventList(
-        total=found.total,
-        limit=limit,
-        next_cursor=found.next_cursor,
-        events=[h.event.to_dict() for h in found.hits],
+    derived = request.app.state.derived
+    found = search(request.app.state.ledger, flt, limit, cursor, offset, derived.hits)
+    return FastJSON(  # schemas.EventList, each event encoded once
+        {
+            "total": found.total,
+            "limit": limit,
+            "next_cursor": found.next_cursor,
+            "events": [derived.event_body(h) for h in found.hits],
+        }
     )
 
 
@@ -113,21 +116,26 @@ def find_event(ledger: Ledger, event_id: str) -> Event:
 
 
 @router.get(
-    "/events/{event_id}", summary="One event", tags=["events"], responses=schemas.errors(404)
+    "/events/{event_id}",
+    summary="One event",
+    tags=["events"],
+    response_model=schemas.EventDetail,
+    responses=schemas.errors(404),
 )
-def event(request: Request, event_id: str) -> schemas.EventDetail:
+async def event(request: Request, event_id: str) -> FastJSON:
     """The event with its sides, actors, commanders, result and related events."""
     found = event_detail(request.app.state.ledger, event_id)
     if found is None:
         raise NotFound(f"no event {event_id!r} in the ledger (see /api/events)")
     doc_id, title, origin, revision_no = found.document
-    return schemas.EventDetail(
-        event=found.event.to_dict(),
-        document=schemas.DocumentRef(
-            id=doc_id, title=title, origin=origin, revision_no=revision_no
-        ),
-        claims=found.claims,
-    )
+    return FastJSON(  # schemas.EventDetail
+        {
+            "event": found.event.to_dict(),
+            "document": {"id": doc_id, "title": title, "origin": origin,
+                         "revision_no": revision_no},
+            "claims": found.claims,
+        }
+    )  # fmt: skip
 
 
 def _claims_of(request: Request, event_id: str) -> list[Claim]:
@@ -151,15 +159,16 @@ def claims(request: Request, event_id: str) -> schemas.ClaimList:
     "/events/{event_id}/estimates",
     summary="Low / best / high per side and kind, with the reason and the claims used",
     tags=["events"],
+    response_model=schemas.EstimateList,
     responses=schemas.errors(404),
 )
-def estimates(request: Request, event_id: str) -> schemas.EstimateList:
+async def estimates(request: Request, event_id: str) -> FastJSON:
     policy, derived = request.app.state.policy, request.app.state.derived
-    stored = derived.stored_estimates(event_id)  # one read when the ledger has them
+    stored: Any = derived.stored_estimates(event_id)  # one read when the ledger has them
     if stored is None:
         found = derived.estimates(find_event(request.app.state.ledger, event_id))
         stored = [e.to_dict() for e in found]
-    return schemas.EstimateList(event=event_id, policy=policy.name, estimates=stored)
+    return FastJSON({"event": event_id, "policy": policy.name, "estimates": stored})
 
 
 @router.get(

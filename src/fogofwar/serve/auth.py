@@ -62,7 +62,7 @@ def bearer(request: Request) -> str | None:
     return value.strip()
 
 
-def require_read(request: Request) -> None:
+async def require_read(request: Request) -> None:
     """Reads are public unless a read token is set; then it is needed as a bearer token, an
     OAuth token from ``POST /oauth/token``, or UCDP's ``x-ucdp-access-token`` header."""
     settings = request.app.state.settings
@@ -79,7 +79,7 @@ def require_read(request: Request) -> None:
     raise Unauthorized("this server needs a read token: send 'Authorization: Bearer TOKEN'")
 
 
-def require_write(request: Request) -> None:
+async def require_write(request: Request) -> None:
     """Writes need the server's write token as a bearer token; without one the server is
     read-only."""
     settings = request.app.state.settings

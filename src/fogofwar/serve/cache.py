@@ -4,8 +4,9 @@ With the policy the ledger stores estimates under (the default; ``fogofwar.ledge
 they are read from the ledger: one indexed read, no reconciling per request. With another
 policy the server reconciles. Rows (and reconciled estimates) are kept in an LRU while the
 ledger's documents are unchanged: every ingest adds a ``documents`` row (documents are never
-deleted, revisions included), so the number of documents stamps the ledger's state; a changed
-stamp, from this server or another process, empties the cache."""
+deleted, revisions included), so ``derived.documents_stamp`` (the number of documents, or on
+SQLite the largest row id) stamps the ledger's state; a changed stamp, from this server or
+another process, empties the cache."""
 
 from __future__ import annotations
 
@@ -13,18 +14,18 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import func, select
+from typing import Any, TypeVar
 
 from fogofwar.export.common import Bundle, Fatalities, bundles
 from fogofwar.ledger import EventFilter, Ledger, derived, event_claims
-from fogofwar.ledger import schema as t
 from fogofwar.ledger.search import Hit
 from fogofwar.model import Estimate, Event
 from fogofwar.reconcile import Policy, reconcile
+from fogofwar.serve.responses import Encoded, fragment, raw
 
 RowMaker = Callable[[Bundle, Hit], dict[str, Any]]
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 UNKNOWN = Fatalities(None, None, None)
 
 
@@ -44,40 +45,44 @@ class StoredBundle(Bundle):
         return self.figure
 
 
-class KnownHits(MutableMapping[int, Hit]):
-    """Events read by row (``ledger.search.event_page``'s ``known``), at most ``size``, the least
-    recently used going first; thread-safe. A row's event never changes, so nothing goes stale."""
+class Lru(MutableMapping[K, V]):
+    """At most ``size`` items, the least recently used going first; thread-safe."""
 
     def __init__(self, size: int = 20_000) -> None:
         self.size = size
         self._lock = threading.Lock()
-        self._items: OrderedDict[int, Hit] = OrderedDict()
+        self._items: OrderedDict[K, V] = OrderedDict()
 
-    def __getitem__(self, pk: int) -> Hit:
+    def __getitem__(self, key: K) -> V:
         with self._lock:
-            self._items.move_to_end(pk)
-            return self._items[pk]
+            self._items.move_to_end(key)
+            return self._items[key]
 
-    def __setitem__(self, pk: int, hit: Hit) -> None:
+    def __setitem__(self, key: K, value: V) -> None:
         with self._lock:
-            self._items[pk] = hit
+            self._items[key] = value
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
 
-    def __delitem__(self, pk: int) -> None:
+    def __delitem__(self, key: K) -> None:
         with self._lock:
-            del self._items[pk]
+            del self._items[key]
 
-    def __contains__(self, pk: object) -> bool:
+    def __contains__(self, key: object) -> bool:
         with self._lock:
-            return pk in self._items
+            return key in self._items
 
-    def __iter__(self) -> Iterator[int]:
+    def __iter__(self) -> Iterator[K]:
         with self._lock:
             return iter(list(self._items))
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+class KnownHits(Lru[int, Hit]):
+    """Events read by row (``ledger.search.event_page``'s ``known``). A row's event never
+    changes, so nothing goes stale."""
 
 
 class Derived:
@@ -86,6 +91,7 @@ class Derived:
     def __init__(self, ledger: Ledger, policy: Policy, size: int = 50_000) -> None:
         self.ledger, self.policy, self.size = ledger, policy, size
         self.hits = KnownHits()
+        self._bodies: Lru[int, Encoded] = Lru()
         self._lock = threading.Lock()
         self._stamp: int | None = None
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
@@ -96,7 +102,7 @@ class Derived:
 
     def _fresh(self) -> None:
         with self.ledger.read() as conn:
-            stamp = int(conn.execute(select(func.count()).select_from(t.documents)).scalar() or 0)
+            stamp = derived.documents_stamp(conn)
         with self._lock:
             if stamp != self._stamp:
                 self._items.clear()
@@ -115,11 +121,19 @@ class Derived:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
 
-    def stored_estimates(self, event_id: str) -> list[dict[str, Any]] | None:
-        """The stored estimates (as dicts) of the current event with this id, None if not
-        stored (no such event, or made under another policy)."""
+    def stored_estimates(self, event_id: str) -> Encoded | None:
+        """The stored estimates of the current event with this id as their JSON list, None if
+        not stored (no such event, or made under another policy)."""
         with self.ledger.read() as conn:
-            return derived.stored_estimate_dicts(conn, event_id, self.policy)
+            found = derived.stored_estimates_json(conn, event_id, self.policy)
+        return None if found is None else raw(found)
+
+    def event_body(self, hit: Hit) -> Encoded:
+        """The hit's ``Event.to_dict()``, encoded once per event row."""
+        found = self._bodies.get(hit.pk)
+        if found is None:
+            found = self._bodies[hit.pk] = fragment(hit.event.to_dict())
+        return found
 
     def estimates(self, event: Event) -> list[Estimate]:
         """The event's estimates from its current claims."""
@@ -135,19 +149,36 @@ class Derived:
             self._put(key, found)
         return list(found)
 
-    def rows(self, kind: str, hits: Sequence[Hit], make: RowMaker) -> list[dict[str, Any]]:
-        """One row per hit made by ``make`` from the event's bundle: from its stored summary, or
-        reconciled here under another policy; rows are kept while the ledger is unchanged."""
+    def _rows(self, kind: str, hits: Sequence[Hit], make: RowMaker) -> dict[Hashable, Any]:
+        """Each hit's row by its cache key (hits without a row, e.g. no longer current, are
+        left out)."""
         self._fresh()
         keys = [(kind, h.event.id, h.event.document, h.pk) for h in hits]
-        got = {k: self._get(k) for k in keys}
-        missing = [h for h, k in zip(hits, keys, strict=True) if got[k] is None]
+        got = {k: found for k in keys if (found := self._get(k)) is not None}
+        missing = [h for h, k in zip(hits, keys, strict=True) if k not in got]
         if missing:
             for h, row in self._made(missing, make):
                 key = (kind, h.event.id, h.event.document, h.pk)
                 got[key] = row
                 self._put(key, row)
-        return [dict(got[k]) for k in keys if got[k] is not None]
+        return {k: got[k] for k in keys if k in got}  # in the hits' order
+
+    def rows(self, kind: str, hits: Sequence[Hit], make: RowMaker) -> list[dict[str, Any]]:
+        """One row per hit made by ``make`` from the event's bundle: from its stored summary, or
+        reconciled here under another policy; rows are kept while the ledger is unchanged."""
+        return [dict(row) for row in self._rows(kind, hits, make).values()]
+
+    def encoded_rows(self, kind: str, hits: Sequence[Hit], make: RowMaker) -> list[Encoded]:
+        """``rows``, each encoded once while the ledger is unchanged."""
+        out = []
+        for key, row in self._rows(kind, hits, make).items():
+            done = ("encoded", key)
+            found = self._get(done)
+            if found is None:
+                found = fragment(row)
+                self._put(done, found)
+            out.append(found)
+        return out
 
     def _made(self, hits: Sequence[Hit], make: RowMaker) -> Iterator[tuple[Hit, dict[str, Any]]]:
         with self.ledger.read() as conn:

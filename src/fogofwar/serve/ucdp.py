@@ -9,7 +9,6 @@ import math
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from fogofwar.errors import InvalidParameters
@@ -19,6 +18,7 @@ from fogofwar.ledger import EventFilter
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import require_read
 from fogofwar.serve.query import Hit, search
+from fogofwar.serve.responses import FastJSON
 
 router = APIRouter(
     tags=["UCDP-compatible"],
@@ -85,7 +85,7 @@ def _page_url(request: Request, page: int) -> str:
     response_model=GedPage,
     responses=schemas.errors(400),
 )
-def gedevents(
+async def gedevents(
     request: Request,
     version: str,
     pagesize: Annotated[int, Query(ge=1, le=1000, description="rows per page (max 1000)")] = 100,
@@ -98,7 +98,7 @@ def gedevents(
     geography: Annotated[
         str | None, Query(alias="Geography", description="'LAT LON,LAT LON' corners")
     ] = None,
-) -> JSONResponse:
+) -> FastJSON:
     """``{TotalCount, TotalPages, PreviousPageUrl, NextPageUrl, Result}``; follow
     ``NextPageUrl`` until it is ``""``. ``version`` is accepted for compatibility: the ledger
     has one version, its current state. Country codes (Gleditsch-Ward) are not known to fogofwar:
@@ -117,12 +117,12 @@ def gedevents(
     known = request.app.state.derived.hits
     found = search(request.app.state.ledger, flt, pagesize, offset=page * pagesize, known=known)
     pages = math.ceil(found.total / pagesize)
-    return JSONResponse(  # rows are built typed: no second validation of every field
+    return FastJSON(  # rows are built typed: no second validation of every field
         {
             "TotalCount": found.total,
             "TotalPages": pages,
             "PreviousPageUrl": _page_url(request, page - 1) if page > 0 else "",
             "NextPageUrl": _page_url(request, page + 1) if page + 1 < pages else "",
-            "Result": request.app.state.derived.rows("ged", found.hits, ged_row),
+            "Result": request.app.state.derived.encoded_rows("ged", found.hits, ged_row),
         }
     )
