@@ -69,6 +69,19 @@ def named_owner_by_parse(
     return _possessor(anchor, sides, claimant_side)
 
 
+def stated_owner_by_parse(
+    parsed: Any, start: int, end: int, sides: SideIndex, claimant_side: int | None
+) -> Subject | None:
+    """The owner the parse states outright for a figure without a noun of its own: the named
+    owner, or the party losses are "inflicted on" ("and inflicted 470 casualties on X"); not
+    the guess that a verb's victims are its agent's enemy."""
+    named = named_owner_by_parse(parsed, start, end, sides, claimant_side)
+    anchor = _figure_anchor(parsed, start, end)
+    if named is not None or anchor is None:
+        return named
+    return _inflicted_on(anchor, sides, claimant_side)
+
+
 def _figure_anchor(parsed: Any, start: int, end: int) -> Any | None:
     """The token the figure at [start, end) hangs from in the parse; None without a parse."""
     if parsed is None:
