@@ -25,6 +25,7 @@ from typing import Any
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
+from fogofwar.extract.referents import is_pronoun, noun_phrase, phrase_side, pronoun_side
 from fogofwar.model import Subject
 
 _INFLICTING = lexicon.SYNTAX_VERB_OBJECT
@@ -68,6 +69,19 @@ def named_owner_by_parse(
     return _possessor(anchor, sides, claimant_side)
 
 
+def stated_owner_by_parse(
+    parsed: Any, start: int, end: int, sides: SideIndex, claimant_side: int | None
+) -> Subject | None:
+    """The owner the parse states outright for a figure without a noun of its own: the named
+    owner, or the party losses are "inflicted on" ("and inflicted 470 casualties on X"); not
+    the guess that a verb's victims are its agent's enemy."""
+    named = named_owner_by_parse(parsed, start, end, sides, claimant_side)
+    anchor = _figure_anchor(parsed, start, end)
+    if named is not None or anchor is None:
+        return named
+    return _inflicted_on(anchor, sides, claimant_side)
+
+
 def _figure_anchor(parsed: Any, start: int, end: int) -> Any | None:
     """The token the figure at [start, end) hangs from in the parse; None without a parse."""
     if parsed is None:
@@ -97,13 +111,14 @@ def _governor(anchor: Any) -> tuple[str, Any]:
 
 
 def _side_of(words: Any, sides: SideIndex, claimant_side: int | None) -> int | None:
-    """The fighting side a phrase (a span or token subtree) names; "we" is the speaker's."""
+    """The fighting side a phrase (a span or token subtree) names; "we" is the speaker's, "they"
+    the party named before it."""
     tokens = list(words)
     if len(tokens) == 1 and tokens[0].lower_ in _WE:
         return claimant_side
-    text = " ".join(t.text for t in tokens if t.dep_ not in ("relcl", "appos"))
-    found = sides.resolve(text)
-    return None if found.civilian else found.side
+    if len(tokens) == 1 and is_pronoun(tokens[0]):
+        return pronoun_side(tokens[0], sides)
+    return phrase_side(tokens, sides)
 
 
 def _subject_tokens(verb: Any) -> list[Any] | None:
@@ -114,21 +129,11 @@ def _subject_tokens(verb: Any) -> list[Any] | None:
         if subject is not None:
             if subject.dep_ == "nsubjpass" or subject.tag_ == "WDT":
                 return None
-            return _noun_phrase(subject)
+            return noun_phrase(subject)
         if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
             return None
         verb = verb.head
     return None
-
-
-def _noun_phrase(token: Any) -> list[Any]:
-    """A noun with its modifiers, without clauses or appositions hanging from it."""
-    cut = {"relcl", "acl", "appos", "advcl", "punct", "prep", "cc", "conj"}
-    out = [token]
-    for child in token.children:
-        if child.dep_ not in cut:
-            out.extend(child.subtree)
-    return sorted(out, key=lambda t: t.i)
 
 
 def _other_side(side: int | None, sides: SideIndex) -> int | None:
@@ -139,9 +144,12 @@ def _other_side(side: int | None, sides: SideIndex) -> int | None:
 
 
 def _victims_are_people_at_large(anchor: Any) -> bool:
-    """ "killing seven people": nobody can tell whose, whoever killed them."""
-    return anchor.lower_ in ("people", "persons") or bool(
-        lexicon.CIVILIAN_NOUN.fullmatch(anchor.text)
+    """ "killing seven people", "arrested hundreds of people": nobody can tell whose, whoever
+    killed them."""
+    of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), anchor) if of else anchor
+    return counted.lower_ in ("people", "persons") or bool(
+        lexicon.CIVILIAN_NOUN.fullmatch(counted.text)
     )
 
 
@@ -169,7 +177,7 @@ def _predicate_owner(anchor: Any, sides: SideIndex, claimant_side: int | None) -
     elif role == "nsubjpass":
         by = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
-        agent = _noun_phrase(pobj) if pobj is not None else None
+        agent = noun_phrase(pobj) if pobj is not None else None
     other = _other_side(_side_of(agent, sides, claimant_side), sides) if agent else None
     return Subject(side=other) if other is not None else None
 
@@ -198,11 +206,24 @@ def _possessor(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subj
     of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if anchor.pos_ == "NUM" and of is not None:
         counted = next((c for c in of.children if c.dep_ == "pobj"), anchor)
+    elif _counts_its_antecedent(anchor):
+        counted = anchor.head.head  # "their wounded, who numbered 700"
     poss = next((c for c in counted.children if c.dep_ == "poss"), None)
-    if poss is None or (poss.pos_ == "PRON" and poss.lower_ not in _WE):
+    if poss is None or (poss.pos_ == "PRON" and poss.lower_ not in _WE and not is_pronoun(poss)):
         return None
-    side = _side_of(_noun_phrase(poss), sides, claimant_side)
+    side = _side_of(noun_phrase(poss) if poss.pos_ != "PRON" else [poss], sides, claimant_side)
     return Subject(side=side) if side is not None else None
+
+
+def _counts_its_antecedent(anchor: Any) -> bool:
+    """ "the wounded, who numbered 700": the figure counts the noun the clause is about."""
+    verb = anchor.head
+    return (
+        anchor.pos_ == "NUM"
+        and anchor.dep_ in ("dobj", "attr")
+        and verb.dep_ == "relcl"
+        and verb.lemma_.lower() in _lemmas("count_verbs")
+    )
 
 
 def _among(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject | None:
@@ -213,7 +234,7 @@ def _among(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject 
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
     if pobj is None:
         return None
-    side = _side_of(_noun_phrase(pobj), sides, claimant_side)
+    side = _side_of(noun_phrase(pobj), sides, claimant_side)
     return Subject(side=side) if side is not None else None
 
 
@@ -226,7 +247,7 @@ def _inflicted_on(anchor: Any, sides: SideIndex, claimant_side: int | None) -> S
         prep = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ in _ON), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
         if pobj is not None:
-            side = _side_of(_noun_phrase(pobj), sides, claimant_side)
+            side = _side_of(noun_phrase(pobj), sides, claimant_side)
             return Subject(side=side) if side is not None else None
     return None
 
@@ -246,7 +267,7 @@ def _estimated_losses(anchor: Any, sides: SideIndex, claimant_side: int | None) 
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None or subject.lemma_.lower() not in _lemmas("loss_nouns"):
         return None
-    side = _side_of(_noun_phrase(subject), sides, claimant_side)
+    side = _side_of(noun_phrase(subject), sides, claimant_side)
     return Subject(side=side) if side is not None else None
 
 

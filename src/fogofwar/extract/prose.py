@@ -22,7 +22,7 @@ from fogofwar.extract.losses import (
     verb_before,
     window_after,
 )
-from fogofwar.extract.owner_syntax import named_owner_by_parse
+from fogofwar.extract.owner_syntax import named_owner_by_parse, stated_owner_by_parse
 from fogofwar.extract.owners import (
     NOUNISH,
     displaced_civilians,
@@ -181,11 +181,18 @@ def _link_owner(
     parsed: Any = None,
 ) -> tuple[Loss, Subject] | None:
     """Whose losses a figure counts; an elliptic figure ("and 30 more") takes the previous
-    figure's owner and noun. None when the figure turns out to count nothing kept."""
+    figure's noun, and its owner unless the parse names another ("suffered 15 killed and
+    inflicted 470 casualties on X"). None when the figure turns out to count nothing kept."""
     phrase = loss.phrase
     if prev is not None and elliptic(phrase):
         retyped = _retype(loss, prev[0])
-        return (retyped, prev[1]) if retyped is not None else None
+        if retyped is None:
+            return None
+        claimant = attribution.claimant
+        named = stated_owner_by_parse(
+            parsed, q.start, q.end, sides, claimant.side if claimant is not None else None
+        )
+        return retyped, named if named is not None else prev[1]
     if loss.elliptic_materiel:
         return None
     subject = sides.resolve(phrase, text)

@@ -14,6 +14,7 @@ from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.attribution import make_claimant
 from fogofwar.extract.dates import find_dates
+from fogofwar.extract.referents import carry_referent
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import Claim, Claimant
 
@@ -64,10 +65,13 @@ class ProseState:
     claims: list[Claim] = field(default_factory=list)
     previous_subject: str | None = None  # the named subject opening the sentence before
     recent: list[tuple[int, Claimant]] = field(default_factory=list)  # (paragraph, speaker)
+    referent: int | None = None  # the side last named as a clause subject (referents.py)
+    referent_paragraph: int = -1
+    referent_end: int = -1  # where the sentence that set it ends
 
 
 _OPENING_NAME = re.compile(
-    r"^(?:(?:On|By|In|Later|Meanwhile|However)[^,]{0,40},\s+)?(?:The\s+)?"
+    r"^(?:(?:On|By|In|Later|Meanwhile|However)[^,]{0,40},\s+)?(?:[Tt]he\s+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’.-]*){0,5})\s+"
     r"(?:had|has|have|was|were|is|are|said|stated|reported|claimed|[a-z]+ed)\b"
 )
@@ -89,6 +93,7 @@ def attributions_of(
     """Every speaker of a sentence, in order: reporting verbs with their subjects, "according
     to X", "X's report", a pronoun carried from the sentence before. Never empty: a sentence
     nobody speaks in gets ``Attribution(None)`` (the encyclopedia's own voice)."""
+    _carry_referent(sent, parsed, sides, state)
     found = _according_to(sent, sides, state, year)
     found += _verb_speakers(sent, parsed, sides, state, year, found)
     if not found:
@@ -99,6 +104,20 @@ def attributions_of(
     state.recent.extend((sent.paragraph, a.claimant) for a in found if a.claimant is not None)
     del state.recent[:-8]
     return found or [Attribution(None)]
+
+
+def _carry_referent(sent: Sentence, parsed: Any, sides: SideIndex, state: ProseState) -> None:
+    """The party a pronoun of this sentence may stand for, carried inside a paragraph: the
+    last one the parsed sentence before named, else the named subject the sentence just before
+    opens with when that one was not parsed."""
+    carried = state.referent if state.referent_paragraph == sent.paragraph else None
+    if state.previous_subject and state.referent_end < sent.start - 2:
+        opening = sides.resolve(state.previous_subject)
+        if opening.side is not None and not opening.civilian:
+            carried = opening.side
+    state.referent = carry_referent(parsed, sides, carried)
+    state.referent_paragraph = sent.paragraph
+    state.referent_end = sent.end
 
 
 def _according_to(
@@ -324,7 +343,12 @@ def _agent(verb: Any) -> Any:
 
 
 def _subject_text(token: Any) -> tuple[str, str, bool]:
-    """The claimant name (without appositions or clauses), its full phrase, and if a person."""
+    """The claimant name (without appositions or clauses), its full phrase, and if a person;
+    a person named in apposition to a description speaks ("One of the senior X commanders, Y,
+    wrote"), the description standing as the context that tells the side."""
+    named = _appositive_person(token)
+    if named is not None:
+        return named, " ".join(t.text for t in token.subtree), True
     cut = {"appos", "relcl", "acl", "punct", "advcl", "prep"}
     keep: list[Any] = []
     head_i = token.i
@@ -366,6 +390,27 @@ def _subject_text(token: Any) -> tuple[str, str, bool]:
         if ents:
             name = " ".join(t.text for t in ents)
     return name, context, person
+
+
+def _appositive_person(token: Any) -> str | None:
+    """The person named in apposition to a speaker's description, set off by a comma ("A
+    senior officer, Colonel Y, said"; "One of the commanders, Y, wrote"); None otherwise."""
+    holders = [token]
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if token.pos_ == "NUM" and of is not None:  # "One of the commanders, Y"
+        holders += [c for c in of.children if c.dep_ == "pobj"]
+    for holder in holders:
+        for appos in holder.children:
+            if (
+                appos.dep_ == "appos"
+                and appos.pos_ == "PROPN"
+                and appos.ent_type_ == "PERSON"
+                and appos.i >= 2
+                and appos.doc[appos.left_edge.i - 1].text == ","
+            ):
+                words = [t for t in appos.subtree if t.pos_ == "PROPN" and t.i <= appos.i]
+                return " ".join(t.text for t in words)
+    return None
 
 
 def _is_pronoun(token: Any, name: str) -> bool:
