@@ -10,6 +10,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from fogofwar.extract.measures import is_measure
+
 _UNITS = {
     "zero": 0,
     "no": 0,
@@ -184,7 +186,7 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _BETWEEN_OPEN.finditer(text):  # "between 35 and more than 40": 35 or more
         a = parse_number(m.group("a"))
-        if a is not None:
+        if a is not None and not is_measure(text, m.start(), m.end(), m.start("a")):
             found.append(Quantity(m.start(), m.end(), a, None))
     # a number inside a "between ... and more than ..." is part of it; the spans of the numbers
     # themselves cannot hold a later match (each lies within its own, non-overlapping, match)
@@ -197,7 +199,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if j < len(between) and between[j][0] <= at:
             continue
         q = _from_match(m)
-        if q is not None:
+        if q is not None and not is_measure(text, q.start, q.end, m.start("a")):
             found.append(q)
     # a vague word overlapping a number is not one: spans by start, the furthest end so far
     taken = sorted((q.start, q.end) for q in found)
@@ -231,11 +233,34 @@ def _vague_followed_by_noun(text: str, end: int) -> bool:
     return _NOUN_AFTER.match(text, end) is not None
 
 
+_SCALE_WORD = re.compile(r"(?:million|thousand)\s*$", re.IGNORECASE)
+_GROUPED = re.compile(r"\d{1,3}((?:,000)+)")
+_PLAIN = re.compile(r"\d{1,3}|[a-z]+(?:-[a-z]+)?", re.IGNORECASE)
+
+
+def _shared_scale(a_text: str, a: int, b_text: str, b: int) -> int:
+    """The first bound of a range whose scale is written once, on the second: "10-11,000" is
+    10,000 to 11,000, "two to three million" 2,000,000 to 3,000,000; else ``a`` as read."""
+    if not _PLAIN.fullmatch(a_text.strip()) or a <= 0:
+        return a
+    word = _SCALE_WORD.search(b_text)
+    grouped = _GROUPED.fullmatch(b_text.strip())
+    if word:
+        scale = _SCALES[word.group(0).strip().lower()]
+    elif grouped:
+        scale = 1000 ** grouped.group(1).count(",")
+    else:
+        return a
+    return a * scale if a * scale <= b < a * scale * 10 else a
+
+
 def _from_match(m: re.Match[str]) -> Quantity | None:
     a = parse_number(m.group("a"))
     if a is None:
         return None
     b = parse_number(m.group("b")) if m.group("b") else None
+    if b is not None:
+        a = _shared_scale(m.group("a"), a, m.group("b"), b)
     start = m.start()
     if b is not None and b < a:
         # "2022-23" style or a list, not a range: keep the first number only
