@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from fogofwar.extract import lexicon
 from fogofwar.extract.measures import is_measure
 
 _UNITS = {
@@ -71,14 +72,22 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s*(?:million|thousand))?"
 _NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"
 _RANGE_SEP = r"\s*(?:–|—|-|to|or)\s*"
 
-_LOWER = r"(?P<lower>at\s+least|a\s+minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)"
-_OVER = r"(?P<over>more\s+than|over|upwards\s+of|in\s+excess\s+of|above|nearly\s+over)"
-_UPTO = r"(?P<upto>up\s+to|as\s+many\s+as|at\s+most|fewer\s+than|less\s+than|under)"
-_ABOUT = (
-    r"(?P<about>about|around|approximately|approx\.|roughly|some|an\s+estimated|estimated|"
-    r"nearly|almost|close\s+to|just\s+under|just\s+over|"
-    r"reportedly|circa|c\.|~)"
-)
+
+def _modifiers(*sections: str) -> str:
+    """The bounding words of ``sections`` (``data/lexicon/quantity_words.toml``), longest first."""
+    words = sorted(
+        (w for section in sections for w in lexicon.word_set("quantity_words", section)),
+        key=len,
+        reverse=True,
+    )
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_EXCLUSIVE_CEILING = lexicon.word_set("quantity_words", "fewer_than")
+_LOWER = rf"(?P<lower>{_modifiers('at_least')})"
+_OVER = rf"(?P<over>{_modifiers('more_than')})"
+_UPTO = rf"(?P<upto>{_modifiers('up_to', 'fewer_than')})"
+_ABOUT = rf"(?P<about>{_modifiers('about')})"
 _BETWEEN = r"(?P<between>between)"
 
 _QUANTITY = re.compile(
@@ -274,7 +283,7 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
         low, high = (b if b is not None else a) + 1, None
     elif m.group("upto"):
         top = b if b is not None else a
-        if m.group("upto").lower().startswith(("fewer", "less", "under")):
+        if " ".join(m.group("upto").lower().split()) in _EXCLUSIVE_CEILING:
             top -= 1
         low, high = 0, top
     elif m.group("about"):
