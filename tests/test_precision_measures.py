@@ -29,6 +29,9 @@ def _figures(text: str) -> list[tuple[int | None, int | None]]:
         ("The legion was raised in 48 BC and lost 300 men.", [(300, 300)]),
         ("One soldier alleged that 10-15 Russians died per day at one point.", [(1, 1), (1, 1)]),
         ("Some 40–60 bodies had been arriving daily.", []),
+        ("The army retreated towards Brigade 112 HQ base.", []),
+        ("Hill 314 was taken and 20 soldiers were killed.", [(20, 20)]),
+        ("They fired 7.62 rounds.", []),
     ],
 )
 def test_measures_are_not_counts(text: str, figures: list[tuple[int, int]]) -> None:
@@ -46,6 +49,19 @@ def test_measures_are_not_counts(text: str, figures: list[tuple[int, int]]) -> N
     ],
 )
 def test_counts_near_measure_words_stay(text: str, figures: list[tuple[int, int]]) -> None:
+    assert _figures(text) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("12 killed, 35 and 40 wounded", [(12, 12), (35, 35), (40, 40)]),
+        ("Resolution 2254 and 12 dead", [(12, 12)]),
+        ("between 35 and 40 killed", [(35, 40)]),
+        ("Between 100 and 150 were killed", [(100, 150)]),
+    ],
+)
+def test_and_joins_a_range_only_after_between(text: str, figures: list[tuple[int, int]]) -> None:
     assert _figures(text) == figures
 
 

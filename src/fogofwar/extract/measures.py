@@ -1,7 +1,8 @@
 """Figures that measure rather than count: a temperature, a distance, a sum of money, the depth
-of a formation, a population, a year, a rate ("115 °F", "₱35 million", "10 men deep", "the city's
-300,000 population", "In 271,", "10 died per day"). REFERENCES.md keeps them out of the claims;
-the words that mark them are data (``data/lexicon/measures.toml``)."""
+of a formation, a population, a year, a rate, a designation, a decimal ("115 °F", "₱35 million",
+"10 men deep", "the city's 300,000 population", "In 271,", "10 died per day", "Brigade 112",
+"5.56"). REFERENCES.md keeps them out of the claims; the words that mark them are data
+(``data/lexicon/measures.toml``)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ _NOT_A_SPAN = "".join(
 """Before "a day": "within a day", "in one day" say how long, not how often."""
 _YEAR_OPENER = re.compile(r"(?:^|[.!?;]\s+)(?:In|By|From|Until|Since|After|Before)\s+$")
 _PLAIN_YEAR = re.compile(r"\d{3,4}")
+_DECIMAL = re.compile(r"\d+\.\d+")
 
 
 def _alt(section: str) -> str:
@@ -39,6 +41,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "money_after": re.compile(rf"\s+{_ending('currency_after')}", re.IGNORECASE),
         "money_before": re.compile(rf"(?:^|[^\w])(?:{_alt('currency_before')})\s?$"),
         "era_before": re.compile(rf"(?:^|\s)(?:{_alt('era_before')})\s+$"),
+        "designator": re.compile(rf"(?:^|[^\w])(?:{_alt('designators')})\s+$"),
         "dimension": re.compile(
             rf"\s+(?:[^\W\d_][\w'’]*\s+){{0,2}}{_ending('dimensions')}(?!-)", re.IGNORECASE
         ),
@@ -63,11 +66,14 @@ def is_measure(text: str, start: int, end: int, number_at: int | None = None) ->
     before, after = text[max(0, start - 40) : start], text[end : end + 80]
     if any(p[k].match(after) for k in ("unit", "money_after", "dimension", "population_after")):
         return True
-    if any(p[k].search(before) for k in ("money_before", "era_before", "population_before")):
+    keys = ("money_before", "era_before", "designator", "population_before")
+    if any(p[k].search(before) for k in keys):
         return True
     if p["rate"].match(after):
         return True
     number = text[start if number_at is None else number_at : end]
+    if _DECIMAL.fullmatch(number.strip()):
+        return True  # "5.56", "12.7": no count of people or things is a decimal
     return bool(
         _PLAIN_YEAR.fullmatch(number)
         and _YEAR_OPENER.search(text[max(0, start - 40) : start])

@@ -92,7 +92,7 @@ _BETWEEN = r"(?P<between>between)"
 
 _QUANTITY = re.compile(
     rf"(?<![\w.,/:^-])(?:(?:{_LOWER}|{_OVER}|{_UPTO}|{_ABOUT}|{_BETWEEN})\s*)?"
-    rf"(?P<a>{_NUM})(?:(?:{_RANGE_SEP}|\s+and\s+(?=\d))(?P<b>{_NUM}))?"
+    rf"(?P<a>{_NUM})(?:(?:{_RANGE_SEP}|(?(between)\s+and\s+(?=\d)|(?!)))(?P<b>{_NUM}))?"
     rf"(?P<plus>\s*\+|\s+(?:or|and)\s+(?:more|over|above|upwards))?(?![\w^]|:\d)",
     re.IGNORECASE,
 )
