@@ -32,6 +32,8 @@ def _figures(text: str) -> list[tuple[int | None, int | None]]:
         ("The army retreated towards Brigade 112 HQ base.", []),
         ("Hill 314 was taken and 20 soldiers were killed.", [(20, 20)]),
         ("They fired 7.62 rounds.", []),
+        ("The Marines built two-man fighting holes.", []),
+        ("It leads the 73-member Global Coalition.", []),
     ],
 )
 def test_measures_are_not_counts(text: str, figures: list[tuple[int, int]]) -> None:
@@ -44,6 +46,8 @@ def test_measures_are_not_counts(text: str, figures: list[tuple[int, int]]) -> N
         ("Over 120 soldiers were killed in one village within a day.", [(121, None), (1, 1)]),
         ("30 soldiers were killed a day later.", [(30, 30)]),
         ("a 120-man unit of airborne soldiers", [(120, 120)]),
+        ("the 11-member US special forces team", [(11, 11)]),
+        ("a 300-strong force", [(300, 300)]),
         ("In 1944, 300 soldiers were killed.", [(300, 300)]),
         ("12 killed and 30 wounded", [(12, 12), (30, 30)]),
     ],

@@ -51,12 +51,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "population_before": re.compile(
             rf"(?:^|[^\w])(?:{_alt('population_before')})\s+$", re.IGNORECASE
         ),
+        "compound": re.compile(rf"-(?:{_alt('compound_people')})\s+(?P<rest>[^.,;:()]*)", re.I),
         "rate": re.compile(
             rf"(?:\s+[^\W\d_][\w'’-]*){{0,5}}?\s+{_NOT_A_SPAN}{_ending('rates')}"
             rf"(?!\s+{_AFTER_TIME}\b)",
             re.IGNORECASE,
         ),
     }
+
+
+def _sized_thing(compound: re.Match[str] | None) -> bool:
+    """ "two-man fighting holes", "a 73-member coalition": the size of something that is no
+    force; "a 120-man unit", "the 11-member team" count a force (its noun within three words)."""
+    if compound is None:
+        return False
+    words = compound.group("rest").split()[:3]
+    return not any(lexicon.UNIT_NOUN.fullmatch(w) or lexicon.FORCE_NOUN.fullmatch(w) for w in words)
 
 
 def is_measure(text: str, start: int, end: int, number_at: int | None = None) -> bool:
@@ -69,7 +79,7 @@ def is_measure(text: str, start: int, end: int, number_at: int | None = None) ->
     keys = ("money_before", "era_before", "designator", "population_before")
     if any(p[k].search(before) for k in keys):
         return True
-    if p["rate"].match(after):
+    if p["rate"].match(after) or _sized_thing(p["compound"].match(after)):
         return True
     number = text[start if number_at is None else number_at : end]
     if _DECIMAL.fullmatch(number.strip()):
