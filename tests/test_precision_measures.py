@@ -31,7 +31,6 @@ def _figures(text: str) -> list[tuple[int | None, int | None]]:
         ("Some 40–60 bodies had been arriving daily.", []),
         ("The army retreated towards Brigade 112 HQ base.", []),
         ("Hill 314 was taken and 20 soldiers were killed.", [(20, 20)]),
-        ("They fired 7.62 rounds.", []),
         ("The Marines built two-man fighting holes.", []),
         ("It leads the 73-member Global Coalition.", []),
     ],

@@ -1,7 +1,7 @@
 """Figures that measure rather than count: a temperature, a distance, a sum of money, the depth
-of a formation, a population, a year, a rate, a designation, a decimal ("115 °F", "₱35 million",
-"10 men deep", "the city's 300,000 population", "In 271,", "10 died per day", "Brigade 112",
-"5.56"). REFERENCES.md keeps them out of the claims; the words that mark them are data
+of a formation, a population, a year, a rate, a designation ("115 °F", "₱35 million",
+"10 men deep", "the city's 300,000 population", "In 271,", "10 died per day", "Brigade 112").
+REFERENCES.md keeps them out of the claims; the words that mark them are data
 (``data/lexicon/measures.toml``)."""
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ _NOT_A_SPAN = "".join(
 """Before "a day": "within a day", "in one day" say how long, not how often."""
 _YEAR_OPENER = re.compile(r"(?:^|[.!?;]\s+)(?:In|By|From|Until|Since|After|Before)\s+$")
 _PLAIN_YEAR = re.compile(r"\d{3,4}")
-_DECIMAL = re.compile(r"\d+\.\d+")
 
 
 def _alt(section: str) -> str:
@@ -82,8 +81,6 @@ def is_measure(text: str, start: int, end: int, number_at: int | None = None) ->
     if p["rate"].match(after) or _sized_thing(p["compound"].match(after)):
         return True
     number = text[start if number_at is None else number_at : end]
-    if _DECIMAL.fullmatch(number.strip()):
-        return True  # "5.56", "12.7": no count of people or things is a decimal
     return bool(
         _PLAIN_YEAR.fullmatch(number)
         and _YEAR_OPENER.search(text[max(0, start - 40) : start])
