@@ -93,7 +93,7 @@ def _prose_claims(
         if not s.context_only
         and (can_hold_figure(s.text) or can_hold_proposition(s.text) or _REPORTING.search(s.text))
     ]
-    elsewhen = outside_event(sents, date)
+    elsewhen = outside_event(sents, date, doc.title)
     state = ProseState()
     out: list[Claim] = []
     before = {b.start: a for a, b in pairwise(sents)}

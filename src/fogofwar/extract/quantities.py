@@ -10,6 +10,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from fogofwar.extract import lexicon
+from fogofwar.extract.measures import is_measure
+
 _UNITS = {
     "zero": 0,
     "no": 0,
@@ -69,19 +72,27 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s*(?:million|thousand))?"
 _NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"
 _RANGE_SEP = r"\s*(?:–|—|-|to|or)\s*"
 
-_LOWER = r"(?P<lower>at\s+least|a\s+minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)"
-_OVER = r"(?P<over>more\s+than|over|upwards\s+of|in\s+excess\s+of|above|nearly\s+over)"
-_UPTO = r"(?P<upto>up\s+to|as\s+many\s+as|at\s+most|fewer\s+than|less\s+than|under)"
-_ABOUT = (
-    r"(?P<about>about|around|approximately|approx\.|roughly|some|an\s+estimated|estimated|"
-    r"nearly|almost|close\s+to|just\s+under|just\s+over|"
-    r"reportedly|circa|c\.|~)"
-)
+
+def _modifiers(*sections: str) -> str:
+    """The bounding words of ``sections`` (``data/lexicon/quantity_words.toml``), longest first."""
+    words = sorted(
+        (w for section in sections for w in lexicon.word_set("quantity_words", section)),
+        key=len,
+        reverse=True,
+    )
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_EXCLUSIVE_CEILING = lexicon.word_set("quantity_words", "fewer_than")
+_LOWER = rf"(?P<lower>{_modifiers('at_least')})"
+_OVER = rf"(?P<over>{_modifiers('more_than')})"
+_UPTO = rf"(?P<upto>{_modifiers('up_to', 'fewer_than')})"
+_ABOUT = rf"(?P<about>{_modifiers('about')})"
 _BETWEEN = r"(?P<between>between)"
 
 _QUANTITY = re.compile(
     rf"(?<![\w.,/:^-])(?:(?:{_LOWER}|{_OVER}|{_UPTO}|{_ABOUT}|{_BETWEEN})\s*)?"
-    rf"(?P<a>{_NUM})(?:(?:{_RANGE_SEP}|\s+and\s+(?=\d))(?P<b>{_NUM}))?"
+    rf"(?P<a>{_NUM})(?:(?:{_RANGE_SEP}|(?(between)\s+and\s+(?=\d)|(?!)))(?P<b>{_NUM}))?"
     rf"(?P<plus>\s*\+|\s+(?:or|and)\s+(?:more|over|above|upwards))?(?![\w^]|:\d)",
     re.IGNORECASE,
 )
@@ -184,7 +195,7 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in _BETWEEN_OPEN.finditer(text):  # "between 35 and more than 40": 35 or more
         a = parse_number(m.group("a"))
-        if a is not None:
+        if a is not None and not is_measure(text, m.start(), m.end(), m.start("a")):
             found.append(Quantity(m.start(), m.end(), a, None))
     # a number inside a "between ... and more than ..." is part of it; the spans of the numbers
     # themselves cannot hold a later match (each lies within its own, non-overlapping, match)
@@ -197,7 +208,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if j < len(between) and between[j][0] <= at:
             continue
         q = _from_match(m)
-        if q is not None:
+        if q is not None and not is_measure(text, q.start, q.end, m.start("a")):
             found.append(q)
     # a vague word overlapping a number is not one: spans by start, the furthest end so far
     taken = sorted((q.start, q.end) for q in found)
@@ -231,11 +242,34 @@ def _vague_followed_by_noun(text: str, end: int) -> bool:
     return _NOUN_AFTER.match(text, end) is not None
 
 
+_SCALE_WORD = re.compile(r"(?:million|thousand)\s*$", re.IGNORECASE)
+_GROUPED = re.compile(r"\d{1,3}((?:,000)+)")
+_PLAIN = re.compile(r"\d{1,3}|[a-z]+(?:-[a-z]+)?", re.IGNORECASE)
+
+
+def _shared_scale(a_text: str, a: int, b_text: str, b: int) -> int:
+    """The first bound of a range whose scale is written once, on the second: "10-11,000" is
+    10,000 to 11,000, "two to three million" 2,000,000 to 3,000,000; else ``a`` as read."""
+    if not _PLAIN.fullmatch(a_text.strip()) or a <= 0:
+        return a
+    word = _SCALE_WORD.search(b_text)
+    grouped = _GROUPED.fullmatch(b_text.strip())
+    if word:
+        scale = _SCALES[word.group(0).strip().lower()]
+    elif grouped:
+        scale = 1000 ** grouped.group(1).count(",")
+    else:
+        return a
+    return a * scale if a * scale <= b < a * scale * 10 else a
+
+
 def _from_match(m: re.Match[str]) -> Quantity | None:
     a = parse_number(m.group("a"))
     if a is None:
         return None
     b = parse_number(m.group("b")) if m.group("b") else None
+    if b is not None:
+        a = _shared_scale(m.group("a"), a, m.group("b"), b)
     start = m.start()
     if b is not None and b < a:
         # "2022-23" style or a list, not a range: keep the first number only
@@ -249,7 +283,7 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
         low, high = (b if b is not None else a) + 1, None
     elif m.group("upto"):
         top = b if b is not None else a
-        if m.group("upto").lower().startswith(("fewer", "less", "under")):
+        if " ".join(m.group("upto").lower().split()) in _EXCLUSIVE_CEILING:
             top -= 1
         low, high = 0, top
     elif m.group("about"):

@@ -24,6 +24,29 @@ _CLASHES = re.compile(
 )
 
 
+_YEAR_NAMED = re.compile(
+    r"\b(?:the|a|an)\s+(?P<year>\d{4})\s+(?:[A-Z][\w'’-]+\s+){1,3}(?i:airstrikes?|air\s+strikes?|"
+    r"attacks?|bombings?|massacres?|offensives?|battles?|sieges?|wars?|invasion|uprising|"
+    r"campaigns?|clashes|shelling|raids?|ambush)\b"
+)
+"""An event named by its year: "the 2020 Balyun airstrikes"."""
+
+
+def names_other_event(text: str, own_title: str, years: tuple[int, int] | None) -> bool:
+    """True when a sentence names an event other than the article's own ("at the Battle of
+    Biak", "the 2020 Balyun airstrikes that killed 34"): its figures are that event's. An event at
+    the article's own place, or dated in the event's own years, may be the event itself."""
+    own = _norm(own_title)
+    for pattern in (_NAMED, _BATTLE_OF):
+        for m in pattern.finditer(text):
+            title, place = _norm(m.group("title")), m.group("place").lower()
+            if title != own and title not in own and place not in own:
+                return True
+    if years is None:
+        return False
+    return any(not years[0] <= int(m.group("year")) <= years[1] for m in _YEAR_NAMED.finditer(text))
+
+
 def related_events(
     sents: list[Sentence], own_title: str, year: int | None, own_start: str | None = None
 ) -> list[RelatedEvent]:

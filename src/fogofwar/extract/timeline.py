@@ -8,6 +8,7 @@ import datetime
 import re
 
 from fogofwar.extract.dates import DateMention, find_dates
+from fogofwar.extract.related import names_other_event
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import DateSpan
 
@@ -20,7 +21,21 @@ _ABOUT_THE_EVENT = re.compile(
 )
 
 
-def outside_event(sents: list[Sentence], span: DateSpan | None) -> set[int]:
+def outside_event(sents: list[Sentence], span: DateSpan | None, own_title: str = "") -> set[int]:
+    """Offsets of the sentences about another event: set at a time well outside ``span`` (and not
+    speaking of the event itself), or naming another event (with ``own_title``, the article's)."""
+    out = _naming_other_events(sents, span, own_title) if own_title else set()
+    return out | _elsewhen(sents, span)
+
+
+def _naming_other_events(sents: list[Sentence], span: DateSpan | None, own_title: str) -> set[int]:
+    years = None
+    if span is not None and span.start:
+        years = (int(span.start[:4]), int(span.end[:4]) if span.end else int(span.start[:4]))
+    return {s.start for s in sents if names_other_event(s.text, own_title, years)}
+
+
+def _elsewhen(sents: list[Sentence], span: DateSpan | None) -> set[int]:
     """Offsets of the sentences set at a time well outside ``span`` (and not speaking of the
     event itself); empty when the event has no day- or month-precise span."""
     if span is None or span.start is None or len(span.start) < 7:
