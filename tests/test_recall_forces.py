@@ -104,3 +104,21 @@ def test_recall_combatants_of_a_force_are_persons_of_losses(word: str) -> None:
 
 def test_recall_fighter_jets_are_no_persons() -> None:
     assert not lexicon.PERSON_NOUN.search("two fighter jets")
+
+
+_PRELUDE = (
+    "= Battle of Testburg =\n\nInfobox\n- Date: 28–30 June 1450\n"
+    "- Combatant1: Kingdom of Testland\n- Combatant2: Duchy of Otherland\n\n"
+    "The battle was fought in June 1450.\n\n== Background ==\n"
+    "In 1440 the Testland army numbered 5,000 infantry.\n\n== Prelude ==\n"
+    "The Testland army numbered 12,000 infantry.\n"
+    "An earlier raid on the border killed 300 soldiers of the Testland army.\n\n"
+    "== Armies ==\nOn 10 June 1450, the Testland army numbered 3,000 cavalry.\n"
+    "On 10 June 1450, 40 soldiers of the Testland army were killed in a skirmish.\n"
+)
+
+
+def test_recall_forces_of_a_prelude_or_of_the_eve_are_kept_their_losses_not(nlp: Any) -> None:
+    claims = extract_document(read_bytes(_PRELUDE.encode(), "t.txt"), nlp)[1]
+    prose = sorted((c.kind, c.value.low) for c in claims if c.evidence[0].section != "infobox")
+    assert prose == [("strength", 3000), ("strength", 12000)]
