@@ -26,6 +26,7 @@ from fogofwar.extract.syntax import anchor_of, of_object, token_at
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _MAX_OWNER_TOKENS = 8
+_LIST_MARKS = frozenset({":", ";", "/", "-", "–", "—"})
 
 
 def count_by_syntax(parsed: Any, start: int, end: int) -> Loss | None:
@@ -56,13 +57,44 @@ def force_by_syntax(parsed: Any, start: int, end: int) -> Loss | None:
     counted = of_object(noun) or noun
     what = _materiel(counted)
     if counted.i == number.i:
-        if not _of_a_formation(number):
-            return None  # "an assault force of 9,000": the formation says it is a force
+        if not _of_a_formation(number):  # "an assault force of 9,000": a formation says so
+            return _part_named_force(number)
+    elif _is_arms(counted):  # "25,000 rifles / 3,000 horses": men, only in an order of battle
+        if not (_verbless(number) or _of_a_formation(_climb(counted))):
+            return None
     elif not _is_force(counted) and what is None:
         return None
-    if not _governed_as_force(_climb(counted)):
+    top = _climb(number if counted.head.head.i == number.i else counted)
+    if not (_governed_as_force(top, what is None) or _owned(counted) or _verbless(number)):
         return None
     return Loss("strength", _phrase(counted) if counted.i != number.i else "", what, -1, -1)
+
+
+def _part_named_force(number: Any) -> Loss | None:
+    """ "of which 112 were heavy cavalry", "there were also 2,000 Cossacks": a bare figure the
+    verb "be" says is a force noun, or a force noun "there were"."""
+    head = number.head
+    if number.dep_ != "nsubj" or head.lemma_.lower() != "be":
+        return None
+    attr = next((c for c in head.children if c.dep_ == "attr"), None)
+    if attr is None or not _is_force(attr):
+        return None
+    return Loss("strength", _phrase(attr), None, -1, -1)
+
+
+def _owned(noun: Any) -> bool:
+    """ "Kempt's 1,900 men", "his remaining 90 men": a force its possessor has."""
+    return any(c.dep_ == "poss" for c in noun.children)
+
+
+def _verbless(number: Any) -> bool:
+    """A figure in a list line with no verb at all, as in an order of battle ("Right wing: 3,800
+    rifles / 18 guns", "First Regiment - 3,220 cossacks"): a count of a force by its form. A
+    line that ends as a sentence does, or has no mark of a list, is no such line."""
+    sent = number.sent
+    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    return sent.text.rstrip()[-1:] not in ".!?" or any(t.text in _LIST_MARKS for t in sent)
 
 
 def force_owner(parsed: Any, start: int, end: int) -> str | None:
@@ -129,19 +161,23 @@ def _climb(token: Any) -> Any:
     return token
 
 
-def _governed_as_force(top: Any) -> bool:
+def _governed_as_force(top: Any, people: bool = True) -> bool:
     """Whether the noun phrase ``top`` is a force by its place: the object of "had" or "sent",
     the subject of "crossed", "of" a formation, the agent of "defended by", "reduced to"."""
     role, head = top.dep_, top.head
     lemma = head.lemma_.lower()
     if role in ("nsubj", "nsubjpass") and lemma in lexicon.RAISING_VERBS:
         return _complement_is_force(head)  # "were estimated to be left in the town"
+    if role == "dobj" and lemma in lexicon.FORCE_PART_VERBS:
+        return _formation_subject(head)  # "this army included 1,000 cavalry"
     if role == "dobj" or role == "nsubjpass":
         return lemma in lexicon.FORCE_VERBS_OBJECT
+    if role == "attr" and lemma == "be" and any(c.dep_ == "expl" for c in head.children):
+        return True  # "there were also 2,000 Cossacks"
     if role == "nsubj":
         return lemma in lexicon.FORCE_VERBS_SUBJECT or lemma in lexicon.FORCE_VERBS_OBJECT
     if role == "pobj":
-        return _force_preposition(head)
+        return _force_preposition(head, people)
     return role == "attr" and lemma == "be" and _subject_is_formation(head)
 
 
@@ -154,7 +190,7 @@ def _complement_is_force(verb: Any) -> bool:
     return False
 
 
-def _force_preposition(prep: Any) -> bool:
+def _force_preposition(prep: Any, people: bool = True) -> bool:
     """ "an army of", "consisting of", "defended by", "reduced to", "arrived with"."""
     word, governor = prep.lower_, prep.head
     lemma = governor.lemma_.lower()
@@ -164,12 +200,10 @@ def _force_preposition(prep: Any) -> bool:
         return lemma in lexicon.FORCE_VERBS_AGENT
     if word in ("to", "at"):  # "reduced to 18 men", "the allied forces at 20,000 fighters"
         return lemma in lexicon.COUNT_TO_VERBS or bool(lexicon.UNIT_NOUN.fullmatch(governor.text))
-    if word == "with":
-        return (
-            lemma in lexicon.FORCE_VERBS_SUBJECT
-            or lemma in lexicon.FORCE_VERBS_OBJECT
-            or bool(lexicon.UNIT_NOUN.fullmatch(governor.text))
-        )
+    if word == "with":  # "attacked with 3,000 cavalry"; materiel of a force: "sailed with 12 ships"
+        force_verb = lemma in lexicon.FORCE_VERBS_SUBJECT or lemma in lexicon.FORCE_VERBS_OBJECT
+        verb = governor.pos_ in ("VERB", "AUX") and (people or force_verb)
+        return verb or bool(lexicon.UNIT_NOUN.fullmatch(governor.text))
     return False
 
 
@@ -183,6 +217,19 @@ def _of_a_formation(number: Any) -> bool:
     )
 
 
+def _formation_subject(verb: Any) -> bool:
+    """The verb's subject (or the noun a relative clause is on) is a formation or a force:
+    "the army included", "80,000 soldiers, which included"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None and verb.dep_ in ("relcl", "acl"):
+        subject = verb.head
+    return subject is not None and (
+        _is_force(subject) or bool(lexicon.UNIT_NOUN.fullmatch(subject.text))
+    )
+
+
 def _subject_is_formation(verb: Any) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and bool(lexicon.UNIT_NOUN.fullmatch(subject.text))
@@ -192,9 +239,13 @@ def _is_force(noun: Any) -> bool:
     return bool(lexicon.FORCE_NOUN.fullmatch(noun.text))
 
 
+def _is_arms(noun: Any) -> bool:
+    return bool(lexicon.ARMS_NOUN.fullmatch(noun.text))
+
+
 def _materiel(noun: Any) -> str | None:
-    """What a materiel item of a force is ("tanks"), or None for people."""
-    m = lexicon.VEHICLE_NOUN.fullmatch(noun.text)
+    """What a materiel item of a force is ("tanks", "guns"), or None for people."""
+    m = lexicon.VEHICLE_NOUN.fullmatch(noun.text) or lexicon.EQUIPMENT_NOUN.fullmatch(noun.text)
     return m.group(0) if m else None
 
 

@@ -114,7 +114,9 @@ EQUIPMENT_NOUN = re.compile(
 
 # -- people ------------------------------------------------------------------------------------
 _PEOPLE = _load("people")
-PERSON_NOUN = _whole_words(_words(_PEOPLE, "person_noun"))
+_FORCES = _load("forces")
+PERSON_NOUN = _whole_words(_words(_PEOPLE, "person_noun") + _words(_FORCES, "force_nouns"))
+"""Any person a figure may count: the people of ``people.toml`` and the combatants of a force."""
 CIVILIAN_NOUN = _whole_words(_words(_PEOPLE, "civilian_noun"))
 
 # -- reporting verbs and attribution ------------------------------------------------------------
@@ -165,16 +167,22 @@ DEMONYM_EXCEPTIONS: dict[str, tuple[str, ...]] = {
 }
 
 # -- the size of a force: who it is counted in, its formations, the verbs that state it ----------
-_FORCES = _load("forces")
-FORCE_NOUN = re.compile(rf"(?:{_alt(_words(_FORCES, 'force_nouns'))})", re.IGNORECASE)
+FORCE_NOUN = re.compile(
+    rf"(?:{_alt(_words(_FORCES, 'force_nouns', 'force_only_nouns'))})", re.IGNORECASE
+)
 """One word that counts the people of a force ("soldiers", "cavalry", "pikemen"): fullmatch it."""
+ARMS_NOUN = re.compile(rf"(?:{_alt(_words(_FORCES, 'arms_nouns'))})", re.IGNORECASE)
+"""One word of the arms an order of battle counts men by ("rifles", "horse"): fullmatch it."""
 UNIT_NOUN = re.compile(
     rf"(?:{_alt(_words(_FORCES, 'unit_nouns', 'generic_unit_nouns'))})", re.IGNORECASE
 )
 """One word naming a formation a force is counted in ("army", "garrison"): fullmatch it."""
-FORCE_WORD = _whole_words(_words(_FORCES, "force_nouns", "unit_nouns"))
+FORCE_WORD = _whole_words(
+    _words(_FORCES, "force_nouns", "force_only_nouns", "arms_nouns", "unit_nouns")
+)
 """Any word of a force, in running text: a sentence with one and a figure is worth a parse."""
 FORCE_VERBS_OBJECT = frozenset(_words(_FORCES, "force_verbs_object"))
+FORCE_PART_VERBS = frozenset(_words(_FORCES, "force_part_verbs"))
 FORCE_VERBS_SUBJECT = frozenset(_words(_FORCES, "force_verbs_subject"))
 FORCE_VERBS_AGENT = frozenset(_words(_FORCES, "force_verbs_agent"))
 RAISING_VERBS = frozenset(_words(_FORCES, "raising_verbs"))

@@ -23,7 +23,13 @@ from fogofwar.extract.propositions import proposition_claims
 from fogofwar.extract.prose import CORROBORATED_BY, corroborations, figure_claims
 from fogofwar.extract.related import related_events
 from fogofwar.extract.scope import scope_of
-from fogofwar.extract.sentences import Sentence, can_hold_figure, can_hold_proposition, sentences
+from fogofwar.extract.sentences import (
+    PRELUDE_SECTIONS,
+    Sentence,
+    can_hold_figure,
+    can_hold_proposition,
+    sentences,
+)
 from fogofwar.extract.speakers import Attribution, ProseState, attributions_of, opening_subject
 from fogofwar.extract.timeline import outside_event
 from fogofwar.model import Claim, DateSpan, Document, Event, Extraction
@@ -90,8 +96,11 @@ def _prose_claims(
     wanted = [
         s
         for s in sents
-        if not s.context_only
-        and (can_hold_figure(s.text) or can_hold_proposition(s.text) or _REPORTING.search(s.text))
+        if (can_hold_figure(s.text) and (not s.context_only or _prelude(s)))
+        or (
+            not s.context_only
+            and (can_hold_proposition(s.text) or _REPORTING.search(s.text) is not None)
+        )
     ]
     elsewhen = outside_event(sents, date, doc.title)
     state = ProseState()
@@ -104,14 +113,15 @@ def _prose_claims(
         attributions = attributions_of(sent, parsed, index, state, year)
         _follow_revision(state, attributions[0])
         found = corroborations(sent, index, state)
-        if not found and sent.start not in elsewhen:
+        if not found:
             scope = scope_of(sent, one_day=one_day)
             found = [
                 replace(c, scope=scope)
                 for c in figure_claims(sent, attributions, index, state, doc.id, parsed)
+                if c.kind == "strength" or not _forces_only(sent, elsewhen)
             ]
         out.extend(found)
-        if not found:
+        if not found and not sent.context_only:
             out.extend(_propositions(sent, attributions, index, doc.id))
         state.claims.extend(found)
         speakers = [a.claimant for a in attributions if a.claimant is not None]
@@ -120,6 +130,17 @@ def _prose_claims(
             state.last_paragraph = sent.paragraph
         state.last_sentence_claims = [c for c in found if c.stance != "corroborate"]
     return out
+
+
+def _forces_only(sent: Sentence, elsewhen: set[int]) -> bool:
+    """A sentence of the prelude, or set days or weeks before or after the event, gives the
+    forces that fought it (an army mustered on the eve, a prelude's order of battle), not its
+    losses: of its figures only force sizes are kept."""
+    return sent.context_only or sent.start in elsewhen
+
+
+def _prelude(sent: Sentence) -> bool:
+    return PRELUDE_SECTIONS.match(sent.section.strip()) is not None
 
 
 def _follow_revision(state: ProseState, attribution: Attribution) -> None:

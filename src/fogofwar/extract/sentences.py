@@ -24,6 +24,10 @@ CONTEXT_SECTIONS = re.compile(
     r"historical\s+background|previous\s+events|preceding\s+events|overview\s+of\s+the\s+war)\b",
     re.IGNORECASE,
 )
+PRELUDE_SECTIONS = re.compile(
+    r"^(?:prelude|lead-?up|prior\s+events|previous\s+events|preceding\s+events)\b", re.IGNORECASE
+)
+"""Context sections that tell the run-up to the event: the forces they count fought in it."""
 _ABBREV = frozenset(
     [
         "mr",
