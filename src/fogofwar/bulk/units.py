@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from fogofwar.errors import FogofwarError
-from fogofwar.ledger import IngestResult, Ledger, ingest_document
+from fogofwar.ledger import IngestResult, Ledger, derived, ingest_document
 from fogofwar.model import Claim, Document, Event
 from fogofwar.read.dumps import Revision, StreamSpan, span_revisions
 
@@ -44,13 +45,15 @@ Unit = SpanUnit | BatchUnit
 
 @dataclass
 class Outcome:
-    """One kept revision: its parts for the client to store, or what a worker stored, or why
-    it failed (one line)."""
+    """One kept revision: its parts for the client to store (with the estimates of its events,
+    ``derived.rows_alone``: the client only inserts them), or what a worker stored, or why it
+    failed (one line)."""
 
     page_id: str
     revision_id: str | None
     title: str
     parts: tuple[Document, list[Event], list[Claim]] | None = None
+    estimates: list[dict[str, Any]] | None = None
     stored: IngestResult | None = None
     error: str | None = None
 
@@ -145,10 +148,12 @@ def _outcome(rev: Revision, origin: str, write_url: str | None) -> Outcome:
     where = f"{rev.title} (page {rev.page_id}, rev {rev.revision_id})"
     try:
         parts = extract_revision(rev, origin)
+        estimates = derived.rows_alone(parts[1], parts[2])
         if write_url is None:
-            out.parts = parts
+            out.parts, out.estimates = parts, estimates
         else:
-            out.stored = ingest_document(_worker_ledger(write_url), *parts)
+            ledger = _worker_ledger(write_url)
+            out.stored = ingest_document(ledger, *parts, estimates=estimates)
     except FogofwarError as exc:
         out.error = f"{where}: {exc}"
     except RecursionError:

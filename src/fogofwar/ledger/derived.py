@@ -268,3 +268,27 @@ def documents_stamp(conn: Connection) -> int:
             conn.execute(select(func.max(literal_column("rowid"))).select_from(d)).scalar() or 0
         )
     return int(conn.execute(select(func.count()).select_from(d)).scalar() or 0)
+
+
+def rows_alone(
+    events: Sequence[Event], claims: Sequence[Claim], policy: Policy | None = None
+) -> list[dict[str, Any]]:
+    """The rows ``refresh`` would write for these events if these claims (one document's, in
+    its order) were their only current ones: made where the document is extracted (a dump
+    worker), so that the one writer only inserts them (``ingest_document(estimates=...)``).
+    Events and claims go through JSON first, as ``refresh`` reads them back from the ledger."""
+    pol = policy or load_policy()
+    digest = policy_digest(pol)
+    first: dict[str, Event] = {}
+    for ev in events:
+        first.setdefault(ev.id, Event.from_dict(json.loads(json.dumps(ev.to_dict()))))
+    found: dict[str, list[Claim]] = {i: [] for i in first}
+    for claim in claims:
+        if claim.event in found:
+            found[claim.event].append(Claim.from_dict(json.loads(json.dumps(claim.to_dict()))))
+    return [_row(derive(first[i], found[i], pol), digest) for i in sorted(first)]
+
+
+def lock_events(conn: Connection, ids: Sequence[str]) -> None:
+    """Hold these events until the transaction ends, as ``refresh`` does (PostgreSQL only)."""
+    _lock(conn, sorted(set(ids)))

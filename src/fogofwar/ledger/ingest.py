@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, func, select, text, update
+from sqlalchemy import Connection, delete, func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from fogofwar.errors import LedgerError
@@ -17,6 +18,7 @@ from fogofwar.ledger import derived, lineage, terms
 from fogofwar.ledger import schema as t
 from fogofwar.ledger.store import Ledger
 from fogofwar.model import Claim, Document, Event, Extraction
+from fogofwar.reconcile import load_policy
 
 Status = Literal["added", "revision", "unchanged"]
 
@@ -80,13 +82,21 @@ def ingest(ledger: Ledger, extraction: Extraction) -> list[IngestResult]:
 
 
 def ingest_document(
-    ledger: Ledger, doc: Document, events: list[Event], claims: list[Claim], *, retries: int = 5
+    ledger: Ledger,
+    doc: Document,
+    events: list[Event],
+    claims: list[Claim],
+    *,
+    retries: int = 5,
+    estimates: Sequence[dict[str, Any]] | None = None,
 ) -> IngestResult:
-    """Store one document with its events and claims in one transaction, or nothing."""
+    """Store one document with its events and claims in one transaction, or nothing.
+    ``estimates``: ``derived.rows_alone(events, claims)``, made beforehand (by a dump worker);
+    stored as they are when no other current document shares the events, else re-derived."""
     for attempt in range(retries):
         try:
             with ledger.write() as conn:
-                return _store(conn, doc, events, claims)
+                return _store(conn, doc, events, claims, estimates)
         except IntegrityError as exc:
             with ledger.read() as conn:
                 if _existing(conn, doc.id) is not None:  # a concurrent ingest stored it first
@@ -122,7 +132,11 @@ def _lock_key(value: str) -> int:
 
 
 def _store(
-    conn: Connection, doc: Document, events: list[Event], claims: list[Claim]
+    conn: Connection,
+    doc: Document,
+    events: list[Event],
+    claims: list[Claim],
+    estimates: Sequence[dict[str, Any]] | None = None,
 ) -> IngestResult:
     if _existing(conn, doc.id) is not None:
         return _unchanged(conn, doc)
@@ -157,11 +171,33 @@ def _store(
     if claims:
         rows = [_claim_row(c, doc.id, i, is_current) for i, c in enumerate(claims)]
         conn.execute(t.claims.insert(), rows)
+    if estimates is not None and is_current:
+        touched -= _store_estimates(conn, doc.id, {ev.id for ev in events}, estimates)
     derived.refresh(conn, touched)  # in this transaction: all of it is stored, or nothing
     status: Status = "revision" if prev else "added"
     return IngestResult(
         doc.id, doc.title, status, revision_no, len(events), len(claims), is_current
     )
+
+
+def _store_estimates(
+    conn: Connection, doc_id: str, own: set[str], rows: Sequence[dict[str, Any]]
+) -> set[str]:
+    """Store rows made by ``derived.rows_alone`` for a current document, if they hold: made
+    with this policy and no other current document has their events (then ``refresh`` would
+    derive the same rows). Returns the events stored, none if the rows do not hold."""
+    ids = sorted({r["event"] for r in rows})
+    digest = derived.policy_digest(load_policy())
+    if not ids or not own.issuperset(ids) or any(r["policy"] != digest for r in rows):
+        return set()
+    derived.lock_events(conn, ids)
+    e = t.events.c
+    shared = select(e.id).where(e.id.in_(ids), e.current, e.document != doc_id).limit(1)
+    if conn.execute(shared).first() is not None:
+        return set()
+    conn.execute(delete(t.event_estimates).where(t.event_estimates.c.event.in_(ids)))
+    conn.execute(t.event_estimates.insert(), list(rows))
+    return set(ids)
 
 
 def _document_row(
