@@ -34,6 +34,8 @@ def _kinds(nlp: Any, sentence: str) -> list[tuple[int, str]]:
             [(25000, "strength"), (3000, "strength"), (32, "strength")],
         ),
         ("First Regiment (Colonel Ivan Testov) - 3220 cossacks", [(3220, "strength")]),
+        ("Harar forces; Ras Makonnen: 15,000 rifles", [(15000, "strength")]),  # "forces" a verb
+        ("A total of 33,313 registered Cossacks from the above.", [(33313, "strength")]),
         (
             "This army included 1000 cavalry, of which 112 were heavy cavalry.",
             [(1000, "strength"), (112, "strength")],
@@ -68,6 +70,7 @@ def test_recall_a_force_surrendered_is_captured(nlp: Any) -> None:
         "Two light surveillance aircraft worth a million.",  # a fragment, no list line
         "He said that 30 soldiers had defected with 2 tanks.",  # materiel "with" no force verb
         "Sources said that government forces captured 3 villages.",  # "forces" is no person
+        "One border guard live-streamed the attack.",  # a hyphen inside a word is no list mark
     ],
 )
 def test_recall_no_force_where_none_is_counted(nlp: Any, sentence: str) -> None:

@@ -27,6 +27,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _MAX_OWNER_TOKENS = 8
 _LIST_MARKS = frozenset({":", ";", "/", "-", "–", "—"})
+_MODIFIERS = frozenset({"amod", "compound", "acl"})  # "registered Cossacks": no verb of a clause
 
 
 def count_by_syntax(parsed: Any, start: int, end: int) -> Loss | None:
@@ -87,14 +88,27 @@ def _owned(noun: Any) -> bool:
     return any(c.dep_ == "poss" for c in noun.children)
 
 
+def _list_mark(token: Any) -> bool:
+    """A mark between list items: ":", ";", "/", or a dash standing free ("Regiment - 3,220"),
+    not the hyphen inside a word ("T-72s", "live-streamed")."""
+    if token.text not in _LIST_MARKS:
+        return False
+    free = token.i == 0 or bool(token.doc[token.i - 1].whitespace_)
+    return token.text in (":", ";", "/") or free
+
+
 def _verbless(number: Any) -> bool:
     """A figure in a list line with no verb at all, as in an order of battle ("Right wing: 3,800
     rifles / 18 guns", "First Regiment - 3,220 cossacks"): a count of a force by its form. A
     line that ends as a sentence does, or has no mark of a list, is no such line."""
     sent = number.sent
-    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+    marks = [t.i for t in sent if _list_mark(t)]
+    start = max((i for i in marks if i < number.i), default=sent.start - 1) + 1
+    end = min((i for i in marks if i > number.i), default=sent.end)
+    segment = sent.doc[start:end]  # the item of the list the figure is in
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIERS for t in segment):
         return False
-    return sent.text.rstrip()[-1:] not in ".!?" or any(t.text in _LIST_MARKS for t in sent)
+    return bool(marks) or sent.text.rstrip()[-1:] not in ".!?"
 
 
 def force_owner(parsed: Any, start: int, end: int) -> str | None:
@@ -194,8 +208,12 @@ def _force_preposition(prep: Any, people: bool = True) -> bool:
     """ "an army of", "consisting of", "defended by", "reduced to", "arrived with"."""
     word, governor = prep.lower_, prep.head
     lemma = governor.lemma_.lower()
-    if word == "of":
-        return bool(lexicon.UNIT_NOUN.fullmatch(governor.text)) or lemma in ("consist", "comprise")
+    if word == "of":  # "an army of", "consisting of", "a total of 33,000 Cossacks"
+        return (
+            bool(lexicon.UNIT_NOUN.fullmatch(governor.text))
+            or lemma in ("consist", "comprise")
+            or (people and lemma in lexicon.COUNT_NOUNS)
+        )
     if word == "by":
         return lemma in lexicon.FORCE_VERBS_AGENT
     if word in ("to", "at"):  # "reduced to 18 men", "the allied forces at 20,000 fighters"
