@@ -201,6 +201,23 @@ def stored(conn: Connection, event_ids: Iterable[str], policy: Policy) -> dict[s
     return out
 
 
+_new = object.__new__
+
+
+def _side_estimate(
+    event: str, kind: str, side: int | None, civilian: bool, low: Any, best: Any, high: Any
+) -> Estimate:
+    """``Estimate(event, side, None, civilian, kind, low, best, high, (), "")``, built without
+    the frozen dataclass's ``__init__`` (a guarded ``__setattr__`` per field): the server
+    builds some twenty of these per event it lists as ACLED or GED rows."""
+    e = _new(Estimate)
+    e.__dict__.update(
+        event=event, side=side, actor=None, civilian=civilian, kind=kind,
+        low=low, best=best, high=high, basis=(), reason="",
+    )  # fmt: skip
+    return e
+
+
 @dataclass(frozen=True)
 class Summary:
     """An event's stored row without the full estimates: the side-level ones (``side_level``),
@@ -222,10 +239,7 @@ def summaries(conn: Connection, event_ids: Iterable[str], policy: Policy) -> dic
             select(*cols, s.fatalities_high).where(s.event.in_(chunk), s.policy == digest)
         )
         for r in rows:
-            sides = tuple(
-                Estimate(r.event, side, None, civilian, kind, low, best, high, (), "")
-                for kind, side, civilian, low, best, high in r.sides
-            )
+            sides = tuple(_side_estimate(r.event, *side) for side in r.sides)
             out[r.event] = Summary(
                 r.event,
                 r.claims,

@@ -53,21 +53,20 @@ def safe_url(url: str) -> str:
         return url
 
 
-_DIGITS = str.maketrans("123456789", "000000000")
-_LONG_NUMBER = "0" * 19  # 19 digits in a row: maybe an integer past 64 bits
+_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_LONG_NUMBER = b"0" * 19  # 19 digits in a row: maybe an integer past 64 bits
 
 
 def json_loads(text: str | bytes) -> Any:
     """A JSON column's value: orjson where it reads exactly as the standard library does (it
     turns integers past 64 bits into floats, and refuses NaN), else the standard library."""
-    if isinstance(text, bytes | bytearray):
-        text = text.decode()
-    if _LONG_NUMBER not in text.translate(_DIGITS):
+    raw = text.encode() if isinstance(text, str) else bytes(text)
+    if _LONG_NUMBER not in raw.translate(_DIGITS):
         try:
-            return orjson.loads(text)
+            return orjson.loads(raw)
         except orjson.JSONDecodeError:
             pass
-    return json.loads(text)
+    return json.loads(raw)
 
 
 def _sqlite_engine(url: str, read_only: bool) -> Engine:
