@@ -41,7 +41,9 @@ def _reporting_data() -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-_ALSO = re.compile(r"\b(?:also|additionally|further(?:more)?|moreover)\b", re.IGNORECASE)
+_ALSO = re.compile(
+    r"\b(?:also|additionally|further(?:more)?|moreover|in\s+addition)\b", re.IGNORECASE
+)
 
 
 @dataclass
