@@ -65,3 +65,13 @@ def test_hundreds_of_people_arrested_by_a_force_stay_nobodys(nlp: Any) -> None:
         "arrested hundreds of people in the market.",
     )
     assert _one(claims, "captured", 200).subject.side is None
+
+
+def test_a_partys_casualties_as_subject_own_the_figures_of_their_clause(nlp: Any) -> None:
+    claims = _battle(
+        nlp,
+        "According to a Northland official, Zentari Front casualties since the beginning of "
+        "the battle are over 25 fighters killed and at least 100 wounded.",
+    )
+    assert _one(claims, "killed", 26).subject.side == 2
+    assert _one(claims, "injured", 100).subject.side == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
@@ -247,3 +248,24 @@ def _name_tokens(name: str) -> set[str]:
         country = country_of_demonym(word) if word[:1].isalpha() else None
         out.add(country.lower() if country else word)
     return out
+
+
+def appositive_person(token: Any) -> str | None:
+    """The person named in apposition to a speaker's description, set off by a comma ("A
+    senior officer, Colonel Y, said"; "One of the commanders, Y, wrote"); None otherwise."""
+    holders = [token]
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if token.pos_ == "NUM" and of is not None:  # "One of the commanders, Y"
+        holders += [c for c in of.children if c.dep_ == "pobj"]
+    for holder in holders:
+        for appos in holder.children:
+            if (
+                appos.dep_ == "appos"
+                and appos.pos_ == "PROPN"
+                and appos.ent_type_ == "PERSON"
+                and appos.i >= 2
+                and appos.doc[appos.left_edge.i - 1].text == ","
+            ):
+                words = [t for t in appos.subtree if t.pos_ == "PROPN" and t.i <= appos.i]
+                return " ".join(t.text for t in words)
+    return None

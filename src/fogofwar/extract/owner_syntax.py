@@ -46,7 +46,15 @@ def owner_by_parse(
     anchor = _figure_anchor(parsed, start, end)
     if anchor is None:
         return None
-    rules = (_possessor, _inflicted_on, _predicate_owner, _among, _estimated_losses, _contrast)
+    rules = (
+        _possessor,
+        _inflicted_on,
+        _predicate_owner,
+        _among,
+        _estimated_losses,
+        _losses_subject,
+        _contrast,
+    )
     for rule in rules:
         found = rule(anchor, sides, claimant_side)
         if found is not None:
@@ -269,6 +277,28 @@ def _estimated_losses(anchor: Any, sides: SideIndex, claimant_side: int | None) 
         return None
     side = _side_of(noun_phrase(subject), sides, claimant_side)
     return Subject(side=side) if side is not None else None
+
+
+_CLAUSE_EDGES = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl"})
+
+
+def _losses_subject(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject | None:
+    """ "Ukrainian casualties ... are over 25 soldiers killed", "X losses were 300 killed": a
+    losses noun naming a party, subject of the figure's own clause, before the figure."""
+    token = anchor
+    for _ in range(4):
+        holder = token.head
+        if holder is token:
+            break
+        heads = [holder, *(c for c in holder.children if c.pos_ == "AUX")]
+        for subject in (c for h in heads for c in h.children if c.dep_ in _SUBJECT_DEPS):
+            if subject.i < anchor.i and subject.lemma_.lower() in _lemmas("loss_nouns"):
+                side = _side_of(noun_phrase(subject), sides, claimant_side)
+                return Subject(side=side) if side is not None else None
+        if token.dep_ in _CLAUSE_EDGES and token is not anchor:
+            break
+        token = holder
+    return None
 
 
 def _contrast(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject | None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
-from fogofwar.extract.attribution import make_claimant
+from fogofwar.extract.attribution import appositive_person, make_claimant
 from fogofwar.extract.dates import find_dates
 from fogofwar.extract.referents import carry_referent
 from fogofwar.extract.sentences import Sentence
@@ -41,7 +41,9 @@ def _reporting_data() -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-_ALSO = re.compile(r"\b(?:also|additionally|further(?:more)?|moreover)\b", re.IGNORECASE)
+_ALSO = re.compile(
+    r"\b(?:also|additionally|further(?:more)?|moreover|in\s+addition)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -346,7 +348,7 @@ def _subject_text(token: Any) -> tuple[str, str, bool]:
     """The claimant name (without appositions or clauses), its full phrase, and if a person;
     a person named in apposition to a description speaks ("One of the senior X commanders, Y,
     wrote"), the description standing as the context that tells the side."""
-    named = _appositive_person(token)
+    named = appositive_person(token)
     if named is not None:
         return named, " ".join(t.text for t in token.subtree), True
     cut = {"appos", "relcl", "acl", "punct", "advcl", "prep"}
@@ -390,27 +392,6 @@ def _subject_text(token: Any) -> tuple[str, str, bool]:
         if ents:
             name = " ".join(t.text for t in ents)
     return name, context, person
-
-
-def _appositive_person(token: Any) -> str | None:
-    """The person named in apposition to a speaker's description, set off by a comma ("A
-    senior officer, Colonel Y, said"; "One of the commanders, Y, wrote"); None otherwise."""
-    holders = [token]
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if token.pos_ == "NUM" and of is not None:  # "One of the commanders, Y"
-        holders += [c for c in of.children if c.dep_ == "pobj"]
-    for holder in holders:
-        for appos in holder.children:
-            if (
-                appos.dep_ == "appos"
-                and appos.pos_ == "PROPN"
-                and appos.ent_type_ == "PERSON"
-                and appos.i >= 2
-                and appos.doc[appos.left_edge.i - 1].text == ","
-            ):
-                words = [t for t in appos.subtree if t.pos_ == "PROPN" and t.i <= appos.i]
-                return " ".join(t.text for t in words)
-    return None
 
 
 def _is_pronoun(token: Any, name: str) -> bool:
