@@ -10,8 +10,9 @@
    written as a multistream dump of ``--per-stream`` pages per stream with its index,
    ingested with ``fogofwar.bulk.ingest_dump`` on local Dask clusters of 1 and 2 workers
    (``fogofwar.bulk.dask_client``: each worker warmed up before the first unit, as in
-   ``fogofwar ingest --workers N``; the clusters' start is timed apart), into an empty SQLite
-   ledger each time. Timed: from the first unit to the last document stored, so the client's
+   ``fogofwar ingest --workers N``; the clusters' start is timed apart; small streams packed
+   into units of work as there, ``fogofwar.bulk.run.pack``), into an empty SQLite ledger each
+   time. Timed: from the first unit to the last document stored, so the client's
    SQLite writes are included. ``--rounds`` runs, alternating 1 and 2 workers, best of each:
    pages per second and the speed-up (goal >= 1.8x).
 3. Memory: peak RSS of a fresh process scanning the dump, and a dump ten times larger (its pages
@@ -114,19 +115,20 @@ def write_multistream(revs: list[Revision], out: Path, per_stream: int) -> Path:
     return out
 
 
-def run_once(client: Any, dump: Path, db: Path) -> tuple[float, float, float, int, int]:
+def run_once(client: Any, dump: Path, db: Path) -> tuple[float, float, float, int, int, int]:
     """One timed ingest of ``dump`` into a new SQLite ledger on the cluster of ``client``:
     seconds, worker CPU seconds, client CPU seconds (this process: client, scheduler, nannies
-    and the SQLite writes), pages, documents stored."""
+    and the SQLite writes), pages, documents stored, units of work."""
+    units: list[object] = []
     with Ledger(f"sqlite:///{db}") as ledger:
         cpu_before = sum(client.run(time.process_time).values())
         t, client_cpu = time.perf_counter(), time.process_time()
-        report = ingest_dump(ledger, dump, client=client)
+        report = ingest_dump(ledger, dump, client=client, on_result=units.append)
         took, client_cpu = time.perf_counter() - t, time.process_time() - client_cpu
         worker_cpu = sum(client.run(time.process_time).values()) - cpu_before
     if report.errors:
         raise SystemExit(f"extraction failed: {report.errors[:3]}")
-    return took, worker_cpu, client_cpu, report.pages, report.stored
+    return took, worker_cpu, client_cpu, report.pages, report.stored, len(units)
 
 
 def bench_extraction(
@@ -149,16 +151,17 @@ def bench_extraction(
             print(
                 f"  cluster of {workers} started and warmed up in {time.perf_counter() - t:.1f} s"
             )
-        best: dict[int, tuple[float, float, float, int, int]] = {}
+        best: dict[int, tuple[float, float, float, int, int, int]] = {}
         for round_ in range(rounds):
             for workers, client in clients.items():
                 got = run_once(client, dump, work / f"r{round_}-w{workers}.sqlite")
-                took, worker_cpu, client_cpu, n_pages, n_stored = got
+                took, worker_cpu, client_cpu, n_pages, n_stored, n_units = got
                 print(
-                    f"  {workers} worker(s): {n_pages} pages, {n_stored} stored, {took:.2f} s "
-                    f"({n_pages / took:.2f} pages/s); CPU: workers {worker_cpu:.1f} s "
-                    f"({worker_cpu / took:.2f} cores busy), client {client_cpu:.1f} s; "
-                    f"load {load()}"
+                    f"  {workers} worker(s): {n_pages} pages in {n_units} units, {n_stored} "
+                    f"stored, {took:.2f} s ({n_pages / took:.2f} pages/s); CPU: workers "
+                    f"{worker_cpu:.1f} s ({worker_cpu / took:.2f} cores busy, "
+                    f"{1000 * worker_cpu / n_pages:.0f} ms a page), client {client_cpu:.1f} s "
+                    f"({1000 * client_cpu / n_pages:.1f} ms a page); load {load()}"
                 )
                 if workers not in best or took < best[workers][0]:
                     best[workers] = got

@@ -102,7 +102,10 @@ def test_text_carrying_templates_render_their_text() -> None:
     assert _prose("about {{circa|1200}} men") == "about c. 1200 men"
     assert _prose("£{{Formatnum:{{Inflation|UK|20|1799}}|0}} today") == "£ today"
     assert _prose("{{hlist|a|b}}") == "a b"
-    assert _prose("x{{efn|a note with 500 dead}} y{{refn|another}}") == "x y"
+    assert _prose("x{{efn|a note with 500 dead}} y{{refn|another}}") == (
+        "x (a note with 500 dead) y"  # {{refn}} mostly wraps a citation: nothing
+    )
+    assert _prose("x{{efn|A note. It tells more.}} y") == "x y"  # a sentence: not a breakdown
 
 
 def test_malformed_markup_leaves_no_residue() -> None:

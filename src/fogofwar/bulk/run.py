@@ -9,7 +9,7 @@ on PostgreSQL the workers store directly. Resumable and idempotent: revisions th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -29,7 +29,7 @@ from fogofwar.bulk.units import (
 from fogofwar.errors import FogofwarError
 from fogofwar.ledger import Ledger, ingest_document
 from fogofwar.ledger.history import held_revisions
-from fogofwar.read.dumps import Revision, find_index, iter_revisions, stream_spans
+from fogofwar.read.dumps import Revision, StreamSpan, find_index, iter_revisions, stream_spans
 
 BATCH = 4
 """Revisions per unit when the client reads the dump (a page's revisions are never split)."""
@@ -57,19 +57,60 @@ Progress = Callable[[DumpReport, int | None], None]
 """Called after each unit with the totals so far and the number of pages expected (if known)."""
 
 
+UNITS_PER_WORKER = 6
+"""On a cluster, small streams are packed until about this many units per worker thread
+remain: each unit costs the client and the scheduler a fixed share of CPU (about 10 ms on a
+small machine), taken from the workers when they share its cores."""
+
+
 def dump_units(
-    ledger: Ledger, dump: str | Path, index: str | Path | None, batch: int = BATCH
+    ledger: Ledger,
+    dump: str | Path,
+    index: str | Path | None,
+    batch: int = BATCH,
+    *,
+    slots: int | None = None,
 ) -> tuple[Iterator[Unit], int | None]:
     """The units of a dump, made lazily, and its page count when an index gives it. Stream
-    spans come longest first, so that no long one is left to run alone at the end."""
+    spans come longest first, so that no long one is left to run alone at the end; with
+    ``slots`` (worker threads), small streams are packed into units (:func:`pack`)."""
     index = index or find_index(dump)
     if index is not None:
-        spans = sorted(stream_spans(dump, index), key=lambda s: s.end - s.start, reverse=True)
-        units = (
-            SpanUnit(str(dump), s, frozenset(held_revisions(ledger, s.page_ids))) for s in spans
+        spans = stream_spans(dump, index)
+        groups = (
+            pack(spans, UNITS_PER_WORKER * slots, 2 * slots) if slots else [(s,) for s in spans]
         )
+        groups.sort(key=lambda g: sum(s.end - s.start for s in g), reverse=True)
+        units = (SpanUnit(str(dump), g, _held(ledger, g)) for g in groups)
         return units, sum(len(s.page_ids) for s in spans)
     return _batches(ledger, iter_revisions(dump), batch), None
+
+
+def pack(spans: Sequence[StreamSpan], units: int, alone: int) -> list[tuple[StreamSpan, ...]]:
+    """Spans joined into groups of at most a ``units``-th of the dump's bytes, largest spans
+    first, the ``alone`` smallest left alone (a larger span stays alone too): fewer units of
+    work, about ``units`` of them or more, and small ones last, so that the workers finish
+    together. Each group's spans are in file order."""
+    if not spans:
+        return []
+    size = sum(s.end - s.start for s in spans)
+    by_size = sorted(spans, key=lambda s: s.end - s.start, reverse=True)
+    cut = max(0, len(by_size) - alone)
+    groups: list[list[StreamSpan]] = []
+    filled = 0
+    for span in by_size[:cut]:
+        if groups and filled + span.end - span.start <= size / units:
+            groups[-1].append(span)
+            filled += span.end - span.start
+        else:
+            groups.append([span])
+            filled = span.end - span.start
+    groups += [[s] for s in by_size[cut:]]
+    return [tuple(sorted(g, key=lambda s: s.start)) for g in groups]
+
+
+def _held(ledger: Ledger, spans: tuple[StreamSpan, ...]) -> frozenset[tuple[str, str]]:
+    return frozenset(held_revisions(ledger, [p for s in spans for p in s.page_ids]))
 
 
 def _batches(ledger: Ledger, revisions: Iterator[Revision], size: int) -> Iterator[BatchUnit]:
@@ -106,8 +147,7 @@ def _store(ledger: Ledger, got: WorkResult, report: DumpReport) -> None:
     report.revisions += got.revisions
     report.not_conflict += got.not_conflict
     report.held += got.held
-    if got.error:
-        report.errors.append(got.error)
+    report.errors.extend(got.errors)
     for out in got.outcomes:
         _store_outcome(ledger, out, report)
 
@@ -148,86 +188,82 @@ def ingest_dump(
     of that many processes), ``scheduler`` (the address of a running Dask scheduler) or
     ``client`` (a Dask client already connected, e.g. from :func:`dask_client`)."""
     report = DumpReport()
-    origin = str(dump)
+    run = _Run(ledger, str(dump), report, on_progress, on_result)
     try:
-        units, expected = dump_units(ledger, dump, index)
         if client is not None:
-            _run_on_dask(client, ledger, units, origin, report, expected, on_progress, on_result)
+            _run_on_dask(client, run, dump, index)
         elif workers is None and scheduler is None:
+            units, run.expected = dump_units(ledger, dump, index)
             for unit in units:
-                got = run_unit(unit, origin)
-                _after(ledger, got, report, expected, on_progress, on_result)
+                run.store(run_unit(unit, run.origin))
         else:
             with dask_client(workers, scheduler) as client:
-                _run_on_dask(
-                    client, ledger, units, origin, report, expected, on_progress, on_result
-                )
+                _run_on_dask(client, run, dump, index)
     except FogofwarError as exc:  # the dump itself failed: what was read before it is kept
         report.errors.append(str(exc))
     return report
 
 
-def _after(
-    ledger: Ledger,
-    got: WorkResult,
-    report: DumpReport,
-    expected: int | None,
-    on_progress: Progress | None,
-    on_result: Callable[[WorkResult], None] | None,
-) -> None:
-    _store(ledger, got, report)
-    if on_result:
-        on_result(got)
-    if on_progress:
-        on_progress(report, expected)
+@dataclass
+class _Run:
+    """One ingest's ledger, report and callbacks: where each unit's result goes."""
+
+    ledger: Ledger
+    origin: str
+    report: DumpReport
+    on_progress: Progress | None
+    on_result: Callable[[WorkResult], None] | None
+    expected: int | None = None
+
+    def store(self, got: WorkResult) -> None:
+        _store(self.ledger, got, self.report)
+        if self.on_result:
+            self.on_result(got)
+        if self.on_progress:
+            self.on_progress(self.report, self.expected)
 
 
-def _run_on_dask(
-    client: Any,
-    ledger: Ledger,
-    units: Iterator[Unit],
-    origin: str,
-    report: DumpReport,
-    expected: int | None,
-    on_progress: Progress | None,
-    on_result: Callable[[WorkResult], None] | None,
-) -> None:
+def _run_on_dask(client: Any, run: _Run, dump: str | Path, index: str | Path | None) -> None:
     """Keep a few units per worker in flight (memory stays flat), store results as they come.
     The first window goes in one graph: the scheduler then sees a group of units larger than
     the cluster and queues them, handing each worker one at a time (``bulk/cluster.py``)."""
+    ledger = run.ledger
     write_url = ledger.url if ledger.dialect == "postgresql" else None
-    in_flight = 2 * max(1, len(client.nthreads())) + 1
+    slots = max(1, sum(client.nthreads().values()))
+    in_flight = 2 * slots + 1
+    units, run.expected = dump_units(ledger, dump, index, slots=slots)
 
     def to_send() -> Iterator[Unit]:
         for unit in units:
             if isinstance(unit, BatchUnit) and not unit.revisions:  # counts only: no work
-                _after(ledger, run_unit(unit, origin), report, expected, on_progress, on_result)
+                run.store(run_unit(unit, run.origin))
             else:
                 yield unit
 
     todo = to_send()
     first = list(islice(todo, in_flight))
-    pending = _distributed().as_completed(
-        client.map(run_unit, first, origin=origin, write_url=write_url, pure=False)
+    pending = _distributed().as_completed(  # results come with the news that a unit is done
+        client.map(run_unit, first, origin=run.origin, write_url=write_url, pure=False),
+        with_results=True,
+        raise_errors=False,
     )
     for unit in todo:
         while pending.count() >= in_flight:
-            _after(ledger, _result(next(pending)), report, expected, on_progress, on_result)
-        pending.add(client.submit(run_unit, unit, origin, write_url, pure=False))
-    for future in pending:
-        _after(ledger, _result(future), report, expected, on_progress, on_result)
+            run.store(_result(*next(pending)))
+        pending.add(client.submit(run_unit, unit, run.origin, write_url, pure=False))
+    for future, got in pending:
+        run.store(_result(future, got))
 
 
-def _result(future: Any) -> WorkResult:
+def _result(future: Any, got: Any) -> WorkResult:
     """A unit's result; a unit Dask gave up on (its workers died too often) is one error line,
     and a re-run does it again (nothing of it was stored)."""
-    try:
-        got: WorkResult = future.result()
-    except FogofwarError:
-        raise
-    except Exception as exc:
-        return WorkResult(error=f"a unit of work failed on Dask ({type(exc).__name__}: {exc})")
-    return got
+    if isinstance(got, WorkResult):
+        return got
+    if isinstance(got, FogofwarError):
+        raise got
+    name = type(got).__name__
+    return WorkResult(errors=[f"a unit of work failed on Dask ({name}: {got}) [{future.key}]"])
 
 
 @contextmanager

@@ -22,11 +22,17 @@ RevisionKey = tuple[str, str]
 
 @dataclass(frozen=True)
 class SpanUnit:
-    """Read one stream span of a multistream dump, then extract its conflict pages."""
+    """Read stream spans of a multistream dump (one, or a few adjacent ones packed together),
+    then extract their conflict pages; a stream that cannot be read costs only its pages."""
 
     dump: str
-    span: StreamSpan
+    spans: tuple[StreamSpan, ...]
     held: frozenset[RevisionKey] = frozenset()
+
+    @property
+    def size(self) -> int:
+        """Compressed bytes to read."""
+        return sum(s.end - s.start for s in self.spans)
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,8 @@ class WorkResult:
     not_conflict: int = 0
     held: int = 0
     outcomes: list[Outcome] = field(default_factory=list)
-    error: str | None = None  # a dump error that stopped the unit (the pages before it count)
+    errors: list[str] = field(default_factory=list)  # dump errors, each stopping one stream
+    # (the pages before it count)
 
 
 def is_candidate(rev: Revision, namespaces: frozenset[int] = ARTICLE_NAMESPACES) -> bool:
@@ -171,9 +178,17 @@ def run_unit(unit: Unit, origin: str, write_url: str | None = None) -> WorkResul
         result.outcomes = [_outcome(rev, origin, write_url) for rev in unit.revisions]
         return result
     result = WorkResult()
+    for span in unit.spans:
+        _run_span(unit, span, origin, write_url, result)
+    return result
+
+
+def _run_span(
+    unit: SpanUnit, span: StreamSpan, origin: str, write_url: str | None, result: WorkResult
+) -> None:
     last_page = None
     try:
-        for rev in span_revisions(unit.dump, unit.span):
+        for rev in span_revisions(unit.dump, span):
             result.revisions += 1
             if rev.page_id != last_page:
                 result.pages, last_page = result.pages + 1, rev.page_id
@@ -184,5 +199,4 @@ def run_unit(unit: Unit, origin: str, write_url: str | None = None) -> WorkResul
             else:
                 result.outcomes.append(_outcome(rev, origin, write_url))
     except FogofwarError as exc:
-        result.error = str(exc)
-    return result
+        result.errors.append(str(exc))

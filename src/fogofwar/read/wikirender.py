@@ -189,11 +189,10 @@ class Renderer:
             self._label = (country, at, end)
 
     def note(self, code: Wikicode, at: int, end: int) -> None:
-        """An explanatory footnote (its text ``code`` starts at ``at``): in an infobox cell, when
-        it is a breakdown ("600 A, 700 B": a fragment, no sentence), a parenthesis after what it
-        explains; else nothing (a note that tells more is not the item, nor the sentence)."""
-        if not self.cell:
-            return
+        """An explanatory footnote (its text ``code`` starts at ``at``), in an infobox cell or in
+        prose: when it is a breakdown ("600 A, 700 B": a fragment, no sentence), a parenthesis
+        after what it explains; else nothing (a note that tells more is not the item, nor the
+        sentence)."""
         probe = Renderer(self.rules)
         probe.begin_cell()
         probe.code(code, at)
