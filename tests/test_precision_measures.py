@@ -33,6 +33,7 @@ def _figures(text: str) -> list[tuple[int | None, int | None]]:
         ("Hill 314 was taken and 20 soldiers were killed.", [(20, 20)]),
         ("The Marines built two-man fighting holes.", []),
         ("It leads the 73-member Global Coalition.", []),
+        ("The strike left more than 700,000 people without heat.", []),
     ],
 )
 def test_measures_are_not_counts(text: str, figures: list[tuple[int, int]]) -> None:

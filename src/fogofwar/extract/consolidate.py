@@ -157,8 +157,10 @@ def _same_claim(a: Claim, b: Claim) -> bool:
         for eb in b.evidence
     ):
         return False  # two items of one list are two claims, however alike
-    if a.subject.civilian != b.subject.civilian:
-        return False
+    if a.subject.civilian != b.subject.civilian and not (
+        (_open(a) or _open(b)) and _in_infobox(a) != _in_infobox(b)
+    ):
+        return False  # "39 people were killed" may restate the infobox's "39 civilians killed"
     if a.subject.side != b.subject.side and not (a.subject.side is None or b.subject.side is None):
         return False  # a figure whose side the prose leaves open may be the infobox's
     if a.stance != b.stance and {a.stance, b.stance} != {"assert", "revise"}:
@@ -166,6 +168,15 @@ def _same_claim(a: Claim, b: Claim) -> bool:
     if a.value.low is None and a.value.words is not None and a.value.truth is not None:
         return False  # propositions are kept apart
     return same_claimant(a.claimant, b.claimant)
+
+
+def _open(claim: Claim) -> bool:
+    """Whose losses the text leaves open: no side, and nothing saying civilians."""
+    return claim.subject.side is None and not claim.subject.civilian
+
+
+def _in_infobox(claim: Claim) -> bool:
+    return any(e.section == "infobox" for e in claim.evidence)
 
 
 def _same_value(a: Claim, b: Claim) -> bool:

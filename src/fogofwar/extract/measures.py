@@ -50,6 +50,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "population_before": re.compile(
             rf"(?:^|[^\w])(?:{_alt('population_before')})\s+$", re.IGNORECASE
         ),
+        "deprived": re.compile(
+            rf"\s+(?:[^\W\d_][\w'’-]*\s+){{0,2}}without\s+{_ending('deprived_of')}", re.I
+        ),
         "compound": re.compile(rf"-(?:{_alt('compound_people')})\s+(?P<rest>[^.,;:()]*)", re.I),
         "rate": re.compile(
             rf"(?:\s+[^\W\d_][\w'’-]*){{0,5}}?\s+{_NOT_A_SPAN}{_ending('rates')}"
@@ -73,7 +76,8 @@ def is_measure(text: str, start: int, end: int, number_at: int | None = None) ->
     ``number_at`` is where its numeral begins (after "about", "some"), ``start`` by default."""
     p = _patterns()
     before, after = text[max(0, start - 40) : start], text[end : end + 80]
-    if any(p[k].match(after) for k in ("unit", "money_after", "dimension", "population_after")):
+    keys_after = ("unit", "money_after", "dimension", "population_after", "deprived")
+    if any(p[k].match(after) for k in keys_after):
         return True
     keys = ("money_before", "era_before", "designator", "population_before")
     if any(p[k].search(before) for k in keys):
