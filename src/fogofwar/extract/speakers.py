@@ -4,10 +4,7 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from fogofwar.extract import lexicon
@@ -33,12 +30,6 @@ _POSSESSIVE_REPORT = re.compile(
     r"\b(?:in\s+)?(?P<name>(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})(?:'s|’s)\s+"
     r"(?:report|statement|count|tally|figures?|estimate|data|press\s+release)\b"
 )
-
-
-@cache
-def _reporting_data() -> dict[str, Any]:
-    path = resources.files("fogofwar.data").joinpath("lexicon").joinpath("reporting.toml")
-    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 _ALSO = re.compile(
@@ -255,7 +246,8 @@ def speaker_at(attributions: list[Attribution], at: int) -> Attribution:
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "they", "he", "she"})
 _SPEAKER_NOUN = re.compile(
-    r"\b(?:{})\b".format("|".join(_reporting_data()["speaker_nouns"]["words"])), re.IGNORECASE
+    r"\b(?:{})\b".format("|".join(sorted(lexicon.word_set("reporting", "speaker_nouns")))),
+    re.IGNORECASE,
 )
 """Nouns that name a speaker without a proper name (``data/lexicon/reporting.toml``)."""
 
