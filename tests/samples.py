@@ -1,4 +1,13 @@
-"""Small synthetic inputs shared by the bad-input tests of the reader and the CLI."""
+"""Small synthetic inputs shared by tests: bad input for the reader and the CLI; a battle with
+two invented parties whose prose the side and speaker tests vary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fogofwar.extract import extract_document
+from fogofwar.model import Claim
+from fogofwar.read import read_bytes
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00"
 PROSE_ONLY = (
@@ -12,3 +21,21 @@ GARBAGE_LINES = (
     "- Combatant1: ((per per\n- Casualties1: ((per per 10^999 killed\n"
     "- Casualties2: 10^999 killed (per ((\n"
 )
+
+
+def quarry_hill_claims(nlp: Any, body: str) -> list[Claim]:
+    """The claims of a battle between Northland (side 1) and the Zentari Front (side 2) whose
+    ``== Battle ==`` section is ``body``."""
+    text = (
+        "= Battle of Quarry Hill =\n\nInfobox\n- Date: 3–9 May 2015\n"
+        "- Combatant1: Northland\n- Combatant2: Zentari Front\n\n"
+        f"The battle was fought in May 2015.\n\n== Battle ==\n{body}\n"
+    )
+    return extract_document(read_bytes(text.encode(), "t.txt"), nlp)[1]
+
+
+def one_claim(claims: list[Claim], kind: str, low: int) -> Claim:
+    """The one claim of ``kind`` whose value starts at ``low`` (fails if none or several)."""
+    found = [c for c in claims if c.kind == kind and c.value.low == low]
+    assert len(found) == 1, [(c.kind, c.value.low, c.subject.side, c.claimant) for c in claims]
+    return found[0]

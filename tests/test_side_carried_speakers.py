@@ -6,18 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from fogofwar.extract import extract_document
+from samples import quarry_hill_claims
+
 from fogofwar.model import Claim
-from fogofwar.read import read_bytes
-
-
-def _battle(nlp: Any, body: str) -> list[Claim]:
-    text = (
-        "= Battle of Quarry Hill =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Northland\n- Combatant2: Zentari Front\n\n"
-        f"The battle was fought in May 2015.\n\n== Battle ==\n{body}\n"
-    )
-    return extract_document(read_bytes(text.encode(), "t.txt"), nlp)[1]
 
 
 def _claimant(claims: list[Claim], kind: str, low: int) -> str | None:
@@ -27,7 +18,7 @@ def _claimant(claims: list[Claim], kind: str, low: int) -> str | None:
 
 
 def test_in_addition_carries_the_speaker_of_the_figures_before(nlp: Any) -> None:
-    claims = _battle(
+    claims = quarry_hill_claims(
         nlp,
         "On 2 May, General Arno Veldt reported the killing of 50 Zentari Front fighters near "
         "the bridge. In addition, 12 Zentari Front fighters were killed by aircraft west of "

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from samples import one_claim
+
 from fogofwar.extract import extract_document
 from fogofwar.model import Claim
 from fogofwar.read import read_bytes
@@ -22,50 +24,44 @@ def _battle(
     return extract_document(read_bytes(text.encode(), "t.txt"), nlp)[1]
 
 
-def _one(claims: list[Claim], kind: str, low: int) -> Claim:
-    found = [c for c in claims if c.kind == kind and c.value.low == low]
-    assert len(found) == 1, [(c.kind, c.value.low, c.subject.side) for c in claims]
-    return found[0]
-
-
 def test_agent_of_an_inflicting_verb_puts_the_victims_on_the_other_side(nlp: Any) -> None:
     claims = _battle(nlp, "On 4 May, the Zentari Front ambushed a convoy, killing 14 men.")
-    assert _one(claims, "killed", 14).subject.side == 1
+    assert one_claim(claims, "killed", 14).subject.side == 1
 
 
 def test_passive_agent_puts_the_victims_on_the_other_side(nlp: Any) -> None:
     claims = _battle(nlp, "On 5 May, 23 men were killed by Northland artillery near the hill.")
-    assert _one(claims, "killed", 23).subject.side == 2
+    assert one_claim(claims, "killed", 23).subject.side == 2
 
 
 def test_people_killed_by_an_agent_stay_nobodys(nlp: Any) -> None:
     claims = _battle(nlp, "On 5 May, the Zentari Front shelled the market, killing 9 people.")
-    assert _one(claims, "killed", 9).subject.side is None
+    assert one_claim(claims, "killed", 9).subject.side is None
 
 
 def test_among_names_whose_losses(nlp: Any) -> None:
     claims = _battle(nlp, "Among the Zentari Front fighters, six were wounded in the attack.")
-    assert _one(claims, "injured", 6).subject.side == 2
+    assert one_claim(claims, "injured", 6).subject.side == 2
 
 
 def test_coordinated_figure_naming_an_unknown_party_is_the_other_side(nlp: Any) -> None:
     claims = _battle(
         nlp, "On 6 May, fighting near the hill killed 31 Zentari Front fighters and 5 KLM fighters."
     )
-    assert _one(claims, "killed", 31).subject.side == 2
-    assert _one(claims, "killed", 5).subject.side == 1
+    assert one_claim(claims, "killed", 31).subject.side == 2
+    assert one_claim(claims, "killed", 5).subject.side == 1
 
 
 def test_possessor_owns_the_losses(nlp: Any) -> None:
     claims = _battle(nlp, "Northland's 40 dead were buried on 7 May.")
-    assert _one(claims, "killed", 40).subject.side == 1
+    assert one_claim(claims, "killed", 40).subject.side == 1
 
 
 def test_subject_of_had_killed_owns_the_losses(nlp: Any) -> None:
     claims = _battle(
         nlp, "By 8 May, the Zentari Front's northern brigade had 58 killed in the siege."
     )
-    assert _one(claims, "killed", 58).subject.side == 2
+    assert one_claim(claims, "killed", 58).subject.side == 2
 
 
 def test_a_state_at_war_admitting_soldiers_lost_speaks_of_its_own(nlp: Any) -> None:
@@ -74,15 +70,15 @@ def test_a_state_at_war_admitting_soldiers_lost_speaks_of_its_own(nlp: Any) -> N
         "that 25 soldiers had been killed."
     )
     claims = _battle(nlp, body, side1="Chile", side2="Peru")
-    assert _one(claims, "captured", 40).subject.side == 2
-    assert _one(claims, "killed", 25).subject.side == 1  # a claim, not an admission
+    assert one_claim(claims, "captured", 40).subject.side == 2
+    assert one_claim(claims, "killed", 25).subject.side == 1  # a claim, not an admission
 
 
 def test_the_subject_of_lost_outranks_a_role_word(nlp: Any) -> None:
     # "soldiers" alone would be the state's; the Front lost them
     body = "On 8 May, the Zentari Front's army lost 70 soldiers near the hill."
     claims = _battle(nlp, body, side1="Chile")
-    assert _one(claims, "killed", 70).subject.side == 2
+    assert one_claim(claims, "killed", 70).subject.side == 2
 
 
 def test_losses_a_verb_puts_at_a_figure_are_the_party_the_losses_noun_names(nlp: Any) -> None:

@@ -6,25 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fogofwar.extract import extract_document
+from samples import one_claim, quarry_hill_claims
+
 from fogofwar.extract.speakers import plausible_claimant
 from fogofwar.model import Claim
-from fogofwar.read import read_bytes
-
-
-def _battle(nlp: Any, body: str) -> list[Claim]:
-    text = (
-        "= Battle of Quarry Hill =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Northland\n- Combatant2: Zentari Front\n\n"
-        f"The battle was fought in May 2015.\n\n== Battle ==\n{body}\n"
-    )
-    return extract_document(read_bytes(text.encode(), "t.txt"), nlp)[1]
-
-
-def _one(claims: list[Claim], kind: str, low: int) -> Claim:
-    found = [c for c in claims if c.kind == kind and c.value.low == low]
-    assert len(found) == 1, [(c.kind, c.value.low, c.claimant) for c in claims]
-    return found[0]
 
 
 def _who(claim: Claim) -> str | None:
@@ -37,68 +22,72 @@ def test_descriptions_of_bodies_are_speakers() -> None:
 
 
 def test_according_to_a_description_at_the_end_covers_every_figure(nlp: Any) -> None:
-    claims = _battle(
+    claims = quarry_hill_claims(
         nlp,
         "On 4 May, a shell hit the square; at least 24 people were wounded and 29 were "
         "killed, according to the regional administration.",
     )
-    assert _who(_one(claims, "injured", 24)) == "regional administration"
-    assert _who(_one(claims, "killed", 29)) == "regional administration"
+    assert _who(one_claim(claims, "injured", 24)) == "regional administration"
+    assert _who(one_claim(claims, "killed", 29)) == "regional administration"
 
 
 def test_a_clarified_figure_is_a_revision(nlp: Any) -> None:
-    claims = _battle(
+    claims = quarry_hill_claims(
         nlp,
         "On 5 May, the town council stated that 70 civilians had died. On 6 May, the town "
         "council later clarified that 57 civilians had died.",
     )
-    claim = _one(claims, "killed", 57)
+    claim = one_claim(claims, "killed", 57)
     assert _who(claim) == "town council" and claim.stance == "revise"
 
 
 def test_belief_verbs_name_the_speaker(nlp: Any) -> None:
-    claims = _battle(nlp, "On 7 May, the Red Cross believed that 300 wounded needed evacuation.")
-    assert _who(_one(claims, "injured", 300)) == "Red Cross"
+    claims = quarry_hill_claims(
+        nlp, "On 7 May, the Red Cross believed that 300 wounded needed evacuation."
+    )
+    assert _who(one_claim(claims, "injured", 300)) == "Red Cross"
 
 
 def test_an_abbreviation_is_a_party_only_when_it_is_a_sides_actor(nlp: Any) -> None:
-    claims = _battle(
+    claims = quarry_hill_claims(
         nlp,
         "The Quarry Observatory for Human Rights (QOHR) monitors the war. On 4 May, the QOHR "
         "said that 12 Zentari Front fighters were killed. On 5 May, the ZF said that 30 soldiers "
         "were killed.",
     )
-    monitor = _one(claims, "killed", 12).claimant
+    monitor = one_claim(claims, "killed", 12).claimant
     assert monitor is not None and monitor.kind == "ngo"
 
 
 def test_according_to_a_titled_officer_keeps_the_whole_name(nlp: Any) -> None:
-    claims = _battle(
+    claims = quarry_hill_claims(
         nlp,
         "According to Brig. Gen. Omar Tellis of the Northland army, 44 Zentari Front fighters "
         "were killed on 4 May.",
     )
-    assert "Tellis" in (_who(_one(claims, "killed", 44)) or "")
+    assert "Tellis" in (_who(one_claim(claims, "killed", 44)) or "")
 
 
 def test_a_description_of_the_organisation_named_before_is_that_organisation(nlp: Any) -> None:
-    claims = _battle(
+    claims = quarry_hill_claims(
         nlp,
         "On 4 May, the Quarry Relief Committee said that the town was shelled. The Committee "
         "estimated that 35 civilians were killed.",
     )
-    assert _who(_one(claims, "killed", 35)) == "Quarry Relief Committee"
+    assert _who(one_claim(claims, "killed", 35)) == "Quarry Relief Committee"
 
 
 def test_he_is_the_last_single_speaker_not_a_plural_group(nlp: Any) -> None:
-    claims = _battle(
+    claims = quarry_hill_claims(
         nlp,
         "On 4 May, Omar Tellis said that 20 fighters held the hill. Local activists said that "
         "shops were burned. He added that 90 injured people were in the clinic.",
     )
-    assert _who(_one(claims, "injured", 90)) == "Omar Tellis"
+    assert _who(one_claim(claims, "injured", 90)) == "Omar Tellis"
 
 
 def test_a_description_then_its_name_is_the_name(nlp: Any) -> None:
-    claims = _battle(nlp, "On 5 May, the monitoring group the QMG put the number of dead at 61.")
-    assert "QMG" in (_who(_one(claims, "killed", 61)) or "")
+    claims = quarry_hill_claims(
+        nlp, "On 5 May, the monitoring group the QMG put the number of dead at 61."
+    )
+    assert "QMG" in (_who(one_claim(claims, "killed", 61)) or "")
