@@ -34,6 +34,11 @@ def test_passive_agent_puts_the_victims_on_the_other_side(nlp: Any) -> None:
     assert one_claim(claims, "killed", 23).subject.side == 2
 
 
+def test_the_agent_of_a_coordinated_passive_puts_the_victims_on_the_other_side(nlp: Any) -> None:
+    claims = _battle(nlp, "On 5 May, 23 men were killed or wounded by Northland artillery fire.")
+    assert one_claim(claims, "killed_or_injured", 23).subject.side == 2
+
+
 def test_people_killed_by_an_agent_stay_nobodys(nlp: Any) -> None:
     claims = _battle(nlp, "On 5 May, the Zentari Front shelled the market, killing 9 people.")
     assert one_claim(claims, "killed", 9).subject.side is None

@@ -19,6 +19,8 @@ from fogofwar.extract.side_inference import (
     adjective_side,
     fill_empty_sides,
     learn_adjectives,
+    learn_roles,
+    role_side,
     side_numbers,
 )
 from fogofwar.model import Actor, Commander, Document, Side, Subject
@@ -69,6 +71,7 @@ class SideIndex:
     civilian_side: int | None = None
     adjectives: dict[str, int] = field(default_factory=dict)  # learned: "kurdish" -> 1
     units: dict[str, int] = field(default_factory=dict)  # of UnitsN lines: "marines" -> 1
+    roles: dict[str, int] = field(default_factory=dict)  # learned: "defender" -> 1
 
     @cached_property
     def person_words(self) -> dict[str, int]:
@@ -142,6 +145,8 @@ class SideIndex:
             if unit is not None:
                 return unit[1], None  # "the Marines" of a side's "1st Marine Division"
             learned = adjective_side(low, self.adjectives) if self.adjectives else None
+            if learned is None and self.roles:
+                learned = role_side(low, self.roles)  # "the defenders", "the garrison"
             return (learned[1], None) if learned else (None, None)
         hits.sort(key=lambda h: (h[0], h[1], -len(h[3])))
         best = hits[0]
@@ -375,6 +380,8 @@ def build_side_index(doc: Document, sides: list[Side], civilian_side: int | None
     index.units = unit_words(doc, index.numbers)
     learned = learn_adjectives(doc.text, named)
     index.adjectives = {a: n for a, n in learned.items() if index.side_of_name(a)[0] is None}
+    fighting = [s.side for s in enriched if s.actors]
+    index.roles = learn_roles(doc.text, lambda words: index.side_of_name(words)[0], fighting)
     return index
 
 

@@ -133,6 +133,8 @@ PRONOUN_CLAIMANTS = frozenset(_words(_REPORTING, "pronoun_claimants"))
 _SIDES = _load("sides")
 GOVERNMENT_WORDS = _whole_words(_words(_SIDES, "government_words"))
 REBEL_WORDS = _whole_words(_words(_SIDES, "rebel_words"))
+DEFENDER_WORDS = _whole_words(_words(_SIDES, "defender_words"))
+ATTACKER_WORDS = _whole_words(_words(_SIDES, "attacker_words"))
 _ARMED_GROUPS = _load("armed_groups")
 NON_STATE_ACTOR = _whole_words(
     _words(_SIDES, "non_state_actor") + _words(_ARMED_GROUPS, *_ARMED_GROUPS)

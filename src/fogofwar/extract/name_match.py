@@ -37,26 +37,53 @@ def find_name_ranked(low_text: str, name: str) -> tuple[int, int]:
             return m.start(), 1
     for word in _people_words(n):
         # "the Cossacks", "a Cossack camp" of the "Zaporozhian Cossacks"; "the Ottoman army"
-        # of the "Ottoman Empire"
-        m = re.search(rf"(?<![\w-]){re.escape(word)}s?(?![\w-])", low_text)
+        # of the "Ottoman Empire"; "the Poles" of a "Polish Republic"
+        forms = [re.escape(word) + "s?", *map(re.escape, people_nouns_of(word))]
+        m = re.search(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", low_text)
         if m:
             return m.start(), 1
     countries = (n,) if " " not in n else _countries_in(n)
-    for word_m in re.finditer(r"[a-zà-ÿ'-]{4,}", low_text):
+    rank = 0 if " " not in n or n in countries else 2
+    found = -1
+    for country in (c for c in countries if " " in c):  # "New Zealand troops"
+        m = re.search(rf"(?<![\w-]){re.escape(country)}(?![\w-])", low_text)
+        if m and (found < 0 or m.start() < found):
+            found = m.start()
+    for word_m in re.finditer(r"[a-zà-ÿ'-]{4,}", low_text[: found if found >= 0 else None]):
         word = word_m.group(0)
         adjective = PEOPLE_NOUNS.get(word, word)  # "poles" -> "polish"
         if any(demonym_of(adjective, c) or word == c for c in countries):
-            return word_m.start(), 0 if " " not in n else 2
-    return -1, 3
+            return word_m.start(), rank
+    return (found, rank) if found >= 0 else (-1, 3)
 
 
 @lru_cache(maxsize=4096)
 def _countries_in(name: str) -> tuple[str, ...]:
-    """The one-word country names inside a longer actor name ("Armed Forces of the
-    Philippines" -> ["philippines"]), whose demonym then names the actor too."""
+    """The country names a longer actor name is or holds: the name itself ("united kingdom"),
+    one-word names inside it ("Armed Forces of the Philippines" -> "philippines") and longer
+    ones ("Kingdom of the Netherlands" -> "netherlands", "Dominion of New Zealand" -> "new
+    zealand"), whose demonyms then name the actor too."""
+    known = _known_countries()
+    if name in known:
+        return (name,)
+    longer = [c for c in known if " " in c and _holds(name, c)]
+    words = [w for w in re.findall(r"[a-zà-ÿ'-]{4,}", name) if w in known]
+    return tuple(dict.fromkeys((*longer, *words)))
+
+
+def _holds(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+
+
+@lru_cache(maxsize=1)
+def _known_countries() -> frozenset[str]:
+    """The gazetteer's country names without a leading "the" ("the netherlands" ->
+    "netherlands"), with the names the demonym exceptions give ("united states", "uk")."""
     from fogofwar.extract.places import country_names
 
-    return tuple(w for w in re.findall(r"[a-zà-ÿ'-]{4,}", name) if w in country_names())
+    names = {re.sub(r"^the\s+", "", c) for c in country_names()}
+    names |= {c for c in _EXCEPTION_COUNTRIES if len(c) >= 4 and "." not in c}
+    return frozenset(names)
 
 
 @lru_cache(maxsize=4096)
@@ -69,6 +96,8 @@ def is_demonym_word(word: str) -> bool:
 
 
 def demonym_of(word: str, name: str) -> bool:
+    if word not in lexicon.DEMONYM_EXCEPTIONS and word[:-1] in lexicon.DEMONYM_EXCEPTIONS:
+        word = word[:-1] if word.endswith("s") else word  # "Americans" -> "American"
     if word in lexicon.DEMONYM_EXCEPTIONS:
         return name in lexicon.DEMONYM_EXCEPTIONS[word]
     if name in _EXCEPTION_COUNTRIES:

@@ -183,11 +183,21 @@ def _predicate_owner(anchor: Any, sides: SideIndex, claimant_side: int | None) -
     if role == "dobj":
         agent = _subject_tokens(verb)
     elif role == "nsubjpass":
-        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        by = _agent_of(verb)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
         agent = noun_phrase(pobj) if pobj is not None else None
     other = _other_side(_side_of(agent, sides, claimant_side), sides) if agent else None
     return Subject(side=other) if other is not None else None
+
+
+def _agent_of(verb: Any) -> Any | None:
+    """The "by" of a passive verb or of a verb coordinated with it ("were killed or wounded by
+    the enemy's fire": the agent hangs from the second verb)."""
+    for holder in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN")):
+        by = next((c for c in holder.children if c.dep_ == "agent"), None)
+        if by is not None:
+            return by
+    return None
 
 
 def _had_killed(role: str, verb: Any) -> bool:

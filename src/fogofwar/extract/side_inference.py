@@ -9,7 +9,9 @@ strength lines ("12 Ukrainian soldiers killed").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from fogofwar.extract import lexicon
 from fogofwar.model import Actor, Document
 
 _SIDE_LINE = re.compile(
@@ -261,4 +263,48 @@ def adjective_side(low_text: str, adjectives: dict[str, int]) -> tuple[int, int]
         m = re.search(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w])", low_text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), side)
+    return best
+
+
+_NAMED_ROLE = r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})\s+(?P<role>{})"
+
+
+def learn_roles(
+    text: str, side_of: Callable[[str], int | None], fighting: list[int]
+) -> dict[str, int]:
+    """Which of two fighting sides defends and which attacks, from the names the article puts
+    before a role word ("the Dutch defenders", "the Japanese garrison", "German attackers"):
+    each such phrase votes for its side's role and the other side's opposite one; the side with
+    more defence votes defends. ``{"defender": d, "attacker": a}``, or {} when nothing tells."""
+    if len(fighting) != 2:
+        return {}
+    votes = dict.fromkeys(fighting, 0)
+    for pattern, defends in ((lexicon.DEFENDER_WORDS, True), (lexicon.ATTACKER_WORDS, False)):
+        named = re.compile(_NAMED_ROLE.format(pattern.pattern.removeprefix(r"\b")))
+        for m in named.finditer(text):
+            side = side_of(m.group("who"))
+            if side in votes:
+                votes[side if defends else _other(side, fighting)] += 1
+    one, two = fighting
+    if votes[one] == votes[two]:
+        return {}
+    defender = one if votes[one] > votes[two] else two
+    return {"defender": defender, "attacker": _other(defender, fighting)}
+
+
+def _other(side: int, fighting: list[int]) -> int:
+    return next(s for s in fighting if s != side)
+
+
+def role_side(low_text: str, roles: dict[str, int]) -> tuple[int, int] | None:
+    """(position, side) of the first role word ("the defenders") in lower-cased text, by the
+    roles the article's sides hold (:func:`learn_roles`); None when there is none."""
+    best: tuple[int, int] | None = None
+    for role, pattern in (
+        ("defender", lexicon.DEFENDER_WORDS),
+        ("attacker", lexicon.ATTACKER_WORDS),
+    ):
+        m = pattern.search(low_text) if role in roles else None
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), roles[role])
     return best
