@@ -9,6 +9,7 @@ from typing import Any
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
+from fogofwar.extract.parsing import entity_type
 from fogofwar.model import Claimant
 
 # "(per MNLA)", "(according to X)", "(acc. X)", "(X claim)", "(X estimate)", "(X sources)"
@@ -262,7 +263,7 @@ def appositive_person(token: Any) -> str | None:
             if (
                 appos.dep_ == "appos"
                 and appos.pos_ == "PROPN"
-                and appos.ent_type_ == "PERSON"
+                and entity_type(appos) == "PERSON"
                 and appos.i >= 2
                 and appos.doc[appos.left_edge.i - 1].text == ","
             ):

@@ -18,6 +18,7 @@ from fogofwar.extract.consolidate import merge_claims, settle_revisions
 from fogofwar.extract.dates import parse_date_span
 from fogofwar.extract.event import cell, event_kind, event_slug, part_of, place_from_title
 from fogofwar.extract.infobox import civilian_line, infobox_claims
+from fogofwar.extract.parsing import parse_sentences
 from fogofwar.extract.places import parse_place
 from fogofwar.extract.propositions import proposition_claims
 from fogofwar.extract.prose import CORROBORATED_BY, corroborations, figure_claims
@@ -30,7 +31,13 @@ from fogofwar.extract.sentences import (
     can_hold_proposition,
     sentences,
 )
-from fogofwar.extract.speakers import Attribution, ProseState, attributions_of, opening_subject
+from fogofwar.extract.speakers import (
+    Attribution,
+    ProseState,
+    attributions_of,
+    has_speaker_verb,
+    opening_subject,
+)
 from fogofwar.extract.timeline import outside_event
 from fogofwar.model import Claim, DateSpan, Document, Event, Extraction
 from fogofwar.read import DEFAULT_MAX_BYTES, read_path
@@ -106,7 +113,8 @@ def _prose_claims(
     state = ProseState()
     out: list[Claim] = []
     before = {b.start: a for a, b in pairwise(sents)}
-    for sent, parsed in zip(wanted, nlp.pipe(s.text for s in wanted), strict=True):
+    parsed_sentences = parse_sentences(nlp, [s.text for s in wanted], has_speaker_verb)
+    for sent, parsed in zip(wanted, parsed_sentences, strict=True):
         prior = before.get(sent.start)
         same_paragraph = prior is not None and prior.paragraph == sent.paragraph
         state.previous_subject = opening_subject(prior.text) if same_paragraph and prior else None

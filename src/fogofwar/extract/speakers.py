@@ -11,6 +11,7 @@ from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.attribution import appositive_person, make_claimant
 from fogofwar.extract.dates import find_dates
+from fogofwar.extract.parsing import entity_type
 from fogofwar.extract.referents import carry_referent
 from fogofwar.extract.sentences import Sentence
 from fogofwar.model import Claim, Claimant
@@ -288,6 +289,12 @@ def _strip_det(name: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE).strip()
 
 
+def has_speaker_verb(parsed: Any) -> bool:
+    """True when a reporting verb of the parsed sentence has a speaker: the sentences whose
+    speakers are read with their named entities (``parsing.parse_sentences``)."""
+    return bool(_reporting_verbs(parsed))
+
+
 def _reporting_verbs(parsed: Any) -> list[tuple[Any, Any]]:
     """(verb, speaker) for every reporting verb with a speaker: "X said", "reported by X"."""
     out: list[tuple[Any, Any]] = []
@@ -376,11 +383,11 @@ def _subject_text(token: Any) -> tuple[str, str, bool]:
         for j, t in enumerate(words)
     ).strip()
     context = " ".join(t.text for t in token.subtree)
-    person = token.ent_type_ == "PERSON" or any(
-        t.ent_type_ == "PERSON" and t.head.i == token.i for t in keep
+    person = entity_type(token) == "PERSON" or any(
+        entity_type(t) == "PERSON" and t.head.i == token.i for t in keep
     )
     if person:
-        ents = [t for t in keep if t.ent_type_ == "PERSON"]
+        ents = [t for t in keep if entity_type(t) == "PERSON"]
         if ents:
             name = " ".join(t.text for t in ents)
     return name, context, person
