@@ -77,7 +77,8 @@ def test_forces_materiel_out_of_action_is_lost_not_destroyed(
 
 
 def test_forces_an_agent_that_hit_something_is_no_loss(nlp: Any) -> None:
-    assert _kinds(nlp, "Three armoured cars hit the checkpoint at dawn.") == []
+    # the cars that hit are no loss; they are the attack's force (a force told with any verb)
+    assert _kinds(nlp, "Three armoured cars hit the checkpoint at dawn.") == [(3, "strength")]
 
 
 def test_forces_dead_listed_after_among_the_dead(nlp: Any) -> None:

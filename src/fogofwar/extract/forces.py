@@ -21,6 +21,13 @@ from typing import Any
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.losses import Loss, classify_after
+from fogofwar.extract.narrative_forces import (
+    clause_owner,
+    formation_count,
+    no_force_materiel,
+    of_owner,
+    told_in_narrative,
+)
 from fogofwar.extract.syntax import anchor_of, of_object, token_at
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -64,9 +71,17 @@ def force_by_syntax(parsed: Any, start: int, end: int) -> Loss | None:
         if not (_verbless(number) or _of_a_formation(_climb(counted))):
             return None
     elif not _is_force(counted) and what is None:
-        return None
+        formation = formation_count(number, counted, _phrase(counted))
+        return None if formation is None else Loss("strength", formation, formation, -1, -1)
+    if what is not None and no_force_materiel(counted):
+        return None  # "armed with eight guns", "two bridges", "three missiles": no force
     top = _climb(number if counted.head.head.i == number.i else counted)
-    if not (_governed_as_force(top, what is None) or _owned(counted) or _verbless(number)):
+    if not (
+        _governed_as_force(top, what is None)
+        or _owned(counted)
+        or _verbless(number)
+        or (counted.i != number.i and told_in_narrative(number, counted))
+    ):
         return None
     return Loss("strength", _phrase(counted) if counted.i != number.i else "", what, -1, -1)
 
@@ -132,7 +147,8 @@ def force_owner(parsed: Any, start: int, end: int) -> str | None:
             words = list(subject.subtree)
             if len(words) <= _MAX_OWNER_TOKENS:
                 return " ".join(t.text for t in words)
-    return None
+    # "boats of the Italian navy"; "the army advanced, supported by 300 aircraft"
+    return of_owner(of_object(noun) or noun) or clause_owner(top)
 
 
 def _stated_count_of(number: Any) -> Any:

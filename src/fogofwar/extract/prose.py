@@ -7,13 +7,13 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.attribution import make_claimant, same_claimant
 from fogofwar.extract.figures import PART_OF as _PART_OF
 from fogofwar.extract.figures import figure_losses, sentence_figures
 from fogofwar.extract.forces import force_owner
 from fogofwar.extract.losses import Loss, raw_of, typed
+from fogofwar.extract.narrative_forces import names_a_force
 from fogofwar.extract.owner_syntax import named_owner_by_parse, stated_owner_by_parse
 from fogofwar.extract.owners import (
     NOUNISH,
@@ -155,7 +155,7 @@ def _settle_subject(
 def _force_of_section(section: str, sides: SideIndex, subject: Subject) -> Subject:
     """ "Ethiopian forces", "The Polish army": a section an order of battle is listed under
     names whose forces its figures count; a heading that names no force says nothing."""
-    if not lexicon.FORCE_WORD.search(section):
+    if not names_a_force(section):
         return subject
     found = sides.resolve(section)
     return Subject(side=found.side, actor=found.actor) if found.side is not None else subject
