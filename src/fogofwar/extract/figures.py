@@ -9,6 +9,7 @@ place in the parse, else a force size. The owner and claimant stages are in ``pr
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from fogofwar.extract.dates import find_dates, is_date
@@ -24,6 +25,7 @@ from fogofwar.extract.losses import (
     verb_before,
     window_after,
 )
+from fogofwar.extract.predicates import counts_nothing_lost, object_loss, went_down_with
 from fogofwar.extract.quantities import Quantity, find_quantities
 from fogofwar.extract.sentences import ACTIVE_SINGLE, ANOTHER, BOTH, SINGLE_LOSS
 from fogofwar.extract.speakers import Attribution
@@ -100,9 +102,12 @@ def figure_losses(
             before = classify_before(text[: q.start], text[q.end : stop])
             if loss is None or captives or (before is not None and before.kind == "killed"):
                 loss = before if before is not None else loss
-        losses.append(loss)
+        losses.append(_parse_first(parsed, q, loss))
     _fill_lists(text, quantities, losses)
     for i, q in enumerate(quantities):
+        if parsed is not None and counts_nothing_lost(parsed, q.start, q.end):
+            losses[i] = None
+            continue
         if losses[i] is None and parsed is not None:
             losses[i] = loss_by_syntax(parsed, q.start, q.end)
         if losses[i] is None:
@@ -113,6 +118,24 @@ def figure_losses(
                 parsed, q.start, q.end
             )
     return losses
+
+
+def _parse_first(parsed: Any, q: Quantity, loss: Loss | None) -> Loss | None:
+    """Where the parse ties a figure to a loss predicate the words after it do not see, the
+    parse wins: the verb it is the object of ("sank two of the ships and damaged the third",
+    "killing 13 of the wounded"), the vessel it went down with ("taking all 36 crew with her")."""
+    if parsed is None:
+        return loss
+    aboard = went_down_with(parsed, q.start, q.end)
+    if aboard is not None:
+        return aboard
+    if loss is None or loss.trigger_start < 0:
+        return loss  # no loss word after the figure to second-guess
+    governed = object_loss(parsed, q.start, q.end)
+    if governed is None or governed.kind == loss.kind:
+        return loss
+    # the verb's kind; the words after the figure still say whose losses they are
+    return replace(loss, kind=governed.kind, what=governed.what or loss.what)
 
 
 def _inside_subject(text: str, q: Quantity, verb_at: int) -> bool:
