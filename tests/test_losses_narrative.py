@@ -92,3 +92,19 @@ def test_a_date_that_ends_a_span_does_not_move_the_paragraph_out_of_the_event(
         "began on 1 April 2016. In total, the Zentari Front suffered over 650 casualties.",
     )
     assert _kinds(claims, 651) == ["killed_or_injured"]
+
+
+def test_a_ships_company_killed_are_people_not_the_ship(nlp: Any) -> None:
+    claims = quarry_hill_claims(
+        nlp, "Thirteen of her ship's company had been killed and 22 wounded."
+    )
+    assert _kinds(claims, 13) == ["killed"]
+    assert _kinds(claims, 22) == ["injured"]
+
+
+def test_men_lost_as_prisoners_are_captured(nlp: Any) -> None:
+    claims = quarry_hill_claims(
+        nlp, "The Zentari Front had 2,000 killed and an additional 3,000 lost as prisoners."
+    )
+    assert one_claim(claims, "captured", 3000).subject.side == 2
+    assert _kinds(claims, 3000) == ["captured"]

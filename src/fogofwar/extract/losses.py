@@ -235,12 +235,16 @@ _PLACE_PHRASE = re.compile(
 )
 
 
+_POSSESSOR = re.compile(r"\b[\w-]+['’]s\b")
+
+
 def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Loss | None:
     """The loss kind of a raw loss word ("destroyed", "killed"...) for what ``phrase`` counts."""
     # "15 aid workers in the buses": what is counted comes before where it was
     core = _PLACE_PHRASE.split(phrase, maxsplit=1)[0]
-    vehicle = lexicon.VEHICLE_NOUN.search(core)
-    equipment = lexicon.EQUIPMENT_NOUN.search(core)
+    owned = _POSSESSOR.sub(" ", core)  # "her ship's company": the ship owns what is counted
+    vehicle = lexicon.VEHICLE_NOUN.search(owned)
+    equipment = lexicon.EQUIPMENT_NOUN.search(owned)
     person = lexicon.PERSON_NOUN.search(core)
     if head_is_not_a_loss(core):
         return None  # "3 villages captured", "50 weapons seized": counted, but not losses
