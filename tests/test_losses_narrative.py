@@ -108,3 +108,29 @@ def test_men_lost_as_prisoners_are_captured(nlp: Any) -> None:
     )
     assert one_claim(claims, "captured", 3000).subject.side == 2
     assert _kinds(claims, 3000) == ["captured"]
+
+
+def test_a_loss_noun_measured_by_an_amount_verb_gives_the_kind(nlp: Any) -> None:
+    claims = quarry_hill_claims(
+        nlp,
+        "Northland losses totalled 300 men. The death toll amounted to about 170 knights. "
+        "Zentari Front losses amounted to 30 tanks.",
+    )
+    assert one_claim(claims, "killed_or_injured", 300).subject.side == 1
+    assert _kinds(claims, 170) == ["killed"]
+    assert one_claim(claims, "vehicles_lost", 30).value.what == "tanks"
+
+
+def test_an_amount_verb_without_a_loss_noun_stays_a_force(nlp: Any) -> None:
+    claims = quarry_hill_claims(nlp, "The number of Northland troops reached 5,000.")
+    assert _kinds(claims, 5000) == ["strength"]
+
+
+def test_a_parenthesis_after_a_loss_gives_its_parts(nlp: Any) -> None:
+    claims = quarry_hill_claims(
+        nlp,
+        "The battle had cost the lives of 47 Northland soldiers "
+        "(two officers, seven NCOs, 38 corporals and soldiers).",
+    )
+    for low in (47, 2, 7, 38):
+        assert one_claim(claims, "killed", low).subject.side == 1

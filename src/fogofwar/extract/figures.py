@@ -25,7 +25,12 @@ from fogofwar.extract.losses import (
     verb_before,
     window_after,
 )
-from fogofwar.extract.predicates import counts_nothing_lost, object_loss, went_down_with
+from fogofwar.extract.predicates import (
+    counts_nothing_lost,
+    measured_loss,
+    object_loss,
+    went_down_with,
+)
 from fogofwar.extract.quantities import Quantity, find_quantities
 from fogofwar.extract.sentences import ACTIVE_SINGLE, ANOTHER, BOTH, SINGLE_LOSS
 from fogofwar.extract.speakers import Attribution
@@ -109,7 +114,11 @@ def figure_losses(
             losses[i] = None
             continue
         if losses[i] is None and parsed is not None:
-            losses[i] = loss_by_syntax(parsed, q.start, q.end)
+            losses[i] = loss_by_syntax(parsed, q.start, q.end) or measured_loss(
+                parsed, q.start, q.end
+            )
+    _fill_parenthesised_parts(text, quantities, losses)
+    for i, q in enumerate(quantities):
         if losses[i] is None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             losses[i] = classify_strength(text[: q.start], window_after(text, q.end, stop))
@@ -208,6 +217,26 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
                 and not re.search(r"\b(?:were|was|had|have)\b", gap)
             ):
                 losses[i] = retype_as(nxt, gap)
+
+
+def _fill_parenthesised_parts(
+    text: str, quantities: list[Quantity], losses: list[Loss | None]
+) -> None:
+    """ "47 soldiers (two officers, seven NCOs, 38 corporals and soldiers)": the figures in a
+    parenthesis right after a loss are its parts, of its kind."""
+    parent: Loss | None = None
+    for i in range(1, len(quantities)):
+        gap = text[quantities[i - 1].end : quantities[i].start]
+        prev, current = losses[i - 1], losses[i]
+        if prev is not None and not prev.breakdown and re.fullmatch(r"[^()]{0,60}\(\s*", gap):
+            parent = prev
+        elif parent is None or not re.fullmatch(r"[^();.]*?(?:,|\band\b)\s*", gap):
+            parent = None
+            continue
+        if current is None and parent is not None:
+            stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+            own = window_after(text, quantities[i].end, stop)
+            losses[i] = Loss(parent.kind, own, parent.what, -1, -1, breakdown=True)
 
 
 def retype_as(model: Loss, phrase: str) -> Loss | None:

@@ -16,6 +16,9 @@ from fogofwar.extract.losses import Loss, typed
 from fogofwar.extract.syntax import VERB_LOSS, anchor_of, of_object, token_at
 
 _SINKING = lexicon.word_set("loss_words", "went_down")
+_AMOUNT_VERBS = lexicon.word_set("loss_words", "measured_verbs")
+_AMOUNT_NOUNS = lexicon.lemma_table("loss_words", "measured_nouns")
+_LIVES_VERBS = lexicon.word_set("loss_words", "measured_lives")
 _PRONOUNS = frozenset({"her", "him", "it", "them"})
 
 
@@ -61,6 +64,42 @@ def went_down_with(parsed: Any, start: int, end: int) -> Loss | None:
             loss = typed("killed", _words(anchor))
             return loss if loss is not None and loss.kind == "killed" else None
         return None
+    return None
+
+
+def measured_loss(parsed: Any, start: int, end: int) -> Loss | None:
+    """A figure of a noun stated as the amount of a loss noun: "the death toll amounted to
+    about 170 knights", "losses totalled 300 men", "the number of dead reached 200 men", "cost
+    the lives of 47 soldiers"; None when no loss noun is measured by it (a bare figure, "the
+    toll reached 100", is read by the forces stage's count)."""
+    number = token_at(parsed, start, end)
+    if number is None:
+        return None
+    anchor = anchor_of(number)
+    counted = _words(anchor) if anchor.i != number.i else ""
+    governor = anchor.head.head if anchor.dep_ == "pobj" else anchor.head
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and governor.lemma_ == "life":
+        verb = governor.head
+        lives = governor.dep_ == "dobj" and verb.lemma_.lower() in _LIVES_VERBS
+        return typed("killed", counted) if lives else None
+    if anchor.i == number.i or anchor.dep_ not in ("pobj", "dobj", "attr"):
+        return None  # a bare figure ("the toll reached 100") is the forces stage's count
+    if governor.lemma_.lower() not in _AMOUNT_VERBS:
+        return None
+    subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    raw = _measured_noun(governor, subject) if subject is not None else None
+    if raw is None:
+        return None
+    return typed(raw, counted) or typed("lost", counted)
+
+
+def _measured_noun(verb: Any, subject: Any) -> str | None:
+    """The raw loss the subject of an amount verb names ("the death toll", "our losses")."""
+    words = [t for t in subject.subtree] + [c for c in verb.children if c.dep_ == "advmod"]
+    for token in words:
+        raw = _AMOUNT_NOUNS.get(token.lemma_.lower()) or _AMOUNT_NOUNS.get(token.lower_)
+        if raw is not None:
+            return raw
     return None
 
 
