@@ -9,6 +9,7 @@ place in the parse, else a force size. The owner and claimant stages are in ``pr
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from fogofwar.extract.dates import find_dates, is_date
@@ -23,6 +24,12 @@ from fogofwar.extract.losses import (
     typed,
     verb_before,
     window_after,
+)
+from fogofwar.extract.predicates import (
+    counts_nothing_lost,
+    measured_loss,
+    object_loss,
+    went_down_with,
 )
 from fogofwar.extract.quantities import Quantity, find_quantities
 from fogofwar.extract.sentences import ACTIVE_SINGLE, ANOTHER, BOTH, SINGLE_LOSS
@@ -100,11 +107,18 @@ def figure_losses(
             before = classify_before(text[: q.start], text[q.end : stop])
             if loss is None or captives or (before is not None and before.kind == "killed"):
                 loss = before if before is not None else loss
-        losses.append(loss)
+        losses.append(_parse_first(parsed, q, loss))
     _fill_lists(text, quantities, losses)
     for i, q in enumerate(quantities):
+        if parsed is not None and counts_nothing_lost(parsed, q.start, q.end):
+            losses[i] = None
+            continue
         if losses[i] is None and parsed is not None:
-            losses[i] = loss_by_syntax(parsed, q.start, q.end)
+            losses[i] = loss_by_syntax(parsed, q.start, q.end) or measured_loss(
+                parsed, q.start, q.end
+            )
+    _fill_parenthesised_parts(text, quantities, losses)
+    for i, q in enumerate(quantities):
         if losses[i] is None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             losses[i] = classify_strength(text[: q.start], window_after(text, q.end, stop))
@@ -113,6 +127,24 @@ def figure_losses(
                 parsed, q.start, q.end
             )
     return losses
+
+
+def _parse_first(parsed: Any, q: Quantity, loss: Loss | None) -> Loss | None:
+    """Where the parse ties a figure to a loss predicate the words after it do not see, the
+    parse wins: the verb it is the object of ("sank two of the ships and damaged the third",
+    "killing 13 of the wounded"), the vessel it went down with ("taking all 36 crew with her")."""
+    if parsed is None:
+        return loss
+    aboard = went_down_with(parsed, q.start, q.end)
+    if aboard is not None:
+        return aboard
+    if loss is None or loss.trigger_start < 0:
+        return loss  # no loss word after the figure to second-guess
+    governed = object_loss(parsed, q.start, q.end)
+    if governed is None or governed.kind == loss.kind:
+        return loss
+    # the verb's kind; the words after the figure still say whose losses they are
+    return replace(loss, kind=governed.kind, what=governed.what or loss.what)
 
 
 def _inside_subject(text: str, q: Quantity, verb_at: int) -> bool:
@@ -185,6 +217,26 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
                 and not re.search(r"\b(?:were|was|had|have)\b", gap)
             ):
                 losses[i] = retype_as(nxt, gap)
+
+
+def _fill_parenthesised_parts(
+    text: str, quantities: list[Quantity], losses: list[Loss | None]
+) -> None:
+    """ "47 soldiers (two officers, seven NCOs, 38 corporals and soldiers)": the figures in a
+    parenthesis right after a loss are its parts, of its kind."""
+    parent: Loss | None = None
+    for i in range(1, len(quantities)):
+        gap = text[quantities[i - 1].end : quantities[i].start]
+        prev, current = losses[i - 1], losses[i]
+        if prev is not None and not prev.breakdown and re.fullmatch(r"[^()]{0,60}\(\s*", gap):
+            parent = prev
+        elif parent is None or not re.fullmatch(r"[^();.]*?(?:,|\band\b)\s*", gap):
+            parent = None
+            continue
+        if current is None and parent is not None:
+            stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+            own = window_after(text, quantities[i].end, stop)
+            losses[i] = Loss(parent.kind, own, parent.what, -1, -1, breakdown=True)
 
 
 def retype_as(model: Loss, phrase: str) -> Loss | None:

@@ -226,6 +226,7 @@ def _own_kinds(
             and kinds[-1] is not None
             and kinds[-1][0] in ("vehicles_destroyed", "equipment_destroyed")
             and not re.search(r"\b(?:lost|captured|seized)\b", window, re.IGNORECASE)
+            and classify_after(window) is None  # "1 destroyer damaged" says its own fate
         ):
             kind = ("vehicles_destroyed", kind[1], kind[2])  # a list of destroyed materiel
         kinds.append(kind)

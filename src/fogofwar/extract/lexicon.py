@@ -37,6 +37,11 @@ def word_set(name: str, section: str) -> frozenset[str]:
     return frozenset(_words(_load(name), section))
 
 
+def lemma_table(name: str, section: str) -> dict[str, str]:
+    """The ``lemma = value`` entries of one section of ``data/lexicon/<name>.toml``."""
+    return {k: str(v) for k, v in _load(name)[section].items() if k != "description"}
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(words)
 

@@ -32,7 +32,11 @@ _COUNT_NEXT = re.compile(
     r"five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozens|hundreds)\b)",
     re.IGNORECASE,
 )
-_EITHER_FATE = re.compile(r"destroyed\s+or\s+captured|captured\s+or\s+destroyed", re.IGNORECASE)
+_EITHER_FATE = re.compile(
+    r"(?:destroyed|damaged)\s+or\s+(?:captured|damaged|disabled)|"
+    r"(?:captured|damaged|disabled)\s+or\s+destroyed",
+    re.IGNORECASE,
+)
 _HUMAN_KINDS = {"killed", "injured", "captured", "missing", "displaced", "killed_or_injured"}
 
 
@@ -84,15 +88,18 @@ def classify_after(window: str, following: str = "") -> Loss | None:
     if lexicon.NOT_A_LOSS_CONTEXT.search(window[: end + 25]):
         return None
     if not re.search(r"[A-Za-z]{3,}", phrase):
-        # "about sixty neutralized jihadists": the noun follows the participle
-        after = re.match(r"\s*((?:[\w'’-]+\s+){0,3}[\w'’-]+)", window[end:])
+        # "about sixty neutralized jihadists": the noun follows the participle (or both
+        # fates: "seven destroyed or damaged helicopters")
+        fate = _EITHER_FATE.match(window, start)
+        noun_at = fate.end() if fate else end
+        after = re.match(r"\s*((?:[\w'’-]+\s+){0,3}[\w'’-]+)", window[noun_at:])
         if (
             after
             and (
                 lexicon.PERSON_NOUN.search(after.group(1))
                 or lexicon.VEHICLE_NOUN.search(after.group(1))
             )
-            and not re.match(r"\s*(?:by|in|at|on|during|when|after|and|or)\b", window[end:])
+            and not re.match(r"\s*(?:by|in|at|on|during|when|after|and|or)\b", window[noun_at:])
         ):
             phrase = after.group(1)
     return _typed(raw, phrase, window[start:], start, end)
@@ -228,12 +235,16 @@ _PLACE_PHRASE = re.compile(
 )
 
 
+_POSSESSOR = re.compile(r"\b[\w-]+['’]s\b")
+
+
 def _typed(raw: str, phrase: str, trigger_text: str, start: int, end: int) -> Loss | None:
     """The loss kind of a raw loss word ("destroyed", "killed"...) for what ``phrase`` counts."""
     # "15 aid workers in the buses": what is counted comes before where it was
     core = _PLACE_PHRASE.split(phrase, maxsplit=1)[0]
-    vehicle = lexicon.VEHICLE_NOUN.search(core)
-    equipment = lexicon.EQUIPMENT_NOUN.search(core)
+    owned = _POSSESSOR.sub(" ", core)  # "her ship's company": the ship owns what is counted
+    vehicle = lexicon.VEHICLE_NOUN.search(owned)
+    equipment = lexicon.EQUIPMENT_NOUN.search(owned)
     person = lexicon.PERSON_NOUN.search(core)
     if head_is_not_a_loss(core):
         return None  # "3 villages captured", "50 weapons seized": counted, but not losses

@@ -21,6 +21,11 @@ _ABOUT_THE_EVENT = re.compile(
 )
 
 
+_UNTIL = re.compile(r"\b(?:until|till)\b[^.;:]{0,60}$", re.IGNORECASE)
+"""A date that ends a span begun in the event ("out of action until ... on 1 April 1945"):
+the sentence is still set in the event, and so are the ones after it."""
+
+
 def outside_event(sents: list[Sentence], span: DateSpan | None, own_title: str = "") -> set[int]:
     """Offsets of the sentences about another event: set at a time well outside ``span`` (and not
     speaking of the event itself), or naming another event (with ``own_title``, the article's)."""
@@ -49,7 +54,7 @@ def _elsewhen(sents: list[Sentence], span: DateSpan | None) -> set[int]:
         if sent.paragraph != paragraph:
             paragraph, outside = sent.paragraph, False
         for mention in find_dates(sent.text):
-            if mention.month is None:
+            if mention.month is None or _UNTIL.search(sent.text[: mention.start]):
                 continue
             # a date without its year is read in the event's own year(s)
             years = [mention.year] if mention.year else sorted({first.year, last_year})
