@@ -29,9 +29,9 @@ def test_country_index_is_dropped_from_new_and_migrated_ledgers(
             conn.execute(
                 text("CREATE INDEX ix_events_country_norm ON events (country_norm, current)")
             )
-            conn.execute(text("DELETE FROM fogofwar_schema WHERE version = 7"))
+            conn.execute(text("DELETE FROM fogofwar_schema WHERE version >= 7"))
     with Ledger(db_url) as ledger:
-        assert ledger.applied == [7]
+        assert ledger.applied == [7, 8]
         assert "ix_events_country_norm" not in _indexes(ledger)
 
 

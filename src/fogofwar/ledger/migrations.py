@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, bindparam, inspect, select, text, update
 
-from fogofwar.ledger import derived, lineage, schema, terms
+from fogofwar.ledger import derived, lineage, schema, served, terms
 
 Migration = Callable[[Connection], None]
 
@@ -119,6 +119,15 @@ def _v7_drop_redundant_country_index(conn: Connection) -> None:
     conn.execute(text("DROP INDEX IF EXISTS ix_events_country_norm"))
 
 
+def _v8_stored_answers(conn: Connection) -> None:
+    """Store each current event row's answers (ledger/served.py: the events-list body, the ACLED
+    and GED rows) and make them for every current event; add the change stamp."""
+    schema.event_rows.create(conn, checkfirst=True)
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_event_rows_event ON event_rows (event)"))
+    served.create_stamp(conn)
+    served.backfill(conn)
+
+
 MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (1, _v1_initial),
     (2, _v2_claims_kind_index),
@@ -127,6 +136,7 @@ MIGRATIONS: tuple[tuple[int, Migration], ...] = (
     (5, _v5_lineages_and_search),
     (6, _v6_stored_estimates),
     (7, _v7_drop_redundant_country_index),
+    (8, _v8_stored_answers),
 )
 LATEST = MIGRATIONS[-1][0]
 
@@ -159,4 +169,6 @@ def migrate(conn: Connection, target: int = LATEST) -> list[int]:
                 )
             )
             applied.append(version)
+    if applied and current_version(conn) >= 8:
+        served.bump(conn)  # a migration may change what is served (lineages, estimates)
     return applied

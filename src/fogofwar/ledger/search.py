@@ -11,9 +11,10 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, tuple_
+from sqlalchemy import ColumnElement, Connection, func, select, tuple_
 
 from fogofwar.ledger import schema as t
+from fogofwar.ledger import served
 from fogofwar.ledger.query import EventFilter, conditions
 from fogofwar.ledger.store import Ledger
 from fogofwar.model import Event
@@ -83,6 +84,46 @@ def event_page(
     hits = [mine[r.pk] for r in rows]
     last = (str(rows[-1].k), int(rows[-1].pk)) if more and rows else None
     return EventPage(hits, total, last)
+
+
+@dataclass(frozen=True)
+class StoredRow:
+    """One matching event row, its sort key, and its stored answer (None if it has none)."""
+
+    pk: int
+    key: str
+    json: str | None
+    policy: str | None
+
+
+def stored_page(
+    conn: Connection,
+    flt: EventFilter,
+    kind: served.Kind,
+    limit: int,
+    after: Key | None = None,
+    offset: int = 0,
+) -> list[StoredRow]:
+    """Up to ``limit + 1`` matching current event rows after the key ``after`` (or ``offset``
+    rows), by start date then row (``ledger.search``'s order), each with its stored answer of
+    this kind: the sort reads keys only, the answers are read for the page."""
+    e, r = t.events.c, t.event_rows.c
+    keys = select(e.pk, sort_key().label("k")).where(*conditions(flt))
+    if after is not None:
+        keys = keys.where(tuple_(sort_key(), e.pk) > tuple_(*after))
+    found = keys.order_by(sort_key(), e.pk).limit(limit + 1).offset(offset).subquery()
+    q = (
+        select(found.c.pk, found.c.k, r[kind], r.policy)
+        .outerjoin(t.event_rows, r.pk == found.c.pk)
+        .order_by(found.c.k, found.c.pk)
+    )
+    return [StoredRow(int(pk), str(k), body, policy) for pk, k, body, policy in conn.execute(q)]
+
+
+def count(conn: Connection, flt: EventFilter) -> int:
+    """How many current event rows match."""
+    q = select(func.count()).select_from(t.events).where(*conditions(flt))
+    return int(conn.execute(q).scalar() or 0)
 
 
 @dataclass(frozen=True)
