@@ -119,11 +119,21 @@ def _v7_drop_redundant_country_index(conn: Connection) -> None:
     conn.execute(text("DROP INDEX IF EXISTS ix_events_country_norm"))
 
 
+ORDER_INDEXES = {  # the lists' order (ledger.search.sort_key), alone and within a country
+    "ix_events_order": "current, coalesce(date_start, '9999-99-99')",
+    "ix_events_country_order": "country_norm, current, coalesce(date_start, '9999-99-99')",
+}
+
+
 def _v8_stored_answers(conn: Connection) -> None:
     """Store each current event row's answers (ledger/served.py: the events-list body, the ACLED
-    and GED rows) and make them for every current event; add the change stamp."""
+    and GED rows) and make them for every current event; add the change stamp; index events in
+    the lists' order (start date, undated last), alone and by country, so that a first page
+    reads its rows in order instead of sorting every match."""
     schema.event_rows.create(conn, checkfirst=True)
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_event_rows_event ON event_rows (event)"))
+    for name, cols in ORDER_INDEXES.items():
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON events ({cols})"))
     served.create_stamp(conn)
     served.backfill(conn)
 

@@ -101,9 +101,12 @@ def create_stamp(conn: Connection) -> None:
         conn.execute(insert(t.ledger_state).values(id=1, changes=1))
 
 
+_STAMP = select(t.ledger_state.c.changes)  # made once: its cache key is memoized
+
+
 def stamp(conn: Connection) -> int:
     """The change stamp: it grows with every write that changes what is served."""
-    return int(conn.execute(select(t.ledger_state.c.changes)).scalar() or 0)
+    return int(conn.execute(_STAMP).scalar() or 0)
 
 
 def rows_for(conn: Connection, pks: Sequence[int], kind: Kind) -> dict[int, str]:

@@ -128,7 +128,8 @@ class Derived:
             rows = stored_page(conn, flt, kind, limit, after, offset)
             if any(r.json is None or r.policy != digest for r in rows):
                 return None
-            total = self._get(("total", flt, stamp))
+            whole = after is None and offset == 0 and len(rows) <= limit  # every match
+            total = len(rows) if whole else self._get(("total", flt, stamp))
             if total is None:
                 total = count(conn, flt)
                 self._put(("total", flt, stamp), total)
