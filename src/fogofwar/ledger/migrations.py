@@ -120,7 +120,8 @@ def _v7_drop_redundant_country_index(conn: Connection) -> None:
 
 
 ORDER_INDEXES = {  # the lists' order (ledger.search.sort_key), alone and within a country
-    "ix_events_order": "current, coalesce(date_start, '9999-99-99')",
+    "ix_events_order": "coalesce(date_start, '9999-99-99')",  # not led by current: an
+    # index led by it draws the planner away from the war and actor indexes
     "ix_events_country_order": "country_norm, current, coalesce(date_start, '9999-99-99')",
 }
 
