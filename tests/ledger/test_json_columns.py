@@ -33,8 +33,8 @@ def test_claim_with_a_large_figure_reads_back_exactly(db_url: str, anefis: Extra
     assert match and match[0].value.low == big and isinstance(match[0].value.low, int)
 
 
-def test_documents_stamp_grows_with_every_stored_document(db_url: str, anefis: Extraction) -> None:
-    from fogofwar.ledger.derived import documents_stamp
+def test_stamp_grows_with_every_stored_document(db_url: str, anefis: Extraction) -> None:
+    from fogofwar.ledger.served import stamp
     from fogofwar.ledger.synthetic import document
 
     stamps = []
@@ -42,5 +42,5 @@ def test_documents_stamp_grows_with_every_stored_document(db_url: str, anefis: E
         for extraction in (anefis, document(1, 5), document(2, 5), anefis):  # the last: unchanged
             ingest(ledger, extraction)
             with ledger.read() as conn:
-                stamps.append(documents_stamp(conn))
+                stamps.append(stamp(conn))
     assert stamps[0] < stamps[1] < stamps[2] == stamps[3]

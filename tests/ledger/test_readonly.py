@@ -67,7 +67,7 @@ def test_readonly_outdated_ledger_asks_for_migrate_and_stays_as_it_is(
     with Ledger(db_url, migrate=False) as raw:
         assert raw.version() == 4
     assert main(["migrate", "--db", db_url]) == 0
-    assert f"schema version 4 -> {LATEST} (applied 5, 6, 7)" in capsys.readouterr().out
+    assert f"schema version 4 -> {LATEST} (applied 5, 6, 7, 8)" in capsys.readouterr().out
     assert main(["events", "--db", db_url, "--format", "json"]) == 0
     assert [e["id"] for e in json.loads(capsys.readouterr().out)["events"]] == [EV]
     assert main(["migrate", "--db", db_url]) == 0

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, delete, func, literal_column, select, text
+from sqlalchemy import Connection, Text, cast, delete, select, text
 
 from fogofwar import __version__
 from fogofwar.ledger import schema as t
@@ -119,11 +119,20 @@ def _lock(conn: Connection, ids: Sequence[str]) -> None:
 
 
 def refresh(
-    conn: Connection, event_ids: Iterable[str], policy: Policy | None = None, *, lock: bool = True
+    conn: Connection,
+    event_ids: Iterable[str],
+    policy: Policy | None = None,
+    *,
+    lock: bool = True,
+    answers: bool = True,
 ) -> int:
     """Re-derive these events from their current claims in the caller's transaction (an id
     with no current event loses its row); returns the rows written. ``lock=False`` under the
-    migration lock (a backfill would hold one advisory lock per event)."""
+    migration lock (a backfill would hold one advisory lock per event). ``answers``: also
+    rewrite the events' stored answers (``ledger.served``) and add one to the change stamp,
+    last (migrations before 8, which made them, say False)."""
+    from fogofwar.ledger import served
+
     pol = policy or load_policy()
     digest, written = policy_digest(pol), 0
     for chunk in _chunks(sorted(set(event_ids))):
@@ -133,7 +142,11 @@ def refresh(
         conn.execute(delete(t.event_estimates).where(t.event_estimates.c.event.in_(chunk)))
         if rows:
             conn.execute(t.event_estimates.insert(), rows)
+        if answers:
+            served.write(conn, chunk)
         written += len(rows)
+    if answers:
+        served.bump(conn)
     return written
 
 
@@ -171,18 +184,19 @@ def backfill(conn: Connection) -> int:
         )
         if not ids:
             return written
-        written += refresh(conn, ids, lock=False)
+        written += refresh(conn, ids, lock=False, answers=False)  # before migration 8
         last = ids[-1]
 
 
-def refresh_stale(conn: Connection) -> int:
-    """Re-derive the rows made with another default policy or fogofwar version."""
+def refresh_stale(conn: Connection, *, answers: bool = True) -> int:
+    """Re-derive the rows made with another default policy or fogofwar version (``answers``:
+    as ``refresh``)."""
     digest, s, written = policy_digest(load_policy()), t.event_estimates.c, 0
     while True:
         ids = list(conn.execute(select(s.event).where(s.policy != digest).limit(CHUNK)).scalars())
         if not ids:
             return written
-        written += refresh(conn, ids, lock=False)
+        written += refresh(conn, ids, lock=False, answers=answers)
 
 
 def stored(conn: Connection, event_ids: Iterable[str], policy: Policy) -> dict[str, Derived]:
@@ -204,7 +218,7 @@ def stored(conn: Connection, event_ids: Iterable[str], policy: Policy) -> dict[s
 _new = object.__new__
 
 
-def _side_estimate(
+def side_estimate(
     event: str, kind: str, side: int | None, civilian: bool, low: Any, best: Any, high: Any
 ) -> Estimate:
     """``Estimate(event, side, None, civilian, kind, low, best, high, (), "")``, built without
@@ -239,7 +253,7 @@ def summaries(conn: Connection, event_ids: Iterable[str], policy: Policy) -> dic
             select(*cols, s.fatalities_high).where(s.event.in_(chunk), s.policy == digest)
         )
         for r in rows:
-            sides = tuple(_side_estimate(r.event, *side) for side in r.sides)
+            sides = tuple(side_estimate(r.event, *side) for side in r.sides)
             out[r.event] = Summary(
                 r.event,
                 r.claims,
@@ -270,18 +284,6 @@ def stored_estimates_json(conn: Connection, event_id: str, policy: Policy) -> st
     )
     found = conn.execute(q).scalar()
     return None if found is None else str(found)
-
-
-def documents_stamp(conn: Connection) -> int:
-    """A number that grows with every document the ledger stores (documents are never
-    deleted): SQLite's largest row id (its writers commit one at a time, in row id order), else
-    the number of documents."""
-    d = t.documents
-    if conn.dialect.name == "sqlite":
-        return int(
-            conn.execute(select(func.max(literal_column("rowid"))).select_from(d)).scalar() or 0
-        )
-    return int(conn.execute(select(func.count()).select_from(d)).scalar() or 0)
 
 
 def rows_alone(

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, delete, func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from fogofwar.errors import LedgerError
-from fogofwar.ledger import derived, lineage, terms
+from fogofwar.ledger import derived, lineage, served, terms
 from fogofwar.ledger import schema as t
 from fogofwar.ledger.store import Ledger
 from fogofwar.model import Claim, Document, Event, Extraction
@@ -197,6 +197,7 @@ def _store_estimates(
         return set()
     conn.execute(delete(t.event_estimates).where(t.event_estimates.c.event.in_(ids)))
     conn.execute(t.event_estimates.insert(), list(rows))
+    served.write(conn, ids)  # the events' stored answers, from the rows just stored
     return set(ids)
 
 

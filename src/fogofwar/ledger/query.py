@@ -10,7 +10,17 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, tuple_
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Connection,
+    Select,
+    bindparam,
+    func,
+    or_,
+    select,
+    tuple_,
+)
 
 from fogofwar.errors import FilterError, LedgerError
 from fogofwar.ledger import schema as t
@@ -96,37 +106,77 @@ class RevisionChange:
     withdrawn: tuple[Claim, ...] = field(default_factory=tuple)
 
 
+def filter_params(flt: EventFilter) -> dict[str, Any]:
+    """The filter's values by parameter name, only the ones it sets (``conditions`` binds
+    them under these names; a statement made for one filter serves another with the same
+    names, given its values)."""
+    out: dict[str, Any] = {}
+    if flt.ids:
+        out["f_ids"] = list(flt.ids)
+    if flt.country:
+        out["f_country"] = terms.country_term(flt.country)
+    if flt.countries:
+        out["f_countries"] = sorted({_country(c) for c in flt.countries})
+    if flt.date_from:
+        out["f_from"] = flt.date_from
+    if flt.date_to:
+        out["f_to"] = flt.date_to
+    if flt.war:
+        out["f_war"] = _like(terms.fold(flt.war))
+    if flt.actor:
+        out["f_actor"] = _like(terms.fold(flt.actor))
+    if flt.kind:
+        out["f_kind"] = flt.kind.strip().lower()
+    if flt.bbox:
+        out["f_lon0"], out["f_lat0"], out["f_lon1"], out["f_lat1"] = flt.bbox
+    if flt.text:
+        out["f_text"] = _like(flt.text.lower())
+    return out
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern for ``text`` anywhere (escaped with ``/``, as ``contains(autoescape)``)."""
+    return "%" + text.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+
 def conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
     """The filter as SQL conditions on current ``events`` rows, each on an indexed column where
     one serves (normalised country and war, actor names through the search vocabulary)."""
+    return bound_conditions(filter_params(flt))
+
+
+def bound_conditions(params: dict[str, Any]) -> list[ColumnElement[bool]]:
+    """``conditions`` of the filter with these ``filter_params``, each value a named
+    parameter."""
     e = t.events.c
+    p: dict[str, BindParameter[Any]] = {
+        k: bindparam(k, v, expanding=isinstance(v, list)) for k, v in params.items()
+    }
     where: list[ColumnElement[bool]] = [e.current.is_(True)]
-    if flt.ids:
-        where.append(e.id.in_(flt.ids))
-    if flt.country:
-        where.append(e.country_norm == terms.country_term(flt.country))
-    if flt.countries:
-        where.append(e.country_norm.in_(sorted({_country(c) for c in flt.countries})))
-    if flt.date_from:
-        where.append(func.coalesce(e.date_end, e.date_start) >= flt.date_from)
-    if flt.date_to:
-        where.append(e.date_start <= flt.date_to)
-    if flt.war:
-        where.append(e.part_of_norm.in_(_terms_like("war", flt.war)))
-    if flt.actor:
-        named = t.event_actors.c.name.in_(_terms_like("actor", flt.actor))
+    if "f_ids" in p:
+        where.append(e.id.in_(p["f_ids"]))
+    if "f_country" in p:
+        where.append(e.country_norm == p["f_country"])
+    if "f_countries" in p:
+        where.append(e.country_norm.in_(p["f_countries"]))
+    if "f_from" in p:
+        where.append(func.coalesce(e.date_end, e.date_start) >= p["f_from"])
+    if "f_to" in p:
+        where.append(e.date_start <= p["f_to"])
+    if "f_war" in p:
+        where.append(e.part_of_norm.in_(_terms_like("war", p["f_war"])))
+    if "f_actor" in p:
+        named = t.event_actors.c.name.in_(_terms_like("actor", p["f_actor"]))
         where.append(e.pk.in_(select(t.event_actors.c.event_pk).where(named)))
-    if flt.kind:
-        where.append(e.kind == flt.kind.strip().lower())
-    if flt.bbox:
-        lon0, lat0, lon1, lat1 = flt.bbox
-        where.append(and_(e.lon.between(lon0, lon1), e.lat.between(lat0, lat1)))
-    if flt.text:
-        needle = flt.text.lower()
+    if "f_kind" in p:
+        where.append(e.kind == p["f_kind"])
+    if "f_lon0" in p:
+        where.append(e.lon.between(p["f_lon0"], p["f_lon1"]))
+        where.append(e.lat.between(p["f_lat0"], p["f_lat1"]))
+    if "f_text" in p:
         title, place = func.lower(e.title), func.lower(e.place_name)
-        where.append(
-            or_(title.contains(needle, autoescape=True), place.contains(needle, autoescape=True))
-        )
+        text = p["f_text"]
+        where.append(or_(title.like(text, escape="/"), place.like(text, escape="/")))
     return where
 
 
@@ -144,12 +194,11 @@ def _filtered(flt: EventFilter) -> Select[tuple[object]]:
     return q.order_by(e.date_start.is_(None), e.date_start, e.id)
 
 
-def _terms_like(field: str, text: str) -> Select[tuple[str]]:
-    """The stored names containing ``text``: a scan of the vocabulary, not of every event."""
+def _terms_like(field: str, pattern: BindParameter[Any]) -> Select[tuple[str]]:
+    """The stored names matching the LIKE ``pattern``: a scan of the vocabulary, not of every
+    event."""
     s = t.search_terms.c
-    return select(s.term).where(
-        s.field == field, s.term.contains(terms.fold(text), autoescape=True)
-    )
+    return select(s.term).where(s.field == field, s.term.like(pattern, escape="/"))
 
 
 def list_events(

@@ -160,3 +160,27 @@ Index(
     events.c.date_start,
     events.c.date_end,
 )
+
+# migration 8: each current event row's answers as the HTTP API gives them, as JSON text
+# (ledger/served.py): the events-list body, the ACLED row and the GED row, made from the
+# event's stored estimates in the transaction that writes those
+event_rows = Table(
+    "event_rows",
+    metadata,
+    Column("pk", Integer, ForeignKey("events.pk"), primary_key=True),  # the event row
+    Column("event", String(200), nullable=False),  # its id: rows are rewritten by event id
+    Column("policy", String(64), nullable=False),  # the digest of the estimates they came from
+    Column("listing", Text, nullable=False),  # Event.to_dict()
+    Column("acled", Text, nullable=False),  # export.api_rows.acled_json
+    Column("ged", Text, nullable=False),  # export.api_rows.ged_json
+)
+Index("ix_event_rows_event", event_rows.c.event)
+
+# migration 8: one row, a counter every write that changes what is served adds one to (the
+# server's caches are kept while it is unchanged)
+ledger_state = Table(
+    "ledger_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("changes", Integer, nullable=False),
+)

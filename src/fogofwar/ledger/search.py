@@ -7,14 +7,25 @@ first page's query counts the matches too (a window over the sorted keys)."""
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    String,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    tuple_,
+)
 
 from fogofwar.ledger import schema as t
-from fogofwar.ledger.query import EventFilter, conditions
+from fogofwar.ledger import served
+from fogofwar.ledger.query import EventFilter, bound_conditions, conditions, filter_params
 from fogofwar.ledger.store import Ledger
 from fogofwar.model import Event
 
@@ -40,7 +51,9 @@ class EventPage:
 
 
 def sort_key() -> ColumnElement[Any]:
-    return func.coalesce(t.events.c.date_start, NO_DATE)
+    """The start date, undated last; written out as the ``ix_events_*_order`` indexes have it
+    (migration 8), so that the planner walks them in order instead of sorting."""
+    return func.coalesce(t.events.c.date_start, literal_column(f"'{NO_DATE}'"))
 
 
 def event_page(
@@ -83,6 +96,80 @@ def event_page(
     hits = [mine[r.pk] for r in rows]
     last = (str(rows[-1].k), int(rows[-1].pk)) if more and rows else None
     return EventPage(hits, total, last)
+
+
+@dataclass(frozen=True)
+class StoredRow:
+    """One matching event row, its sort key, and its stored answer (None if it has none)."""
+
+    pk: int
+    key: str
+    json: str | None
+    policy: str | None
+
+
+_STATEMENTS: dict[tuple[Any, ...], Any] = {}  # by kind and filter shape: made once each, so
+# that a request neither builds its statement nor computes its cache key (they are memoized)
+
+
+def _statement(key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+    found = _STATEMENTS.get(key)
+    if found is None:
+        found = _STATEMENTS[key] = make()
+    return found
+
+
+def _page_statement(params: dict[str, Any], kind: served.Kind, after: bool) -> Any:
+    e, r = t.events.c, t.event_rows.c
+    keys = select(e.pk, sort_key().label("k")).where(*bound_conditions(params))
+    if after:
+        keys = keys.where(
+            tuple_(sort_key(), e.pk)
+            > tuple_(bindparam("p_key", type_=String), bindparam("p_pk", type_=Integer))
+        )
+    found = (
+        keys.order_by(sort_key(), e.pk)
+        .limit(bindparam("p_limit", type_=Integer))
+        .offset(bindparam("p_offset", type_=Integer))
+        .subquery()
+    )
+    return (
+        select(found.c.pk, found.c.k, r[kind], r.policy)
+        .outerjoin(t.event_rows, r.pk == found.c.pk)
+        .order_by(found.c.k, found.c.pk)
+    )
+
+
+def stored_page(
+    conn: Connection,
+    flt: EventFilter,
+    kind: served.Kind,
+    limit: int,
+    after: Key | None = None,
+    offset: int = 0,
+) -> list[StoredRow]:
+    """Up to ``limit + 1`` matching current event rows after the key ``after`` (or ``offset``
+    rows), by start date then row (``event_page``'s order), each with its stored answer of
+    this kind: the sort reads keys only, the answers are read for the page."""
+    params = filter_params(flt)
+    key = ("page", kind, frozenset(params), after is not None)
+    q = _statement(key, lambda: _page_statement(params, kind, after is not None))
+    values = {**params, "p_limit": limit + 1, "p_offset": offset}
+    if after is not None:
+        values |= {"p_key": after[0], "p_pk": after[1]}
+    return [
+        StoredRow(int(pk), str(k), body, policy) for pk, k, body, policy in conn.execute(q, values)
+    ]
+
+
+def count(conn: Connection, flt: EventFilter) -> int:
+    """How many current event rows match."""
+    params = filter_params(flt)
+    q = _statement(
+        ("count", frozenset(params)),
+        lambda: select(func.count()).select_from(t.events).where(*bound_conditions(params)),
+    )
+    return int(conn.execute(q, params).scalar() or 0)
 
 
 @dataclass(frozen=True)

@@ -173,7 +173,7 @@ class Ledger:
                 raise LedgerOutdated(self._newer(found))
             applied = migrations.migrate(conn, target)
             if target >= 6:  # estimates made by another fogofwar or default policy
-                derived.refresh_stale(conn)
+                derived.refresh_stale(conn, answers=migrations.current_version(conn) >= 8)
             return applied
 
     def version(self) -> int:

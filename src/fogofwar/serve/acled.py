@@ -5,28 +5,22 @@ Rows are ``fogofwar.export.acled_csv.row``: the same mapping as the ACLED CSV ex
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from pydantic import BaseModel
 
 from fogofwar.errors import InvalidParameters, Unauthorized
-from fogofwar.export import acled_csv
+from fogofwar.export import acled_csv, api_rows
 from fogofwar.export.common import Bundle
 from fogofwar.ledger import EventFilter
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import TOKEN_LIFETIME, require_read, same
-from fogofwar.serve.query import Hit, search
-from fogofwar.serve.responses import FastJSON
+from fogofwar.serve.cache import Derived
+from fogofwar.serve.query import Hit, rows_page
+from fogofwar.serve.responses import Encoded, FastJSON, decoded
 
 router = APIRouter(tags=["ACLED-compatible"], responses=schemas.errors(401, 422))
-
-NUMERIC = frozenset(
-    ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "latitude",
-     "longitude", "geo_precision", "fatalities", "timestamp")
-)  # fmt: skip
-
 
 DAY = r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
 EVENT_DATE = f"^{DAY}(\\|{DAY})?$"
@@ -65,18 +59,9 @@ def date_range(event_date: str | None, where: str | None) -> tuple[str | None, s
 
 
 def acled_row(b: Bundle, hit: Hit) -> dict[str, Any]:
-    """The export's ACLED row with JSON types: numbers as numbers, unknown numbers null,
-    ``timestamp`` when the event's document was stored (Unix seconds)."""
-    stamp = int(datetime.fromisoformat(hit.ingested_at).timestamp())
-    row = {k: "" for k in acled_csv.COLUMNS} | acled_csv.row(b, stamp)
-    for k in NUMERIC & row.keys():
-        if row[k] == "" or row[k] is None:
-            row[k] = None
-        elif k in ("latitude", "longitude"):
-            row[k] = float(str(row[k]))
-        else:
-            row[k] = int(str(row[k]))
-    return row
+    """The export's ACLED row with JSON types (``export.api_rows.acled_json``), ``timestamp``
+    when the hit's document was stored."""
+    return api_rows.acled_json(b, hit.ingested_at)
 
 
 def _fields(text: str | None) -> list[str] | None:
@@ -122,14 +107,17 @@ async def read(
     countries = tuple(c.strip() for c in (country or "").split(":OR:country=") if c.strip())
     low, high = date_range(event_date, event_date_where)
     flt = EventFilter(date_from=low, date_to=high, countries=countries)
-    known = request.app.state.derived.hits
-    found = search(request.app.state.ledger, flt, size, offset=(page - 1) * size, known=known)
-    derived = request.app.state.derived
-    data: list[Any]
+    derived: Derived = request.app.state.derived
+
+    def make(hits: list[Hit]) -> list[Encoded]:
+        return derived.encoded_rows("acled", hits, acled_row)
+
+    found = rows_page(
+        request.app.state.ledger, derived, "acled", flt, size, make, offset=(page - 1) * size
+    )
+    data: list[Any] = found.rows
     if names:
-        data = [{k: r[k] for k in names} for r in derived.rows("acled", found.hits, acled_row)]
-    else:
-        data = derived.encoded_rows("acled", found.hits, acled_row)
+        data = [{k: r[k] for k in names} for r in map(decoded, found.rows)]
     body: dict[str, Any] = {"status": 200, "success": True, "count": len(data), "data": data}
     if with_total:
         body["total_count"] = found.total

@@ -12,7 +12,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import select
 
 from fogofwar.errors import InvalidParameters, LedgerError, NotFound
-from fogofwar.ledger import EventFilter, Ledger, counts, event_claims, get_event
+from fogofwar.ledger import EventFilter, Ledger, event_claims, get_event
 from fogofwar.ledger import schema as t
 from fogofwar.ledger.history import event_history
 from fogofwar.ledger.search import event_detail
@@ -20,8 +20,15 @@ from fogofwar.model import Claim, Event
 from fogofwar.reconcile import Policy
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import require_read
-from fogofwar.serve.query import decode_cursor, encode_cursor, parse_bbox, search
-from fogofwar.serve.responses import FastJSON
+from fogofwar.serve.query import (
+    Hit,
+    decode_cursor,
+    encode_cursor,
+    off_loop,
+    parse_bbox,
+    rows_page,
+)
+from fogofwar.serve.responses import Encoded, FastJSON
 from fogofwar.serve.sources import profiles
 
 router = APIRouter(
@@ -68,10 +75,11 @@ async def event_search(
 
 @router.get("", summary="What the ledger holds", tags=["ledger"])
 def index(request: Request) -> schemas.Index:
-    """Rows per table and whether the server takes writes."""
+    """Rows per table (counted once while the ledger is unchanged) and whether the server
+    takes writes."""
     settings = request.app.state.settings
     return schemas.Index(
-        ledger=schemas.Counts(**counts(request.app.state.ledger)),
+        ledger=schemas.Counts(**request.app.state.derived.counts()),
         writable=settings.token is not None,
         read_token_required=settings.read_token is not None,
     )
@@ -97,22 +105,34 @@ async def events(
         raise InvalidParameters("give cursor or page, not both")
     offset = (page - 1) * limit if page else 0
     derived = request.app.state.derived
-    found = search(request.app.state.ledger, flt, limit, cursor, offset, derived.hits)
-    return FastJSON(  # schemas.EventList, each event encoded once
-        {
-            "total": found.total,
-            "limit": limit,
-            "next_cursor": found.next_cursor,
-            "events": [derived.event_body(h) for h in found.hits],
-        }
-    )
+
+    def listing(hits: list[Hit]) -> list[Encoded]:
+        return [derived.event_body(h) for h in hits]
+
+    def answer() -> FastJSON:
+        ledger = request.app.state.ledger
+        found = rows_page(ledger, derived, "listing", flt, limit, listing, cursor, offset)
+        return FastJSON(  # schemas.EventList, each event's body as stored
+            {
+                "total": found.total,
+                "limit": limit,
+                "next_cursor": found.next_cursor,
+                "events": found.rows,
+            }
+        )
+
+    return await off_loop(flt, answer)
+
+
+def no_event(event_id: str) -> NotFound:
+    return NotFound(f"no event {event_id!r} in the ledger (see /api/events)")
 
 
 def find_event(ledger: Ledger, event_id: str) -> Event:
     try:
         return get_event(ledger, event_id)
     except LedgerError:
-        raise NotFound(f"no event {event_id!r} in the ledger (see /api/events)") from None
+        raise no_event(event_id) from None
 
 
 @router.get(
@@ -126,7 +146,7 @@ async def event(request: Request, event_id: str) -> FastJSON:
     """The event with its sides, actors, commanders, result and related events."""
     found = event_detail(request.app.state.ledger, event_id)
     if found is None:
-        raise NotFound(f"no event {event_id!r} in the ledger (see /api/events)")
+        raise no_event(event_id)
     doc_id, title, origin, revision_no = found.document
     return FastJSON(  # schemas.EventDetail
         {

@@ -1,12 +1,11 @@
-"""What the server derives per event (estimates, ACLED rows, GED rows).
+"""What the server derives per event (estimates, ACLED rows, GED rows) and per filter (totals).
 
 With the policy the ledger stores estimates under (the default; ``fogofwar.ledger.derived``)
-they are read from the ledger: one indexed read, no reconciling per request. With another
-policy the server reconciles. Rows (and reconciled estimates) are kept in an LRU while the
-ledger's documents are unchanged: every ingest adds a ``documents`` row (documents are never
-deleted, revisions included), so ``derived.documents_stamp`` (the number of documents, or on
-SQLite the largest row id) stamps the ledger's state; a changed stamp, from this server or
-another process, empties the cache."""
+they are read from the ledger, and so are the list rows (``fogofwar.ledger.served``): a page is
+one indexed read of stored JSON, no reconciling or encoding per request. With another policy
+the server reconciles. Totals per filter, the ledger's counts and rows made here are kept
+while the ledger's change stamp (``served.stamp``, which every write that changes what is
+served adds one to, from this server or another process) is unchanged."""
 
 from __future__ import annotations
 
@@ -16,9 +15,12 @@ from collections.abc import Callable, Hashable, Iterator, MutableMapping, Sequen
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from fogofwar.export.common import Bundle, Fatalities, bundles
-from fogofwar.ledger import EventFilter, Ledger, derived, event_claims
-from fogofwar.ledger.search import Hit
+from sqlalchemy import Connection
+
+from fogofwar.export import api_rows
+from fogofwar.export.common import Bundle, bundles
+from fogofwar.ledger import EventFilter, Ledger, counts, derived, event_claims, served
+from fogofwar.ledger.search import Hit, Key, count, stored_page
 from fogofwar.model import Estimate, Event
 from fogofwar.reconcile import Policy, reconcile
 from fogofwar.serve.responses import Encoded, fragment, raw
@@ -26,23 +28,15 @@ from fogofwar.serve.responses import Encoded, fragment, raw
 RowMaker = Callable[[Bundle, Hit], dict[str, Any]]
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
-UNKNOWN = Fatalities(None, None, None)
 
 
 @dataclass(frozen=True)
-class StoredBundle(Bundle):
-    """An event's bundle from its stored summary: the side-level estimates (all the row makers
-    read of the estimates), the claimants' names for the claims (all they read of those) and
-    the stored fatality figure."""
+class RowPage:
+    """A page of stored answers, how many match in all, and the last one's key if more follow."""
 
-    names: tuple[str, ...] = ()
-    figure: Fatalities = UNKNOWN  # the stored fatality figure
-
-    def claimants(self) -> list[str]:
-        return list(self.names)
-
-    def fatalities(self) -> Fatalities:
-        return self.figure
+    rows: list[Encoded]
+    total: int
+    next_key: Key | None
 
 
 class Lru(MutableMapping[K, V]):
@@ -100,13 +94,48 @@ class Derived:
         with self.ledger.read() as conn:
             return derived.stored(conn, event_ids, self.policy)
 
-    def _fresh(self) -> None:
-        with self.ledger.read() as conn:
-            stamp = derived.documents_stamp(conn)
+    def _fresh(self, conn: Connection | None = None) -> int:
+        """The ledger's change stamp; a changed one empties the cache."""
+        if conn is None:
+            with self.ledger.read() as own:
+                stamp = served.stamp(own)
+        else:
+            stamp = served.stamp(conn)
         with self._lock:
             if stamp != self._stamp:
                 self._items.clear()
                 self._stamp = stamp
+        return stamp
+
+    def counts(self) -> dict[str, int]:
+        """``ledger.counts`` (rows per table), counted once while the ledger is unchanged."""
+        self._fresh()
+        found = self._get("counts")
+        if found is None:
+            found = counts(self.ledger)
+            self._put("counts", found)
+        return dict(found)
+
+    def stored_page(
+        self, kind: served.Kind, flt: EventFilter, limit: int, after: Key | None, offset: int
+    ) -> RowPage | None:
+        """The page's stored answers of this kind in one read, with the total (counted once
+        per filter while the ledger is unchanged); None when a row on it has no answer stored
+        with this policy (then the caller makes them)."""
+        digest = derived.policy_digest(self.policy)
+        with self.ledger.read() as conn:
+            stamp = self._fresh(conn)
+            rows = stored_page(conn, flt, kind, limit, after, offset)
+            if any(r.json is None or r.policy != digest for r in rows):
+                return None
+            whole = after is None and offset == 0 and len(rows) <= limit  # every match
+            total = len(rows) if whole else self._get(("total", flt, stamp))
+            if total is None:
+                total = count(conn, flt)
+                self._put(("total", flt, stamp), total)
+        more, rows = len(rows) > limit, rows[:limit]
+        last = (rows[-1].key, rows[-1].pk) if more and rows else None
+        return RowPage([raw(str(r.json)) for r in rows], int(total), last)
 
     def _get(self, key: Hashable) -> Any:
         with self._lock:
@@ -194,5 +223,5 @@ class Derived:
                 yield h, make(by_id[h.event.id], h)
 
 
-def _bundle(event: Event, stored: derived.Summary) -> StoredBundle:
-    return StoredBundle(event, (), stored.sides, stored.claimants, Fatalities(*stored.fatalities))
+def _bundle(event: Event, stored: derived.Summary) -> api_rows.StoredBundle:
+    return api_rows.summary_bundle(event, stored.sides, stored.claimants, stored.fatalities)

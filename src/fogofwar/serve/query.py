@@ -7,14 +7,33 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+from starlette.concurrency import run_in_threadpool
 
 from fogofwar.errors import BadRequest, InvalidParameters
 from fogofwar.ledger import EventFilter, Ledger
 from fogofwar.ledger.search import Hit, event_page
+from fogofwar.ledger.served import Kind
+from fogofwar.serve.responses import Encoded
 
-__all__ = ["Hit", "Page", "decode_cursor", "encode_cursor", "parse_bbox", "search"]
+if TYPE_CHECKING:
+    from fogofwar.serve.cache import Derived
+
+__all__ = [
+    "Hit",
+    "Page",
+    "RowsPage",
+    "decode_cursor",
+    "encode_cursor",
+    "off_loop",
+    "parse_bbox",
+    "rows_page",
+    "search",
+]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -71,3 +90,40 @@ def search(
     found = event_page(ledger, flt, limit, after, offset, known)
     nxt = encode_cursor(*found.next_key) if found.next_key else None
     return Page(found.hits, found.total, nxt)
+
+
+@dataclass(frozen=True)
+class RowsPage:
+    rows: list[Encoded]
+    total: int
+    next_cursor: str | None
+
+
+def rows_page(
+    ledger: Ledger,
+    derived: Derived,
+    kind: Kind,
+    flt: EventFilter,
+    limit: int,
+    make: Callable[[list[Hit]], list[Encoded]],
+    cursor: str | None = None,
+    offset: int = 0,
+) -> RowsPage:
+    """The ``limit`` events after ``cursor`` (or ``offset`` rows) as their stored answers of
+    this kind (``fogofwar.ledger.served``: one read); when the page has rows without one (made
+    with another policy), ``make`` makes them from the page's events."""
+    after = decode_cursor(cursor) if cursor else None
+    stored = derived.stored_page(kind, flt, limit, after, offset)
+    if stored is not None:
+        nxt = encode_cursor(*stored.next_key) if stored.next_key else None
+        return RowsPage(stored.rows, stored.total, nxt)
+    found = search(ledger, flt, limit, cursor, offset, derived.hits)
+    return RowsPage(make(found.hits), found.total, found.next_cursor)
+
+
+async def off_loop(flt: EventFilter, work: Callable[[], T]) -> T:
+    """``work()``, in a worker thread when the filter makes it slow (words in the title or
+    place: a scan of every current event), so that it never holds up the event loop."""
+    if flt.text:
+        return await run_in_threadpool(work)
+    return work()

@@ -46,6 +46,11 @@ def encode(value: Any) -> bytes:
         return text.encode()
 
 
+def decoded(part: Encoded) -> Any:
+    """An encoded part as Python values again."""
+    return orjson.loads(part.json)
+
+
 def fragment(value: Any) -> Encoded:
     """``value`` encoded now, to embed in later answers as it is."""
     return Encoded(encode(value))

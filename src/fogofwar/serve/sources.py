@@ -6,16 +6,17 @@ import threading
 
 from fastapi import FastAPI
 
-from fogofwar.ledger import SourceProfile, counts, source_profiles
+from fogofwar.ledger import SourceProfile, served, source_profiles
 
 _lock = threading.Lock()
 
 
 def profiles(app: FastAPI) -> list[SourceProfile]:
-    """Every claimant's profile; cached until the ledger's row counts change (any ingest,
-    by this server or another process, adds rows)."""
+    """Every claimant's profile; cached until the ledger's change stamp changes (any ingest,
+    by this server or another process, changes it)."""
     ledger = app.state.ledger
-    stamp = tuple(sorted(counts(ledger).items()))
+    with ledger.read() as conn:
+        stamp = served.stamp(conn)
     with _lock:
         cached = getattr(app.state, "source_profiles", None)
         if cached is not None and cached[0] == stamp:

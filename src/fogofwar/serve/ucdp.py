@@ -12,13 +12,14 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from fogofwar.errors import InvalidParameters
-from fogofwar.export import ucdp_csv
+from fogofwar.export import api_rows
 from fogofwar.export.common import Bundle
 from fogofwar.ledger import EventFilter
 from fogofwar.serve import schemas
 from fogofwar.serve.auth import require_read
-from fogofwar.serve.query import Hit, search
-from fogofwar.serve.responses import FastJSON
+from fogofwar.serve.cache import Derived
+from fogofwar.serve.query import Hit, rows_page
+from fogofwar.serve.responses import Encoded, FastJSON
 
 router = APIRouter(
     tags=["UCDP-compatible"],
@@ -26,15 +27,6 @@ router = APIRouter(
     responses=schemas.errors(401, 422),
 )
 
-INTEGER = frozenset(
-    ("year", "type_of_violence", "conflict_new_id", "dyad_new_id", "side_a_new_id",
-     "side_b_new_id", "number_of_sources", "where_prec", "priogrid_gid", "country_id",
-     "event_clarity", "date_prec", "deaths_a", "deaths_b", "deaths_civilians",
-     "deaths_unknown", "best", "high", "low")
-)  # fmt: skip
-FLOAT = frozenset(("latitude", "longitude"))
-NULLABLE_TEXT = frozenset(("gwnoa", "gwnob", "conflict_dset_id", "dyad_dset_id",
-                           "side_a_dset_id", "side_b_dset_id"))  # fmt: skip
 DATE_ONLY = r"^\d{4}-\d{2}-\d{2}$"
 
 
@@ -58,20 +50,9 @@ def parse_geography(text: str) -> tuple[float, float, float, float]:
 
 
 def ged_row(b: Bundle, hit: Hit) -> dict[str, Any]:
-    """The export's GED row with GED's JSON types: ``id`` the ledger's integer row id,
-    ``relid`` the event id, numbers as numbers, unknowns null, dates as ``YYYY-MM-DDT00:00:00``."""
-    row: dict[str, Any] = {k: "" for k in ucdp_csv.COLUMNS} | ucdp_csv.row(b)
-    for k in ucdp_csv.COLUMNS:
-        v = row[k]
-        if k in INTEGER or k in FLOAT:
-            row[k] = None if v in ("", None) else (float if k in FLOAT else int)(str(v))
-        elif k in NULLABLE_TEXT and v in ("", None):
-            row[k] = None
-        elif k in ("date_start", "date_end") and v:
-            row[k] = f"{v}T00:00:00"
-    row["id"], row["relid"] = hit.pk, b.event.id
-    row["active_year"] = None
-    return row
+    """The export's GED row with GED's JSON types (``export.api_rows.ged_json``), ``id`` the
+    hit's row."""
+    return api_rows.ged_json(b, hit.pk)
 
 
 def _page_url(request: Request, page: int) -> str:
@@ -114,8 +95,14 @@ async def gedevents(
         countries=names,
         bbox=parse_geography(geography) if geography else None,
     )
-    known = request.app.state.derived.hits
-    found = search(request.app.state.ledger, flt, pagesize, offset=page * pagesize, known=known)
+    derived: Derived = request.app.state.derived
+
+    def make(hits: list[Hit]) -> list[Encoded]:
+        return derived.encoded_rows("ged", hits, ged_row)
+
+    found = rows_page(
+        request.app.state.ledger, derived, "ged", flt, pagesize, make, offset=page * pagesize
+    )
     pages = math.ceil(found.total / pagesize)
     return FastJSON(  # rows are built typed: no second validation of every field
         {
@@ -123,6 +110,6 @@ async def gedevents(
             "TotalPages": pages,
             "PreviousPageUrl": _page_url(request, page - 1) if page > 0 else "",
             "NextPageUrl": _page_url(request, page + 1) if page + 1 < pages else "",
-            "Result": request.app.state.derived.encoded_rows("ged", found.hits, ged_row),
+            "Result": found.rows,
         }
     )
