@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, delete, func, select, text, update
+from sqlalchemy import Connection, bindparam, case, delete, func, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from fogofwar.errors import LedgerError
@@ -114,9 +114,13 @@ def _first_line(exc: Exception) -> str:
     return lines[0] if lines else type(orig).__name__
 
 
+_EXISTING = select(t.documents.c.revision_no).where(t.documents.c.id == bindparam("doc_id"))
+"""Made once (as ``_LINEAGE``): a statement built per call costs its construction and cache
+key again, a good part of what one document's store costs the single SQLite writer."""
+
+
 def _existing(conn: Connection, doc_id: str) -> int | None:
-    got = conn.execute(select(t.documents.c.revision_no).where(t.documents.c.id == doc_id))
-    return got.scalar()
+    return conn.execute(_EXISTING, {"doc_id": doc_id}).scalar()
 
 
 def _unchanged(conn: Connection, doc: Document) -> IngestResult:
@@ -146,12 +150,7 @@ def _store(
         if _existing(conn, doc.id) is not None:
             return _unchanged(conn, doc)
     d = t.documents.c
-    prev = conn.execute(
-        select(d.lineage, func.max(d.revision_no)).where(d.lineage_key == key).group_by(d.lineage)
-    ).first()
-    current = conn.execute(
-        select(d.revision_timestamp).where(d.lineage_key == key, d.current)
-    ).first()
+    prev, current = _lineage_state(conn, key)
     lineage_id, revision_no = (prev[0], prev[1] + 1) if prev else (doc.id, 1)
     is_current = current is None or lineage.replaces(doc.revision_timestamp, current[0])
     touched = {ev.id for ev in events} if is_current else set()  # events to re-derive
@@ -166,7 +165,7 @@ def _store(
             update(t.documents).where(d.lineage_key == key, d.current).values(current=False)
         )
     row = _document_row(doc, key, lineage_id, revision_no, is_current)
-    conn.execute(t.documents.insert().values(**row))
+    conn.execute(t.documents.insert(), row)  # not .values(**row): that builds a new statement
     _store_events(conn, events, is_current)
     if claims:
         rows = [_claim_row(c, doc.id, i, is_current) for i, c in enumerate(claims)]
@@ -178,6 +177,30 @@ def _store(
     return IngestResult(
         doc.id, doc.title, status, revision_no, len(events), len(claims), is_current
     )
+
+
+_d = t.documents.c
+_LINEAGE = (
+    select(
+        _d.lineage,
+        func.max(_d.revision_no),
+        func.count(case((_d.current, 1))),
+        func.max(case((_d.current, _d.revision_timestamp))),
+    )
+    .where(_d.lineage_key == bindparam("key"))
+    .group_by(_d.lineage)
+)
+
+
+def _lineage_state(
+    conn: Connection, key: str
+) -> tuple[tuple[str, int] | None, tuple[str | None] | None]:
+    """In one statement: the lineage of ``key`` with its last revision number (None if new),
+    and the revision timestamp of its current document (None if it has none)."""
+    got = conn.execute(_LINEAGE, {"key": key}).first()
+    if got is None:
+        return None, None
+    return (got[0], got[1]), ((got[3],) if got[2] else None)
 
 
 def _store_estimates(
@@ -240,8 +263,10 @@ def _store_events(conn: Connection, events: list[Event], current: bool) -> None:
     ]
     if actors:
         conn.execute(t.event_actors.insert(), actors)
-    terms.add_search_terms(conn, "actor", (a["name"] for a in actors))
-    terms.add_search_terms(conn, "war", (terms.fold(ev.part_of) for ev in events if ev.part_of))
+    wars = (terms.fold(ev.part_of) for ev in events if ev.part_of)
+    terms.add_search_term_pairs(  # actors and wars in one statement
+        conn, [*(("actor", a["name"]) for a in actors), *(("war", w) for w in wars)]
+    )
 
 
 def _event_row(ev: Event, current: bool) -> dict[str, Any]:

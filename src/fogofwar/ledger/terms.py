@@ -59,7 +59,13 @@ def country_term(value: str) -> str:
 def add_search_terms(conn: Connection, field: str, values: Iterable[str | None]) -> None:
     """Record each (already folded) term once in the search vocabulary. Terms go in sorted
     order, so concurrent writers on PostgreSQL take their row locks in one order."""
-    rows = [{"field": field, "term": v} for v in sorted({v for v in values if v})]
+    add_search_term_pairs(conn, [(field, v) for v in values if v])
+
+
+def add_search_term_pairs(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:
+    """Record each (field, already folded term) once, all fields in one statement, in sorted
+    order (one lock order for concurrent PostgreSQL writers)."""
+    rows = [{"field": f, "term": v} for f, v in sorted({(f, v) for f, v in pairs if v})]
     if not rows:
         return
     table = schema.search_terms
