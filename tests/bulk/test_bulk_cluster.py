@@ -58,15 +58,6 @@ def test_local_cluster_workers_are_warm_and_quiet_before_any_unit(local_client: 
         assert state == {"nlp": 1, "gazetteer": 1, "profiler": False, "saturation": 1.0}
 
 
-def test_local_cluster_results_come_from_the_workers_not_through_the_scheduler(
-    local_client: Any,
-) -> None:
-    # the scheduler of a local cluster runs in the client's process: a relayed result would
-    # be received and sent again there, on the cores the workers extract on
-    assert local_client.direct_to_workers is True
-    assert local_client.submit(sum, [1, 2], pure=False).result() == 3
-
-
 def test_a_worker_holds_one_unit_at_a_time_the_rest_wait_on_the_scheduler(
     local_client: Any, tmp_path: Path
 ) -> None:

@@ -31,9 +31,6 @@ QUIET: dict[str, object] = {
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.admin.system-monitor.disk": False,
     "distributed.worker.memory.monitor-interval": "1s",
-    # the client fetches each result from the worker that made it, not relayed by the
-    # scheduler (both live in the client's process: the relay cost it a second copy)
-    "distributed.client.direct-to-workers": True,
 }
 """Settings of the local cluster: units of dump work last a second or more, so the cluster's
 own bookkeeping can be slow and cheap."""
