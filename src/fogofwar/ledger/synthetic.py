@@ -68,6 +68,20 @@ def document(
     """One synthetic document with one event and ``claims`` claims."""
     rng = random.Random(f"{seed}/{prefix}/{i}")
     c = rng.randrange(len(COUNTRIES))
+    country = COUNTRIES[c][0]
+    title = f"Battle of {prefix} {i}"
+    text = f"= {title} =\nrevision {revision}\n" + "x" * 200
+    doc_id = hashlib.sha256(text.encode()).hexdigest()
+    event, names = _event(rng, c, i, prefix, doc_id, title)
+    out = tuple(_claim(rng, k, event.id, doc_id, names, country) for k in range(claims))
+    doc = Document(doc_id, title, f"synthetic/{prefix}/{i}.txt", "plain", text)
+    return Extraction((doc,), (event,), out)
+
+
+def _event(
+    rng: random.Random, c: int, i: int, prefix: str, doc_id: str, title: str
+) -> tuple[Event, dict[int, list[str]]]:
+    """The document's event in country ``c`` and the actor names of its two sides."""
     country, lat, lon = COUNTRIES[c]
     start = date(2012, 1, 1) + timedelta(days=rng.randrange(4000))
     end = start + timedelta(days=rng.choice((0, 0, 0, 1, 3, 10, 40)))
@@ -75,12 +89,8 @@ def document(
         s: [f"{country} {rng.choice(ACTORS)} {s}{k}" for k in range(rng.randint(1, 4))]
         for s in (1, 2)
     }
-    title = f"Battle of {prefix} {i}"
-    text = f"= {title} =\nrevision {revision}\n" + "x" * 200
-    doc_id = hashlib.sha256(text.encode()).hexdigest()
-    ev_id = f"{prefix}-{i}"
     event = Event(
-        ev_id,
+        f"{prefix}-{i}",
         doc_id,
         title,
         rng.choice(("battle", "siege", "attack", "offensive")),
@@ -97,41 +107,43 @@ def document(
         rng.choice(("Side 1 victory", "Side 2 victory", "Inconclusive")),
         tuple(Side(s, tuple(Actor(n) for n in names[s])) for s in (1, 2)),
     )
-    out = []
-    for k in range(claims):
-        side = rng.choice((1, 2, 2, None))
-        civilian = side is None and rng.random() < 0.5
-        kind = _pick(rng, KINDS)
-        low = max(1, int(rng.lognormvariate(2.5, 1.3)))
-        high = low if rng.random() < 0.8 else (None if rng.random() < 0.3 else low * 2)
-        r = rng.random()
-        if r < 0.55:
-            who: Claimant | None = Claimant(
-                rng.choice(names[rng.choice((1, 2))]), rng.choice((1, 2)), "party"
-            )
-        elif r < 0.9:
-            who = Claimant(rng.choice(MEDIA), None, "media")
-        elif r < 0.95:
-            who = Claimant(f"Government of {country}", None, "government")
-        else:
-            who = None
-        out.append(
-            Claim(
-                f"{ev_id}/c{k:04d}",
-                ev_id,
-                kind,
-                Subject(
-                    side, rng.choice(names[side]) if side and rng.random() < 0.2 else None, civilian
-                ),
-                Value(low, high),
-                who,
-                _pick(rng, STANCES),  # type: ignore[arg-type]
-                None,
-                (Evidence(doc_id, "Infobox", 0, 10, f"{low} {kind}"),),
-            )
-        )
-    doc = Document(doc_id, title, f"synthetic/{prefix}/{i}.txt", "plain", text)
-    return Extraction((doc,), (event,), tuple(out))
+    return event, names
+
+
+def _claimant(rng: random.Random, names: dict[int, list[str]], country: str) -> Claimant | None:
+    """A party of either side (55%), an outlet (35%), the government (5%) or nobody."""
+    r = rng.random()
+    if r < 0.55:
+        return Claimant(rng.choice(names[rng.choice((1, 2))]), rng.choice((1, 2)), "party")
+    if r < 0.9:
+        return Claimant(rng.choice(MEDIA), None, "media")
+    if r < 0.95:
+        return Claimant(f"Government of {country}", None, "government")
+    return None
+
+
+def _claim(
+    rng: random.Random, k: int, ev_id: str, doc_id: str, names: dict[int, list[str]], country: str
+) -> Claim:
+    """The event's ``k``-th claim: a random kind, side, value, claimant and stance."""
+    side = rng.choice((1, 2, 2, None))
+    civilian = side is None and rng.random() < 0.5
+    kind = _pick(rng, KINDS)
+    low = max(1, int(rng.lognormvariate(2.5, 1.3)))
+    high = low if rng.random() < 0.8 else (None if rng.random() < 0.3 else low * 2)
+    who = _claimant(rng, names, country)
+    actor = rng.choice(names[side]) if side and rng.random() < 0.2 else None
+    return Claim(
+        f"{ev_id}/c{k:04d}",
+        ev_id,
+        kind,
+        Subject(side, actor, civilian),
+        Value(low, high),
+        who,
+        _pick(rng, STANCES),  # type: ignore[arg-type]
+        None,
+        (Evidence(doc_id, "Infobox", 0, 10, f"{low} {kind}"),),
+    )
 
 
 def extraction(
