@@ -13,7 +13,7 @@ from typing import Any
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.losses import Loss, typed
-from fogofwar.extract.syntax import VERB_LOSS, anchor_of, of_object, token_at
+from fogofwar.extract.syntax import VERB_LOSS, anchor_of, loss_lemma, of_object, token_at
 
 _SINKING = lexicon.word_set("loss_words", "went_down")
 _AMOUNT_VERBS = lexicon.word_set("loss_words", "measured_verbs")
@@ -34,12 +34,7 @@ def object_loss(parsed: Any, start: int, end: int) -> Loss | None:
         anchor, verb = verb, verb.head  # "killed 12 soldiers and 3 civilians"
     if anchor.dep_ != "dobj" or verb.i > number.i:
         return None
-    lemma = verb.lemma_.lower()
-    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
-        lemma = "down"
-    if lemma == "knock" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
-        lemma = "knock_out"
-    raw = VERB_LOSS.get(lemma)
+    raw = VERB_LOSS.get(loss_lemma(verb))
     if raw is None:
         return None
     counted = of_object(anchor) or anchor

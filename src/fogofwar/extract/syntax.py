@@ -59,6 +59,17 @@ def of_object(token: Any) -> Any:
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
 
 
+def loss_lemma(verb: Any) -> str:
+    """The verb's lemma as VERB_LOSS keys it: phrasal verbs of loss by their particle ("shot
+    down two helicopters" -> "down", "knocked out two tanks" -> "knock_out")."""
+    lemma = str(verb.lemma_).lower()
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        return "down"
+    if lemma == "knock" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return "knock_out"
+    return lemma
+
+
 def _predicate_of(noun: Any) -> str | None:
     """The raw loss word of the predicate that governs the counted noun, if any."""
     for child in noun.children:  # "11 fighters killed", "400 wounded fighters"
@@ -70,11 +81,7 @@ def _predicate_of(noun: Any) -> str | None:
         role, head = head.dep_, head.head
         if role != "conj":
             break
-    lemma = head.lemma_.lower()
-    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in head.children):
-        lemma = "down"  # "shot down two helicopters"
-    if lemma == "knock" and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
-        lemma = "knock_out"  # "knocked out two tanks"
+    lemma = loss_lemma(head)
     if role in ("dobj", "nsubjpass") and lemma in VERB_LOSS:
         return VERB_LOSS[lemma]
     if role == "nsubj" and lemma in SUBJECT_LOSS:
