@@ -7,6 +7,7 @@ sample and ``render`` writes each page's plain-text rendering (``read_wikitext(.
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import random
 from pathlib import Path
@@ -45,3 +46,12 @@ def report(chosen: list[Revision], render_to: Path | None) -> None:
         if render_to:
             doc = read_wikitext(r.text, origin=f"{stem_of(r)}.wikitext", title=r.title)
             (render_to / f"{stem_of(r)}.txt").write_text(doc.text, encoding="utf-8")
+
+
+def main(doc: str, seed: int, size: int, taken: list[str]) -> int:
+    """A set's selection script: print its draw, ``--render OUT_DIR`` writes its texts."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("--render", type=Path, help="write the chosen pages' text to this folder")
+    args = ap.parse_args()
+    report(draw(seed, size, [BENCHMARKS / name for name in taken]), args.render)
+    return 0

@@ -8,23 +8,13 @@ Held-out set 3's pool minus set 3's pages (``benchmarks/dump_pages.py``); twelve
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from dump_pages import BENCHMARKS, draw, report
+import dump_pages
 
 SEED, SIZE = 20261202, 12
 
-
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--render", type=Path, help="write the chosen pages' text to this folder")
-    args = ap.parse_args()
-    report(draw(SEED, SIZE, [BENCHMARKS / "heldout3"]), args.render)
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(dump_pages.main(__doc__ or "", SEED, SIZE, ["heldout3"]))
