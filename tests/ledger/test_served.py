@@ -97,6 +97,22 @@ def test_served_rows_of_a_dump_workers_estimates(db_url: str) -> None:
         assert _stored(ledger) == _computed(ledger) != {}
 
 
+def test_served_rows_of_a_dump_workers_answers_and_their_revision(db_url: str) -> None:
+    """Answers made beside the estimates (``served.answers_alone``, by a dump worker) are
+    finished with the row id and the store time by the writer: the same rows as made after;
+    a later revision's made-ahead answers replace the earlier revision's rows."""
+    first = document(9, claims=30)
+    with Ledger(db_url) as ledger:
+        for extraction in (first, _revision(first, keep=12)):
+            ((doc, events, claims),) = split(extraction)
+            rows = derived.rows_alone(events, claims)
+            made = served.answers_alone(events, rows)
+            assert set(made) == {ev.id for ev in events}
+            ingest_document(ledger, doc, events, claims, estimates=rows, answers=made)
+            stored = _stored(ledger)
+            assert stored == _computed(ledger) != {} and len(stored) == 1
+
+
 def test_served_rows_are_backfilled_by_migration_8(db_url: str, anefis: Extraction) -> None:
     with Ledger(db_url) as ledger:
         ingest(ledger, anefis)

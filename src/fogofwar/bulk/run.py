@@ -159,7 +159,9 @@ def _store_outcome(ledger: Ledger, out: Outcome, report: DumpReport) -> None:
         return
     if result is None and out.parts is not None:
         try:
-            result = ingest_document(ledger, *out.parts, estimates=out.estimates)
+            result = ingest_document(
+                ledger, *out.parts, estimates=out.estimates, answers=out.answers
+            )
         except FogofwarError as exc:
             report.errors.append(f"{out.title} (page {out.page_id}, rev {out.revision_id}): {exc}")
             return

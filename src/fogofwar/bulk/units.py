@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from fogofwar.errors import FogofwarError
-from fogofwar.ledger import IngestResult, Ledger, derived, ingest_document
+from fogofwar.ledger import IngestResult, Ledger, derived, ingest_document, served
 from fogofwar.model import Claim, Document, Event
 from fogofwar.read.dumps import Revision, StreamSpan, span_revisions
 
@@ -52,14 +52,16 @@ Unit = SpanUnit | BatchUnit
 @dataclass
 class Outcome:
     """One kept revision: its parts for the client to store (with the estimates of its events,
-    ``derived.rows_alone``: the client only inserts them), or what a worker stored, or why it
-    failed (one line)."""
+    ``derived.rows_alone``, and their answers, ``served.answers_alone``: the client only
+    inserts them), or what a worker stored, or why it failed (one line). The document leaves
+    out its source map and citation marks: extraction used them, the ledger keeps neither."""
 
     page_id: str
     revision_id: str | None
     title: str
     parts: tuple[Document, list[Event], list[Claim]] | None = None
     estimates: list[dict[str, Any]] | None = None
+    answers: dict[str, dict[str, Any]] | None = None
     stored: IngestResult | None = None
     error: str | None = None
 
@@ -157,10 +159,13 @@ def _outcome(rev: Revision, origin: str, write_url: str | None) -> Outcome:
         parts = extract_revision(rev, origin)
         estimates = derived.rows_alone(parts[1], parts[2])
         if write_url is None:
-            out.parts, out.estimates = parts, estimates
+            doc, events, claims = parts
+            out.parts = (replace(doc, source_map=(), citations=()), events, claims)
+            out.estimates, out.answers = estimates, served.answers_alone(events, estimates)
         else:
             ledger = _worker_ledger(write_url)
-            out.stored = ingest_document(ledger, *parts, estimates=estimates)
+            answers = served.answers_alone(parts[1], estimates)
+            out.stored = ingest_document(ledger, *parts, estimates=estimates, answers=answers)
     except FogofwarError as exc:
         out.error = f"{where}: {exc}"
     except RecursionError:

@@ -54,10 +54,15 @@ def summary_bundle(
     return StoredBundle(event, (), sides, claimants, Fatalities(*fatalities))
 
 
-def acled_json(b: Bundle, ingested_at: str) -> dict[str, Any]:
+def unix_seconds(iso: str) -> int:
+    return int(datetime.fromisoformat(iso).timestamp())
+
+
+def acled_json(b: Bundle, ingested_at: str | None) -> dict[str, Any]:
     """The ACLED export's row with JSON types: numbers as numbers, unknown numbers null,
-    ``timestamp`` when the event's document was stored (``ingested_at``, as Unix seconds)."""
-    stamp = int(datetime.fromisoformat(ingested_at).timestamp())
+    ``timestamp`` when the event's document was stored (``ingested_at``, as Unix seconds;
+    0 before it is: ``ledger.served.finished`` sets it)."""
+    stamp = unix_seconds(ingested_at) if ingested_at else 0
     row = {k: "" for k in acled_csv.COLUMNS} | acled_csv.row(b, stamp)
     for k in ACLED_NUMERIC & row.keys():
         if row[k] == "" or row[k] is None:
@@ -69,8 +74,9 @@ def acled_json(b: Bundle, ingested_at: str) -> dict[str, Any]:
     return row
 
 
-def ged_json(b: Bundle, pk: int) -> dict[str, Any]:
-    """The GED export's row with GED's JSON types: ``id`` the ledger's integer row id (``pk``),
+def ged_json(b: Bundle, pk: int | None) -> dict[str, Any]:
+    """The GED export's row with GED's JSON types: ``id`` the ledger's integer row id (``pk``;
+    None before the row has one: ``ledger.served.finished`` sets it),
     ``relid`` the event id, numbers as numbers, unknowns null, dates as
     ``YYYY-MM-DDT00:00:00``."""
     row: dict[str, Any] = {k: "" for k in ucdp_csv.COLUMNS} | ucdp_csv.row(b)

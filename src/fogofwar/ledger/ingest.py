@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -89,14 +89,17 @@ def ingest_document(
     *,
     retries: int = 5,
     estimates: Sequence[dict[str, Any]] | None = None,
+    answers: Mapping[str, dict[str, Any]] | None = None,
 ) -> IngestResult:
     """Store one document with its events and claims in one transaction, or nothing.
     ``estimates``: ``derived.rows_alone(events, claims)``, made beforehand (by a dump worker);
-    stored as they are when no other current document shares the events, else re-derived."""
+    stored as they are when no other current document shares the events, else re-derived.
+    ``answers``: ``served.answers_alone(events, estimates)``, made with them, stored with them."""
+    prepared = _Prepared(estimates, answers) if estimates is not None else None
     for attempt in range(retries):
         try:
             with ledger.write() as conn:
-                return _store(conn, doc, events, claims, estimates)
+                return _store(conn, doc, events, claims, prepared)
         except IntegrityError as exc:
             with ledger.read() as conn:
                 if _existing(conn, doc.id) is not None:  # a concurrent ingest stored it first
@@ -135,12 +138,20 @@ def _lock_key(value: str) -> int:
     return int.from_bytes(hashlib.sha256(value.encode()).digest()[:8], "big", signed=True)
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """What a dump worker made beforehand: estimates rows and, maybe, the events' answers."""
+
+    estimates: Sequence[dict[str, Any]]
+    answers: Mapping[str, dict[str, Any]] | None
+
+
 def _store(
     conn: Connection,
     doc: Document,
     events: list[Event],
     claims: list[Claim],
-    estimates: Sequence[dict[str, Any]] | None = None,
+    prepared: _Prepared | None = None,
 ) -> IngestResult:
     if _existing(conn, doc.id) is not None:
         return _unchanged(conn, doc)
@@ -166,12 +177,13 @@ def _store(
         )
     row = _document_row(doc, key, lineage_id, revision_no, is_current)
     conn.execute(t.documents.insert(), row)  # not .values(**row): that builds a new statement
-    _store_events(conn, events, is_current)
+    pks = _store_events(conn, events, is_current)
     if claims:
         rows = [_claim_row(c, doc.id, i, is_current) for i, c in enumerate(claims)]
         conn.execute(t.claims.insert(), rows)
-    if estimates is not None and is_current:
-        touched -= _store_estimates(conn, doc.id, {ev.id for ev in events}, estimates)
+    if prepared is not None and is_current:
+        rows_at = _RowsAt(dict(zip((ev.id for ev in events), pks, strict=True)), row["ingested_at"])
+        touched -= _store_estimates(conn, doc.id, prepared, rows_at)
     derived.refresh(conn, touched)  # in this transaction: all of it is stored, or nothing
     status: Status = "revision" if prev else "added"
     return IngestResult(
@@ -203,24 +215,45 @@ def _lineage_state(
     return (got[0], got[1]), ((got[3],) if got[2] else None)
 
 
-def _store_estimates(
-    conn: Connection, doc_id: str, own: set[str], rows: Sequence[dict[str, Any]]
-) -> set[str]:
+@dataclass(frozen=True)
+class _RowsAt:
+    """Where a document's event rows went: the row id of each event, when it was stored."""
+
+    pk: dict[str, int]
+    ingested_at: str
+
+
+_e = t.events.c
+_SHARED = (
+    select(_e.id)
+    .where(_e.id.in_(bindparam("ids", expanding=True)), _e.current, _e.document != bindparam("doc"))
+    .limit(1)
+)
+_DELETE_ESTIMATES = delete(t.event_estimates).where(
+    t.event_estimates.c.event.in_(bindparam("ids", expanding=True))
+)
+
+
+def _store_estimates(conn: Connection, doc_id: str, prepared: _Prepared, at: _RowsAt) -> set[str]:
     """Store rows made by ``derived.rows_alone`` for a current document, if they hold: made
     with this policy and no other current document has their events (then ``refresh`` would
     derive the same rows). Returns the events stored, none if the rows do not hold."""
+    rows = prepared.estimates
     ids = sorted({r["event"] for r in rows})
     digest = derived.policy_digest(load_policy())
-    if not ids or not own.issuperset(ids) or any(r["policy"] != digest for r in rows):
+    if not ids or not at.pk.keys() >= set(ids) or any(r["policy"] != digest for r in rows):
         return set()
     derived.lock_events(conn, ids)
-    e = t.events.c
-    shared = select(e.id).where(e.id.in_(ids), e.current, e.document != doc_id).limit(1)
-    if conn.execute(shared).first() is not None:
+    if conn.execute(_SHARED, {"ids": ids, "doc": doc_id}).first() is not None:
         return set()
-    conn.execute(delete(t.event_estimates).where(t.event_estimates.c.event.in_(ids)))
+    conn.execute(_DELETE_ESTIMATES, {"ids": ids})
     conn.execute(t.event_estimates.insert(), list(rows))
-    served.write(conn, ids)  # the events' stored answers, from the rows just stored
+    made = prepared.answers
+    if made is not None and made.keys() == set(ids):  # the events' answers, finished here
+        finished = [served.finished(made[i], at.pk[i], at.ingested_at) for i in ids]
+        served.insert_finished(conn, finished)
+    else:  # from the rows just stored
+        served.write(conn, ids)
     return set(ids)
 
 
@@ -247,16 +280,19 @@ def _document_row(
     }
 
 
-def _store_events(conn: Connection, events: list[Event], current: bool) -> None:
+def _store_events(conn: Connection, events: list[Event], current: bool) -> list[int]:
+    """Insert the events' rows (with their actors and search terms); their row ids, in order."""
     if not events:
-        return
-    pks = conn.execute(
-        t.events.insert().returning(t.events.c.pk, sort_by_parameter_order=True),
-        [_event_row(ev, current) for ev in events],
-    ).scalars()
+        return []
+    pks = list(
+        conn.execute(
+            t.events.insert().returning(t.events.c.pk, sort_by_parameter_order=True),
+            [_event_row(ev, current) for ev in events],
+        ).scalars()
+    )
     actors = [
         {"event_pk": pk, "side": side.side, "name": terms.fold(name)}
-        for pk, ev in zip(list(pks), events, strict=True)
+        for pk, ev in zip(pks, events, strict=True)
         for side in ev.sides
         for actor in side.actors
         for name in (actor.name, *actor.aliases)
@@ -267,6 +303,7 @@ def _store_events(conn: Connection, events: list[Event], current: bool) -> None:
     terms.add_search_term_pairs(  # actors and wars in one statement
         conn, [*(("actor", a["name"]) for a in actors), *(("war", w) for w in wars)]
     )
+    return pks
 
 
 def _event_row(ev: Event, current: bool) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
 import orjson
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from fogofwar.ledger import schema as t
 from fogofwar.model import Event
@@ -37,6 +37,12 @@ def rows_of(
 ) -> dict[str, Any]:
     """The stored answers of one event row from its event body, when its document was stored
     and its event's stored estimates row (``event_estimates``: claimants, sides, fatalities)."""
+    return finished(answers(body, summary), pk, ingested_at)
+
+
+def answers(body: dict[str, Any], summary: dict[str, Any]) -> dict[str, Any]:
+    """An event's answers before it has a row: its list body as JSON text, its ACLED row
+    without ``timestamp`` and its GED row without ``id`` (``finished`` sets them)."""
     from fogofwar.export import api_rows  # the exports' rules (export depends on ledger)
     from fogofwar.ledger.derived import side_estimate
 
@@ -45,13 +51,57 @@ def rows_of(
     figure = (summary["fatalities_low"], summary["fatalities_best"], summary["fatalities_high"])
     bundle = api_rows.summary_bundle(event, sides, tuple(summary["claimants"]), figure)
     return {
-        "pk": pk,
         "event": event.id,
         "policy": summary["policy"],
         "listing": to_json(event.to_dict()),
-        "acled": to_json(api_rows.acled_json(bundle, ingested_at)),
-        "ged": to_json(api_rows.ged_json(bundle, pk)),
+        "acled": api_rows.acled_json(bundle, None),
+        "ged": api_rows.ged_json(bundle, None),
     }
+
+
+def finished(made: dict[str, Any], pk: int, ingested_at: str) -> dict[str, Any]:
+    """The ``event_rows`` row of event row ``pk`` from its ``answers``, its document stored at
+    ``ingested_at``."""
+    from fogofwar.export import api_rows
+
+    return {
+        "pk": pk,
+        "event": made["event"],
+        "policy": made["policy"],
+        "listing": made["listing"],
+        "acled": to_json(made["acled"] | {"timestamp": api_rows.unix_seconds(ingested_at)}),
+        "ged": to_json(made["ged"] | {"id": pk}),
+    }
+
+
+def answers_alone(
+    events: Sequence[Event], estimates: Sequence[dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """The ``answers`` of these events from their ``derived.rows_alone`` estimates, made
+    where those are (a dump worker), so that the one writer only finishes and inserts them
+    (``ingest_document(answers=...)``). Bodies go through JSON, as ``write`` reads them."""
+    summaries = {row["event"]: row for row in estimates}
+    made: dict[str, dict[str, Any]] = {}
+    for ev in events:
+        if ev.id in summaries and ev.id not in made:
+            body = json.loads(json.dumps(ev.to_dict()))
+            made[ev.id] = answers(body, summaries[ev.id])
+    return made
+
+
+def insert_finished(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Replace the stored answers of these rows' events by these rows (``finished``)."""
+    ids = sorted({row["event"] for row in rows})
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        conn.execute(_DELETE_ROWS, {"ids": chunk})
+    if rows:
+        conn.execute(insert(t.event_rows), list(rows))
+
+
+_DELETE_ROWS = delete(t.event_rows).where(
+    t.event_rows.c.event.in_(bindparam("ids", expanding=True))
+)
 
 
 def write(conn: Connection, event_ids: Iterable[str]) -> int:
