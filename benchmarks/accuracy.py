@@ -1,7 +1,7 @@
 """Accuracy of casualty-claim extraction against hand-made references (``*.gold.json``).
 
     python benchmarks/accuracy.py [GOLD_DIR_OR_FILE ...]
-        [--set dev|devdump|heldout|heldout2|heldout3|heldout4|wikitext] [--verbose] [--lenient]
+        [--set dev|devdump|heldout|heldout2|heldout3|heldout4|heldout5|wikitext] [--verbose] [--lenient]
 
 Each reference's article lies beside it as ``NAME.txt`` (plain text) or ``NAME.wikitext``
 (MediaWiki markup, read by the wikitext reader); ``--set wikitext`` scores ``benchmarks/wikitext``.
@@ -210,7 +210,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="*", help="reference files or folders (default: --set)")
     ap.add_argument(
         "--set",
-        choices=("dev", "devdump", "heldout", "heldout2", "heldout3", "heldout4", "wikitext"),
+        choices=(
+            "dev",
+            "devdump",
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "wikitext",
+        ),
         default="dev",
         help="the folder of benchmarks/ to score when no path is given (default: dev)",
     )
