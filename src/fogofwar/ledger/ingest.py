@@ -224,9 +224,10 @@ class _RowsAt:
 
 
 _e = t.events.c
-_SHARED = (
-    select(_e.id)
-    .where(_e.id.in_(bindparam("ids", expanding=True)), _e.current, _e.document != bindparam("doc"))
+_OTHERS = (  # another document's row of these events, a current one first
+    select(_e.current)
+    .where(_e.id.in_(bindparam("ids", expanding=True)), _e.document != bindparam("doc"))
+    .order_by(_e.current.desc())
     .limit(1)
 )
 _DELETE_ESTIMATES = delete(t.event_estimates).where(
@@ -244,14 +245,17 @@ def _store_estimates(conn: Connection, doc_id: str, prepared: _Prepared, at: _Ro
     if not ids or not at.pk.keys() >= set(ids) or any(r["policy"] != digest for r in rows):
         return set()
     derived.lock_events(conn, ids)
-    if conn.execute(_SHARED, {"ids": ids, "doc": doc_id}).first() is not None:
+    other = conn.execute(_OTHERS, {"ids": ids, "doc": doc_id}).first()
+    if other is not None and other[0]:  # another current document has them: re-derive
         return set()
-    conn.execute(_DELETE_ESTIMATES, {"ids": ids})
+    earlier = other is not None  # an earlier revision's rows of them are to be replaced
+    if earlier:
+        conn.execute(_DELETE_ESTIMATES, {"ids": ids})
     conn.execute(t.event_estimates.insert(), list(rows))
     made = prepared.answers
     if made is not None and made.keys() == set(ids):  # the events' answers, finished here
         finished = [served.finished(made[i], at.pk[i], at.ingested_at) for i in ids]
-        served.insert_finished(conn, finished)
+        served.insert_finished(conn, finished, replace=earlier)
     else:  # from the rows just stored
         served.write(conn, ids)
     return set(ids)

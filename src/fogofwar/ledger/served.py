@@ -89,9 +89,12 @@ def answers_alone(
     return made
 
 
-def insert_finished(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
-    """Replace the stored answers of these rows' events by these rows (``finished``)."""
-    ids = sorted({row["event"] for row in rows})
+def insert_finished(
+    conn: Connection, rows: Sequence[dict[str, Any]], *, replace: bool = True
+) -> None:
+    """Replace the stored answers of these rows' events by these rows (``finished``);
+    ``replace=False`` when the events never had rows before (nothing to delete)."""
+    ids = sorted({row["event"] for row in rows}) if replace else []
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         conn.execute(_DELETE_ROWS, {"ids": chunk})
