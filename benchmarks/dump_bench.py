@@ -7,14 +7,17 @@
    no extraction) against bare bz2 decompression of the same file, alternately, best of
    ``--repeat``; the ratio is bz2 time / scan time (goal >= 0.8).
 2. Extraction: ``--rounds`` sets of ``--pages`` conflict pages of at most ``--max-chars``
-   characters (no page in two sets: a worker that has seen a page is faster on it), each
+   characters (no page in two sets: a worker that has seen a page is faster on it), after
+   every worker has extracted the same ``--warm`` other pages, untimed (``--warm 0``: cold
+   workers, whose first pages cost more, and each of two has seen half the pages), each
    written as a multistream dump of ``--per-stream`` pages per stream with its index,
    ingested with ``fogofwar.bulk.ingest_dump`` on local Dask clusters of 1 and 2 workers
    (``fogofwar.bulk.dask_client``: each worker warmed up before the first unit, as in
    ``fogofwar ingest --workers N``; the clusters' start is timed apart; small streams packed
    into units of work as there, ``fogofwar.bulk.run.pack``), into an empty SQLite ledger each
    time. Timed: from the first unit to the last document stored, so the client's
-   SQLite writes are included. Each round's set on 1 and then 2 workers: pages per second,
+   SQLite writes are included. Each round's set on 1 and 2 workers (which goes first
+   alternates): pages per second,
    the round's speed-up, and the speed-up of all rounds' times (goal >= 1.8x).
 3. Memory: peak RSS of a fresh process scanning the dump, and a dump ten times larger (its pages
    repeated under new page ids); flat, not tenfold.
@@ -155,63 +158,75 @@ def run_once(client: Any, dump: Path, url: str) -> tuple[float, float, float, in
     return took, worker_cpu, client_cpu, report.pages, report.stored, len(units)
 
 
+def warm_pages(revs: list[Revision]) -> int:
+    """Extract these pages (nothing stored): run on every worker before the timed rounds."""
+    from fogofwar.bulk.units import extract_revision
+
+    for rev in revs:
+        extract_revision(rev, "warm-up")
+    return len(revs)
+
+
+def report_run(round_: int, workers: int, got: tuple[float, float, float, int, int, int]) -> None:
+    took, worker_cpu, client_cpu, n_pages, n_stored, n_units = got
+    print(
+        f"  round {round_ + 1}, {workers} worker(s): {n_pages} pages in {n_units} units, "
+        f"{n_stored} stored, {took:.2f} s ({n_pages / took:.2f} pages/s); CPU: workers "
+        f"{worker_cpu:.1f} s ({worker_cpu / took:.2f} cores busy, "
+        f"{1000 * worker_cpu / n_pages:.0f} ms a page), client {client_cpu:.1f} s "
+        f"({1000 * client_cpu / n_pages:.1f} ms a page); load {load()}"
+    )
+
+
 def bench_extraction(
-    path: Path,
-    pages: int,
-    per_stream: int,
-    max_chars: int,
-    rounds: int,
-    work: Path,
-    pg_server: str | None = None,
+    path: Path, pages: int, rounds: int, warm: int, work: Path, args: argparse.Namespace
 ) -> None:
     """Each round ingests its own ``pages`` pages on both clusters, so that no worker has
-    seen a page before (a page seen again is faster: its lookups are cached)."""
-    revs = [r for r in iter_revisions(path) if is_candidate(r) and len(r.text) <= max_chars]
-    if len(revs) < pages * rounds:
-        raise SystemExit(f"{len(revs)} pages for {rounds} rounds of {pages}: ask for fewer")
+    seen a page before (a page seen again is faster: its lookups are cached). First every
+    worker of both clusters extracts the same ``warm`` other pages, untimed: a worker gets
+    faster over its first pages (spaCy's vocabulary and tokenizer cache grow), and one of two
+    workers would otherwise be colder than a lone one, having seen half as many."""
+    revs = [r for r in iter_revisions(path) if is_candidate(r) and len(r.text) <= args.max_chars]
+    if len(revs) < pages * rounds + warm:
+        raise SystemExit(f"{len(revs)} pages for {warm} + {rounds} rounds of {pages}: too few")
+    timed = revs[warm:]
     dumps = [
         write_multistream(
-            revs[i * pages : (i + 1) * pages], work / f"r{i}-multistream.xml.bz2", per_stream
+            timed[i * pages : (i + 1) * pages], work / f"r{i}-multistream.xml.bz2", args.per_stream
         )
         for i in range(rounds)
     ]
     print(
         f"extraction: {rounds} round(s) of {pages} conflict pages each (no page in two rounds; "
-        f"{sum(len(r.text) for r in revs[: pages * rounds]):,} characters of wikitext), "
-        f"{per_stream} page(s) per stream; each round on 1 and then 2 workers; timed from the "
-        "first unit to the last document stored (the writes included: on SQLite by the "
-        "client, on PostgreSQL by the workers; cluster start and worker warm-up not); ledger "
-        + ("a new PostgreSQL database each time" if pg_server else "a new SQLite file each time")
+        f"{sum(len(r.text) for r in timed[: pages * rounds]):,} characters of wikitext), "
+        f"{args.per_stream} page(s) per stream, after {warm} other pages extracted by every "
+        "worker, untimed; each round on 1 and 2 workers, which first alternating; timed from "
+        "the first unit to the last document stored (the writes included: on SQLite by the "
+        "client, on PostgreSQL by the workers; cluster start and warm-up not); ledger "
+        + ("a new PostgreSQL database each time" if args.pg else "a new SQLite file each time")
     )
     totals = {1: 0.0, 2: 0.0}
     with contextlib.ExitStack() as stack:
         clients = {}
         for workers in (1, 2):
             t = time.perf_counter()
-            clients[workers] = stack.enter_context(dask_client(workers, None))
+            clients[workers] = client = stack.enter_context(dask_client(workers, None))
+            client.run(warm_pages, revs[:warm])
             print(
                 f"  cluster of {workers} started and warmed up in {time.perf_counter() - t:.1f} s"
             )
         for round_, dump in enumerate(dumps):
             took = {}
-            for workers, client in clients.items():
-                with fresh_ledger_url(work, f"r{round_}-w{workers}", pg_server) as url:
-                    got = run_once(client, dump, url)
-                took[workers], worker_cpu, client_cpu, n_pages, n_stored, n_units = got
-                print(
-                    f"  round {round_ + 1}, {workers} worker(s): {n_pages} pages in {n_units} "
-                    f"units, {n_stored} stored, {took[workers]:.2f} s "
-                    f"({n_pages / took[workers]:.2f} pages/s); CPU: workers {worker_cpu:.1f} s "
-                    f"({worker_cpu / took[workers]:.2f} cores busy, "
-                    f"{1000 * worker_cpu / n_pages:.0f} ms a page), client {client_cpu:.1f} s "
-                    f"({1000 * client_cpu / n_pages:.1f} ms a page); load {load()}"
-                )
-                totals[workers] += took[workers]
+            for workers in (1, 2) if round_ % 2 == 0 else (2, 1):  # neither always first
+                with fresh_ledger_url(work, f"r{round_}-w{workers}", args.pg) as url:
+                    got = run_once(clients[workers], dump, url)
+                report_run(round_, workers, got)
+                took[workers] = got[0]
+                totals[workers] += got[0]
             print(f"  round {round_ + 1} speed-up: {took[1] / took[2]:.2f}x")
-    speed_up = totals[1] / totals[2]
     print(
         f"extraction speed-up 2 workers / 1, all rounds: {totals[1]:.2f} s / {totals[2]:.2f} s "
-        f"= {speed_up:.2f}x (goal >= 1.8x)"
+        f"= {totals[1] / totals[2]:.2f}x (goal >= 1.8x)"
     )
 
 
@@ -269,6 +284,12 @@ def main() -> None:
         default=20000,
         help="extract only pages of at most this much wikitext (default 20000: a quick run)",
     )
+    parser.add_argument(
+        "--warm",
+        type=int,
+        default=20,
+        help="pages every worker extracts, untimed, before the rounds (default 20; 0: cold)",
+    )
     parser.add_argument("--skip", choices=("scan", "extraction", "memory"), action="append")
     parser.add_argument(
         "--pg",
@@ -284,15 +305,7 @@ def main() -> None:
         if "scan" not in skip:
             bench_scan(args.dump, args.repeat)
         if "extraction" not in skip:
-            bench_extraction(
-                args.dump,
-                args.pages,
-                args.per_stream,
-                args.max_chars,
-                args.rounds,
-                Path(tmp),
-                args.pg,
-            )
+            bench_extraction(args.dump, args.pages, args.rounds, args.warm, Path(tmp), args)
         if "memory" not in skip:
             bench_memory(args.dump, Path(tmp))
     print(f"load after: {load()}")
