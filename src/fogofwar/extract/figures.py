@@ -50,6 +50,12 @@ _AND_ANOTHER = re.compile(  # "killed a journalist and an ambulance driver": two
     r"officer|medic|doctor|nurse|worker|child|woman|man|policeman|volunteer)\b",
     re.IGNORECASE,
 )
+# the gap between two items of one list: a comma, "and", or a word of accompaniment ("killed 195
+# militants, along with 14 soldiers and 2 volunteers")
+_LIST_GAP = re.compile(
+    r"[^;.:]*?(?:,|\band\b|\balong\s+with|\btogether\s+with|\bas\s+well\s+as|\bplus)\s*",
+    re.IGNORECASE,
+)
 _CAPTIVE_NOUN = re.compile(r"(?:prisoners?|hostages?|POWs?|detainees|captives)\b", re.I)
 _AGE = re.compile(r"[A-Z][\w'’-]+,\s*(?:aged\s+)?$|\((?:aged\s+)?$")
 
@@ -117,15 +123,20 @@ def figure_losses(
             losses[i] = loss_by_syntax(parsed, q.start, q.end) or measured_loss(
                 parsed, q.start, q.end
             )
+    if parsed is not None:
+        # a count the parse states ("the death toll had reached 100") is known before its
+        # breakdown and its companions are read ("including 19 civilians and 61 militants")
+        for i, q in enumerate(quantities):
+            if losses[i] is None:
+                losses[i] = count_by_syntax(parsed, q.start, q.end)
+        _fill_lists(text, quantities, losses)
     _fill_parenthesised_parts(text, quantities, losses)
     for i, q in enumerate(quantities):
         if losses[i] is None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             losses[i] = classify_strength(text[: q.start], window_after(text, q.end, stop))
         if losses[i] is None and parsed is not None:
-            losses[i] = count_by_syntax(parsed, q.start, q.end) or force_by_syntax(
-                parsed, q.start, q.end
-            )
+            losses[i] = force_by_syntax(parsed, q.start, q.end)
     return losses
 
 
@@ -175,7 +186,7 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
         own = verb_before(text[: q.start])
         if own is not None:
             raw_verb = own
-        elif raw_verb is not None and not re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap):
+        elif raw_verb is not None and not _LIST_GAP.fullmatch(gap):
             raw_verb = None
         if raw_verb is not None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
@@ -194,11 +205,11 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
             and (
                 _BREAKDOWN.search(gap)
                 or PART_OF.match(text[quantities[i].end :])  # "300 of them civilians"
-                or (prev.trigger_start == -1 and re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap))
+                or (prev.trigger_start == -1 and _LIST_GAP.fullmatch(gap))
             )
         ):
             parent = prev
-        elif parent is not None and not re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap):
+        elif parent is not None and not _LIST_GAP.fullmatch(gap):
             parent = None
         if parent is not None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
@@ -219,16 +230,22 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
                 losses[i] = retype_as(nxt, gap)
 
 
+# a parenthesis opened right after a figure, and the words in it before its first figure
+# ("47 soldiers (two officers", "around 1,000 (some reports claimed 60 or 70)")
+_OPENS_PARENTHESIS = re.compile(r"[^()]{0,60}\(\s*(?:[^()\d;.]{0,40}\s)?")
+
+
 def _fill_parenthesised_parts(
     text: str, quantities: list[Quantity], losses: list[Loss | None]
 ) -> None:
     """ "47 soldiers (two officers, seven NCOs, 38 corporals and soldiers)": the figures in a
-    parenthesis right after a loss are its parts, of its kind."""
+    parenthesis right after a loss or a stated count are its parts, or the other estimates of
+    it ("reduced to around 1,000 (some reports claimed 60 or 70)"), of its kind."""
     parent: Loss | None = None
     for i in range(1, len(quantities)):
         gap = text[quantities[i - 1].end : quantities[i].start]
         prev, current = losses[i - 1], losses[i]
-        if prev is not None and not prev.breakdown and re.fullmatch(r"[^()]{0,60}\(\s*", gap):
+        if prev is not None and not prev.breakdown and _OPENS_PARENTHESIS.fullmatch(gap):
             parent = prev
         elif parent is None or not re.fullmatch(r"[^();.]*?(?:,|\band\b)\s*", gap):
             parent = None
