@@ -29,6 +29,7 @@ from fogofwar.extract.predicates import (
     counts_nothing_lost,
     measured_loss,
     object_loss,
+    told_by_be,
     went_down_with,
 )
 from fogofwar.extract.quantities import Quantity, find_quantities
@@ -130,6 +131,7 @@ def figure_losses(
             if losses[i] is None:
                 losses[i] = count_by_syntax(parsed, q.start, q.end)
         _fill_lists(text, quantities, losses)
+        _fill_parts_told_by_be(text, parsed, quantities, losses)
     _fill_parenthesised_parts(text, quantities, losses)
     for i, q in enumerate(quantities):
         if losses[i] is None:
@@ -228,6 +230,23 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
                 and not re.search(r"\b(?:were|was|had|have)\b", gap)
             ):
                 losses[i] = retype_as(nxt, gap)
+
+
+def _fill_parts_told_by_be(
+    text: str, parsed: Any, quantities: list[Quantity], losses: list[Loss | None]
+) -> None:
+    """ "of the twelve killed, six were from out of the country", "37 of the dead were rebels
+    and only two were civilians": a bare figure that "be" tells what its people were is a part
+    of the loss before it in the sentence, of its kind."""
+    parent: Loss | None = None
+    for i, q in enumerate(quantities):
+        current = losses[i]
+        if current is not None:
+            parent = current if current.kind != "strength" else None
+        elif parent is not None and told_by_be(parsed, q.start, q.end):
+            stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+            own = window_after(text, q.end, stop)
+            losses[i] = Loss(parent.kind, own, parent.what, -1, -1, breakdown=True)
 
 
 # a parenthesis opened right after a figure, and the words in it before its first figure
