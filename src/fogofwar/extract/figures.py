@@ -15,6 +15,7 @@ from typing import Any
 from fogofwar.extract.dates import find_dates, is_date
 from fogofwar.extract.forces import count_by_syntax, force_by_syntax
 from fogofwar.extract.losses import (
+    CLAUSE_BOUNDARY,
     Loss,
     classify_after,
     classify_before,
@@ -205,7 +206,7 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
             prev is not None
             and not prev.breakdown
             and (
-                _BREAKDOWN.search(gap)
+                _breaks_down(gap)
                 or PART_OF.match(text[quantities[i].end :])  # "300 of them civilians"
                 or (prev.trigger_start == -1 and _LIST_GAP.fullmatch(gap))
             )
@@ -216,13 +217,15 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
         if parent is not None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             own = window_after(text, quantities[i].end, stop)
-            if parent.trigger_start == -1 and not _BREAKDOWN.search(gap):
+            if parent.trigger_start == -1 and not _breaks_down(gap):
                 losses[i] = retype_as(parent, own)  # "destroying A, B and C": a list
             else:
                 losses[i] = Loss(parent.kind, own, parent.what, -1, -1, breakdown=True)
     for i in range(len(losses) - 2, -1, -1):
         nxt = losses[i + 1]
-        if losses[i] is None and nxt is not None and nxt.kind not in ("displaced",):
+        part = nxt is not None and (nxt.breakdown or PART_OF.match(text[quantities[i + 1].end :]))
+        if losses[i] is None and nxt is not None and nxt.kind not in ("displaced",) and not part:
+            # "264 service members, 53 of them wounded": a part does not lend its total its kind
             gap = text[quantities[i].end : quantities[i + 1].start]
             if (
                 len(gap) < 60
@@ -230,6 +233,14 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
                 and not re.search(r"\b(?:were|was|had|have)\b", gap)
             ):
                 losses[i] = retype_as(nxt, gap)
+
+
+def _breaks_down(gap: str) -> bool:
+    """Whether the words between two figures open a breakdown of the first ("killed 30,
+    including 2"); not when a new clause starts after the marker ("fled, some of them mixing
+    with civilians while 50 remained")."""
+    marks = list(_BREAKDOWN.finditer(gap))
+    return bool(marks) and CLAUSE_BOUNDARY.search(gap[marks[-1].end() :]) is None
 
 
 def _fill_parts_told_by_be(
