@@ -62,3 +62,16 @@ def test_recall_breakdown_marker_before_the_parts_still_breaks_down(nlp: Any) ->
 def test_precision_losses_told_as_a_share_do_not_count_the_figure(nlp: Any) -> None:
     sentence = "The brigade, a unit of about 2,000 soldiers, suffered 75 percent losses."
     assert dict(_kinds(nlp, sentence)).get(2000) != "killed_or_injured"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Witnesses said that 10 hostages were killed in air strikes.", "killed"),
+        ("The militants executed 15 prisoners on the road.", "killed"),
+        ("Some 40 hostages were executed by the militants.", "killed"),
+        ("The rebels took 12 hostages in the village.", "captured"),
+    ],
+)
+def test_what_befell_captives_decides_their_kind(nlp: Any, sentence: str, kind: str) -> None:
+    assert [k for _, k in _kinds(nlp, sentence)] == [kind]

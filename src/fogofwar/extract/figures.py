@@ -115,6 +115,8 @@ def figure_losses(
             before = classify_before(text[: q.start], text[q.end : stop])
             if loss is None or captives or (before is not None and before.kind == "killed"):
                 loss = before if before is not None else loss
+        if captives and loss is not None and loss.kind == "captured":
+            loss = _captives_fate(window, loss)
         losses.append(_parse_first(parsed, q, loss))
     _fill_lists(text, quantities, losses)
     for i, q in enumerate(quantities):
@@ -141,6 +143,16 @@ def figure_losses(
         if losses[i] is None and parsed is not None:
             losses[i] = force_by_syntax(parsed, q.start, q.end)
     return losses
+
+
+def _captives_fate(window: str, loss: Loss) -> Loss:
+    """ "10 hostages were killed in air strikes": what the words after a captive noun say
+    befell them beats the noun ("hostages" alone are captured)."""
+    later = classify_after(window[loss.trigger_end :])
+    if later is None or later.kind != "killed":
+        return loss
+    start, end = loss.trigger_end + later.trigger_start, loss.trigger_end + later.trigger_end
+    return Loss("killed", window[: loss.trigger_end], None, start, end)
 
 
 def _parse_first(parsed: Any, q: Quantity, loss: Loss | None) -> Loss | None:
