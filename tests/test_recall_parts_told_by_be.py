@@ -76,3 +76,33 @@ def test_precision_next_sentence_with_its_own_predicate_is_no_part(nlp: Any) -> 
         nlp, "Five Northland soldiers were killed. Some 300 were evacuated to the coast."
     )
     assert not [c for c in claims if c.value.low == 300 and c.kind == "killed"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A rearguard of 200 to 300 Zentari soldiers held the crossing; all of them were"
+            " killed in battle.",
+            [(200, 300, "strength"), (200, 300, "killed")],
+        ),
+        (
+            "A large number of Northland soldiers fell into the marsh; all of them perished there.",
+            [(None, None, "killed")],
+        ),
+    ],
+)
+def test_recall_all_of_them_counts_the_figure_they_stand_for(
+    nlp: Any, sentence: str, expected: list[tuple[int | None, int | None, str]]
+) -> None:
+    figures, forced = sentence_figures(sentence, [])
+    losses = figure_losses(sentence, figures, forced, nlp(sentence))
+    found = [(q.low, q.high, loss.kind) for q, loss in zip(figures, losses, strict=True) if loss]
+    assert found[-len(expected) :] == expected
+    assert found[-1][2] == "killed"
+
+
+def test_precision_all_of_them_with_no_loss_counts_nothing_more(nlp: Any) -> None:
+    sentence = "A column of 40 tanks entered the town; all of them were Zentari."
+    figures, _ = sentence_figures(sentence, [])
+    assert [q.low for q in figures] == [40]

@@ -87,7 +87,23 @@ def sentence_figures(
                 if pattern is ACTIVE_SINGLE:  # "shot down a Su-34": the verb before counts
                     forced[m.start("art")] = classify_before(text[: m.start("art")], m.group("np"))
     quantities.sort(key=lambda q: q.start)
-    return quantities, forced
+    return _with_all_of_them(text, quantities), forced
+
+
+_ALL_OF_THEM = re.compile(r"\ball\s+(?:of\s+)?(?:them|whom|those)\b", re.IGNORECASE)
+
+
+def _with_all_of_them(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "a rearguard of 200 to 300 men held the crossing; all of them were killed": "all of
+    them" with a loss after it counts the figure before it, once more, with that loss."""
+    added = []
+    for m in _ALL_OF_THEM.finditer(text):
+        before = [q for q in quantities if q.end <= m.start()]
+        loss = classify_after(window_after(text, m.end(), len(text)))
+        if before and loss is not None and loss.kind != "strength":
+            last = before[-1]
+            added.append(Quantity(m.start(), m.end(), last.low, last.high, last.words, last.approx))
+    return sorted([*quantities, *added], key=lambda q: q.start) if added else quantities
 
 
 def figure_losses(
