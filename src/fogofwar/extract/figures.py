@@ -15,6 +15,7 @@ from typing import Any
 from fogofwar.extract.dates import find_dates, is_date
 from fogofwar.extract.forces import count_by_syntax, force_by_syntax
 from fogofwar.extract.losses import (
+    CLAUSE_BOUNDARY,
     Loss,
     classify_after,
     classify_before,
@@ -29,6 +30,7 @@ from fogofwar.extract.predicates import (
     counts_nothing_lost,
     measured_loss,
     object_loss,
+    told_by_be,
     went_down_with,
 )
 from fogofwar.extract.quantities import Quantity, find_quantities
@@ -48,6 +50,12 @@ PART_OF = re.compile(
 _AND_ANOTHER = re.compile(  # "killed a journalist and an ambulance driver": two
     r"\s+and\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?(?:driver|journalist|soldier|fighter|civilian|"
     r"officer|medic|doctor|nurse|worker|child|woman|man|policeman|volunteer)\b",
+    re.IGNORECASE,
+)
+# the gap between two items of one list: a comma, "and", or a word of accompaniment ("killed 195
+# militants, along with 14 soldiers and 2 volunteers")
+_LIST_GAP = re.compile(
+    r"[^;.:]*?(?:,|\band\b|\balong\s+with|\btogether\s+with|\bas\s+well\s+as|\bplus)\s*",
     re.IGNORECASE,
 )
 _CAPTIVE_NOUN = re.compile(r"(?:prisoners?|hostages?|POWs?|detainees|captives)\b", re.I)
@@ -79,7 +87,23 @@ def sentence_figures(
                 if pattern is ACTIVE_SINGLE:  # "shot down a Su-34": the verb before counts
                     forced[m.start("art")] = classify_before(text[: m.start("art")], m.group("np"))
     quantities.sort(key=lambda q: q.start)
-    return quantities, forced
+    return _with_all_of_them(text, quantities), forced
+
+
+_ALL_OF_THEM = re.compile(r"\ball\s+(?:of\s+)?(?:them|whom|those)\b", re.IGNORECASE)
+
+
+def _with_all_of_them(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "a rearguard of 200 to 300 men held the crossing; all of them were killed": "all of
+    them" with a loss after it counts the figure before it, once more, with that loss."""
+    added = []
+    for m in _ALL_OF_THEM.finditer(text):
+        before = [q for q in quantities if q.end <= m.start()]
+        loss = classify_after(window_after(text, m.end(), len(text)))
+        if before and loss is not None and loss.kind != "strength":
+            last = before[-1]
+            added.append(Quantity(m.start(), m.end(), last.low, last.high, last.words, last.approx))
+    return sorted([*quantities, *added], key=lambda q: q.start) if added else quantities
 
 
 def figure_losses(
@@ -107,6 +131,8 @@ def figure_losses(
             before = classify_before(text[: q.start], text[q.end : stop])
             if loss is None or captives or (before is not None and before.kind == "killed"):
                 loss = before if before is not None else loss
+        if captives and loss is not None and loss.kind == "captured":
+            loss = _captives_fate(window, loss)
         losses.append(_parse_first(parsed, q, loss))
     _fill_lists(text, quantities, losses)
     for i, q in enumerate(quantities):
@@ -117,16 +143,32 @@ def figure_losses(
             losses[i] = loss_by_syntax(parsed, q.start, q.end) or measured_loss(
                 parsed, q.start, q.end
             )
+    if parsed is not None:
+        # a count the parse states ("the death toll had reached 100") is known before its
+        # breakdown and its companions are read ("including 19 civilians and 61 militants")
+        for i, q in enumerate(quantities):
+            if losses[i] is None:
+                losses[i] = count_by_syntax(parsed, q.start, q.end)
+        _fill_lists(text, quantities, losses)
+        _fill_parts_told_by_be(text, parsed, quantities, losses)
     _fill_parenthesised_parts(text, quantities, losses)
     for i, q in enumerate(quantities):
         if losses[i] is None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             losses[i] = classify_strength(text[: q.start], window_after(text, q.end, stop))
         if losses[i] is None and parsed is not None:
-            losses[i] = count_by_syntax(parsed, q.start, q.end) or force_by_syntax(
-                parsed, q.start, q.end
-            )
+            losses[i] = force_by_syntax(parsed, q.start, q.end)
     return losses
+
+
+def _captives_fate(window: str, loss: Loss) -> Loss:
+    """ "10 hostages were killed in air strikes": what the words after a captive noun say
+    befell them beats the noun ("hostages" alone are captured)."""
+    later = classify_after(window[loss.trigger_end :])
+    if later is None or later.kind != "killed":
+        return loss
+    start, end = loss.trigger_end + later.trigger_start, loss.trigger_end + later.trigger_end
+    return Loss("killed", window[: loss.trigger_end], None, start, end)
 
 
 def _parse_first(parsed: Any, q: Quantity, loss: Loss | None) -> Loss | None:
@@ -175,7 +217,7 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
         own = verb_before(text[: q.start])
         if own is not None:
             raw_verb = own
-        elif raw_verb is not None and not re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap):
+        elif raw_verb is not None and not _LIST_GAP.fullmatch(gap):
             raw_verb = None
         if raw_verb is not None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
@@ -192,24 +234,26 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
             prev is not None
             and not prev.breakdown
             and (
-                _BREAKDOWN.search(gap)
+                _breaks_down(gap)
                 or PART_OF.match(text[quantities[i].end :])  # "300 of them civilians"
-                or (prev.trigger_start == -1 and re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap))
+                or (prev.trigger_start == -1 and _LIST_GAP.fullmatch(gap))
             )
         ):
             parent = prev
-        elif parent is not None and not re.fullmatch(r"[^;.:]*?(?:,|\band\b)\s*", gap):
+        elif parent is not None and not _LIST_GAP.fullmatch(gap):
             parent = None
         if parent is not None:
             stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
             own = window_after(text, quantities[i].end, stop)
-            if parent.trigger_start == -1 and not _BREAKDOWN.search(gap):
+            if parent.trigger_start == -1 and not _breaks_down(gap):
                 losses[i] = retype_as(parent, own)  # "destroying A, B and C": a list
             else:
                 losses[i] = Loss(parent.kind, own, parent.what, -1, -1, breakdown=True)
     for i in range(len(losses) - 2, -1, -1):
         nxt = losses[i + 1]
-        if losses[i] is None and nxt is not None and nxt.kind not in ("displaced",):
+        part = nxt is not None and (nxt.breakdown or PART_OF.match(text[quantities[i + 1].end :]))
+        if losses[i] is None and nxt is not None and nxt.kind not in ("displaced",) and not part:
+            # "264 service members, 53 of them wounded": a part does not lend its total its kind
             gap = text[quantities[i].end : quantities[i + 1].start]
             if (
                 len(gap) < 60
@@ -219,16 +263,47 @@ def _fill_lists(text: str, quantities: list[Quantity], losses: list[Loss | None]
                 losses[i] = retype_as(nxt, gap)
 
 
+def _breaks_down(gap: str) -> bool:
+    """Whether the words between two figures open a breakdown of the first ("killed 30,
+    including 2"); not when a new clause starts after the marker ("fled, some of them mixing
+    with civilians while 50 remained")."""
+    marks = list(_BREAKDOWN.finditer(gap))
+    return bool(marks) and CLAUSE_BOUNDARY.search(gap[marks[-1].end() :]) is None
+
+
+def _fill_parts_told_by_be(
+    text: str, parsed: Any, quantities: list[Quantity], losses: list[Loss | None]
+) -> None:
+    """ "of the twelve killed, six were from out of the country", "37 of the dead were rebels
+    and only two were civilians": a bare figure that "be" tells what its people were is a part
+    of the loss before it in the sentence, of its kind."""
+    parent: Loss | None = None
+    for i, q in enumerate(quantities):
+        current = losses[i]
+        if current is not None:
+            parent = current if current.kind != "strength" else None
+        elif parent is not None and told_by_be(parsed, q.start, q.end):
+            stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+            own = window_after(text, q.end, stop)
+            losses[i] = Loss(parent.kind, own, parent.what, -1, -1, breakdown=True)
+
+
+# a parenthesis opened right after a figure, and the words in it before its first figure
+# ("47 soldiers (two officers", "around 1,000 (some reports claimed 60 or 70)")
+_OPENS_PARENTHESIS = re.compile(r"[^()]{0,60}\(\s*(?:[^()\d;.]{0,40}\s)?")
+
+
 def _fill_parenthesised_parts(
     text: str, quantities: list[Quantity], losses: list[Loss | None]
 ) -> None:
     """ "47 soldiers (two officers, seven NCOs, 38 corporals and soldiers)": the figures in a
-    parenthesis right after a loss are its parts, of its kind."""
+    parenthesis right after a loss or a stated count are its parts, or the other estimates of
+    it ("reduced to around 1,000 (some reports claimed 60 or 70)"), of its kind."""
     parent: Loss | None = None
     for i in range(1, len(quantities)):
         gap = text[quantities[i - 1].end : quantities[i].start]
         prev, current = losses[i - 1], losses[i]
-        if prev is not None and not prev.breakdown and re.fullmatch(r"[^()]{0,60}\(\s*", gap):
+        if prev is not None and not prev.breakdown and _OPENS_PARENTHESIS.fullmatch(gap):
             parent = prev
         elif parent is None or not re.fullmatch(r"[^();.]*?(?:,|\band\b)\s*", gap):
             parent = None

@@ -33,6 +33,7 @@ from fogofwar.extract.syntax import anchor_of, of_object, token_at
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _MAX_OWNER_TOKENS = 8
+_MAX_HOPS = 5
 _LIST_MARKS = frozenset({":", ";", "/", "-", "–", "—"})
 _MODIFIERS = frozenset({"amod", "compound", "acl"})  # "registered Cossacks": no verb of a clause
 
@@ -46,14 +47,26 @@ def count_by_syntax(parsed: Any, start: int, end: int) -> Loss | None:
     if counted is None:
         return None
     phrase = _phrase(counted)
-    if counted.pos_ == "PRON":  # "the number of those killed": the pronoun's participle says
-        phrase = " ".join(t.text for t in list(counted.subtree)[:_MAX_OWNER_TOKENS])
-    loss = classify_after(" " + phrase)  # "the number of executed soldiers": a loss first
+    # "the number of executed soldiers", "of those killed", "of residents displaced": what
+    # befell the counted noun, told before the figure, says a loss first
+    told = [t.text for t in counted.subtree if t.i < number.i and t.i >= counted.left_edge.i]
+    loss = classify_after(" " + " ".join(told[:_MAX_OWNER_TOKENS]))
     if loss is not None and loss.kind != "strength":
         return loss
-    if _is_force(counted) or lexicon.UNIT_NOUN.fullmatch(counted.text):
+    if _is_force(counted) or lexicon.UNIT_NOUN.fullmatch(counted.text) or _party(counted):
         return Loss("strength", phrase, None, -1, -1)
     return None
+
+
+def _party(noun: Any) -> bool:
+    """ "the number of Zentari": a party named in the singular, counted as a force."""
+    of = noun.head
+    return (
+        noun.tag_ == "NNP"
+        and noun.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in lexicon.COUNT_NOUNS
+    )
 
 
 def force_by_syntax(parsed: Any, start: int, end: int) -> Loss | None:
@@ -153,24 +166,59 @@ def force_owner(parsed: Any, start: int, end: int) -> str | None:
 
 def _stated_count_of(number: Any) -> Any:
     """The noun whose count a verb states the figure to be, or None."""
-    role, head = number.dep_, number.head
-    verb = None
-    if role in ("dobj", "attr", "npadvmod") and head.lemma_.lower() in lexicon.COUNT_VERBS:
-        verb = head
-    elif role == "pobj" and head.lower_ in ("to", "at", "from"):
-        governor = head.head
-        if governor.lemma_.lower() in lexicon.COUNT_TO_VERBS:
-            verb = governor
+    verb = _count_verb(number)
     if verb is None:
         return None
     counted = next((c for c in verb.children if c.dep_ == "dobj" and c.i != number.i), None)
     if counted is None:
-        counted = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        counted = _subject_of(verb)
     if counted is not None and counted.lower_ in _RELATIVE and verb.dep_ == "relcl":
         counted = verb.head  # "their wounded, who numbered 700"
     if counted is not None and counted.lemma_.lower() in lexicon.COUNT_NOUNS:
         counted = of_object(counted) or _of_child(counted) or _toll_of(counted)
+    elif verb.lemma_.lower() == "be":
+        return None  # "is at 2,500" states a count only of "the number", "the toll"
     return counted
+
+
+def _count_verb(number: Any) -> Any:
+    """The verb that states a figure as a count: "numbered 3,000", "reached 60,000", "reduced
+    to 1,000", "placed ... at 200,000" even where the parse hangs "at" on a participle of the
+    counted noun ("the number of residents displaced ... at 200,000"); None for any other."""
+    role, head = number.dep_, number.head
+    if role in ("dobj", "attr", "npadvmod") and head.lemma_.lower() in lexicon.COUNT_VERBS:
+        return head
+    if role != "pobj" or head.lower_ not in ("to", "at", "from"):
+        return None
+    governor = head.head
+    for _ in range(_MAX_HOPS):
+        lemma = governor.lemma_.lower()
+        verb = governor.pos_ in ("VERB", "AUX")
+        direct = governor is head.head
+        stated = lemma in lexicon.COUNT_TO_VERBS or (verb and direct and lemma == "be")
+        if stated and (verb or direct):  # "an increase to 500" too
+            return governor
+        if verb and governor.dep_ != "acl":
+            return None  # the figure belongs to a clause of another verb
+        if governor.head.i == governor.i:
+            return None
+        governor = governor.head
+    return None
+
+
+def _subject_of(verb: Any) -> Any:
+    """The subject of a verb; of a clause standing as its subject ("the number ... deployed
+    there had increased"), that clause's; of a second verb with none of its own ("... holed up
+    and had been reduced to"), the first verb's."""
+    for candidate in (verb, verb.head if verb.dep_ == "conj" else None):
+        if candidate is None:
+            continue
+        subject = next((c for c in candidate.children if c.dep_ in (*_SUBJECTS, "csubj")), None)
+        if subject is not None and subject.pos_ in ("VERB", "AUX"):
+            return next((c for c in subject.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _of_child(noun: Any) -> Any:

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from fogofwar.extract import lexicon
 
-_BOUNDARY = re.compile(
+CLAUSE_BOUNDARY = re.compile(
     r"[;:()]|\.\s|\b(?:while|whereas|but|although|though|after|before|when|whilst|because|"
     r"since|as well as|compared)\b",
     re.IGNORECASE,
 )
+_BOUNDARY = CLAUSE_BOUNDARY
 _NOT_A_COUNT = re.compile(
     r"^\s*%|^(?:-|\s+)(?:thirds?|quarters?|halves|fifths?|tenths?)\b|^\s*(?:-|–)?\s*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|mm\b|cm\b|percent|"
     r"per\s+cent|"
@@ -37,6 +38,7 @@ _EITHER_FATE = re.compile(
     r"(?:captured|damaged|disabled)\s+or\s+destroyed",
     re.IGNORECASE,
 )
+_SHARE = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _HUMAN_KINDS = {"killed", "injured", "captured", "missing", "displaced", "killed_or_injured"}
 
 
@@ -85,6 +87,8 @@ def classify_after(window: str, following: str = "") -> Loss | None:
         return None
     start, end, raw = best
     phrase = window[:start]
+    if _SHARE.search(phrase):
+        return None  # "2,000 soldiers, suffered 75 percent losses": a share, not this count
     if lexicon.NOT_A_LOSS_CONTEXT.search(window[: end + 25]):
         return None
     if not re.search(r"[A-Za-z]{3,}", phrase):

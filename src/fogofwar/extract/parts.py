@@ -1,12 +1,15 @@
 """Parts of the sentence before's figure: "33 people lost their lives. 28 of them were rebels and
-five were militiamen" -- the figures that open a sentence with "N of them" (and those listed after
-them) count what the earlier figure counted."""
+five were militiamen" -- the figures that open a sentence with "N of them", or with a bare figure
+"be" tells what its people were ("4,200 were confirmed to be civilians"), and those listed after
+them, count what the earlier figure counted."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from fogofwar.extract.losses import Loss, window_after
+from fogofwar.extract.predicates import told_by_be
 from fogofwar.extract.quantities import Quantity
 from fogofwar.model import Claim
 
@@ -19,7 +22,11 @@ _OPENING_PART = re.compile(r"^(?:(?:Of\s+these|Among\s+them|In\s+all|Overall),?\
 
 
 def carry_parts(
-    text: str, quantities: list[Quantity], losses: list[Loss | None], earlier: list[Claim]
+    text: str,
+    quantities: list[Quantity],
+    losses: list[Loss | None],
+    earlier: list[Claim],
+    parsed: Any = None,
 ) -> None:
     """ "33 people lost their lives. 28 of them were rebels and five were militiamen": parts
     of the sentence before's figure ("N of them", and the figures listed after it) count what
@@ -36,7 +43,10 @@ def carry_parts(
                 i == 0
                 and not own
                 and _OPENING_PART.match(text[: q.start]) is not None
-                and _PART_OF_EARLIER.match(text[q.end :]) is not None
+                and (
+                    _PART_OF_EARLIER.match(text[q.end :]) is not None
+                    or (parsed is not None and told_by_be(parsed, q.start, q.end))
+                )
             )
         elif own or not re.fullmatch(
             r"[^;.:]*?(?:,|\band\b|\bwhile\b)[^;.:]*", text[quantities[i - 1].end : q.start]

@@ -143,3 +143,27 @@ def _takes_along(take: Any) -> bool:
 def _words(noun: Any) -> str:
     modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
     return " ".join(t.text for t in [*modifiers, noun])
+
+
+def told_by_be(parsed: Any, start: int, end: int) -> bool:
+    """Whether a bare figure's clause only says what its people were: "six were from out of
+    the country", "only two were civilians", "4,200 were confirmed to be civilians" -- the
+    figure, or the list it ends, is the subject of "be" or of a verb whose complement is "be"."""
+    number = token_at(parsed, start, end)
+    if number is None or anchor_of(number).i != number.i:
+        return False
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and any(c.lower_ in ("which", "whom") for c in of.children):
+        return False  # "one of which was ...": a part of what the relative names
+    token = number
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "37 ... were rebels and only two were civilians"
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    if verb.lemma_.lower() != "be":
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+    if verb is None:
+        return False
+    told = next((c for c in verb.children if c.dep_ == "attr"), None)
+    return told is None or not lexicon.NON_LOSS_NOUN.fullmatch(told.text)  # "were villages"

@@ -56,7 +56,7 @@ def figure_claims(
     """
     quantities, forced = sentence_figures(sent.text, attributions)
     losses = figure_losses(sent.text, quantities, forced, parsed)
-    carry_parts(sent.text, quantities, losses, state.last_sentence_claims)
+    carry_parts(sent.text, quantities, losses, state.last_sentence_claims, parsed)
     claims: list[Claim] = []
     prev: tuple[Loss, Subject] | None = None
     for q, found in zip(quantities, losses, strict=True):

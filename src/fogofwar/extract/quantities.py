@@ -51,14 +51,8 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _MAX_VALUE = 100_000_000  # larger figures are not casualty counts; they are read as garbage
 
-_WORD_NUM = (
-    r"(?:(?:"
-    + "|".join(sorted(_TENS, key=len, reverse=True))
-    + r")(?:[- ](?:"
-    + "|".join(k for k in _UNITS if " " not in k and k not in ("zero", "no"))
-    + r"))?|"
-    + "|".join(sorted((k for k in _UNITS if k not in ("no", "a single")), key=len, reverse=True))
-    + r")(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:"
+_SMALL_WORD = (
+    r"(?:"
     + "|".join(sorted(_TENS, key=len, reverse=True))
     + r"|"
     + "|".join(
@@ -66,7 +60,21 @@ _WORD_NUM = (
             (k for k in _UNITS if " " not in k and k not in ("zero", "no")), key=len, reverse=True
         )
     )
-    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)?)?"
+    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+_WORD_NUM = (
+    r"(?:(?:"
+    + "|".join(sorted(_TENS, key=len, reverse=True))
+    + r")(?:[- ](?:"
+    + "|".join(k for k in _UNITS if " " not in k and k not in ("zero", "no"))
+    + r"))?|"
+    + "|".join(sorted((k for k in _UNITS if k not in ("no", "a single")), key=len, reverse=True))
+    + r")(?:\s+(?:hundred(?:\s+(?:thousand|million))?|thousand|million)(?:\s+(?:and\s+)?"
+    + _SMALL_WORD
+    # "four thousand two hundred (and fifty)": a hundreds group after the scale
+    + r"(?:\s+hundred(?:\s+(?:and\s+)?"
+    + _SMALL_WORD
+    + r")?)?)?)?"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s*(?:million|thousand))?"
 _NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"

@@ -264,8 +264,18 @@ def can_hold_figure(text: str) -> bool:
         and not lexicon.VEHICLE_NOUN.search(text)
         and not lexicon.FORCE_WORD.search(text)
     ):
-        return False
+        return _opens_with_a_part(text)
     return bool(find_quantities(text))
+
+
+_TOLD_BY_BE = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+)?(?:were|was)\b", re.I)
+
+
+def _opens_with_a_part(text: str) -> bool:
+    """ "4,200 were confirmed to be civilians": a sentence opening with a figure "be" tells
+    what its people were may be a part of the sentence before's figure (``parts``)."""
+    found = find_quantities(text[:60])
+    return bool(found) and found[0].start <= 12 and bool(_TOLD_BY_BE.match(text, found[0].end))
 
 
 def can_hold_proposition(text: str) -> bool:
