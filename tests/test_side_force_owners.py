@@ -100,3 +100,19 @@ def test_it_that_sent_fighters_is_the_speaker_no_side_names(nlp: Any) -> None:
         c for c in _battle(nlp, body, side1="Chile") if c.kind == "strength" and c.value.low == 300
     ]
     assert claims and all(c.subject.side == 2 for c in claims)
+
+
+def test_his_soldiers_are_the_side_of_the_man_named_before(nlp: Any) -> None:
+    # "soldiers" alone would be the state's; "his" is the Front's commander
+    body = (
+        "On 5 May, the commander of the Zentari Front said that his soldiers had managed to "
+        "destroy six tanks during the battle."
+    )
+    claims = _battle(nlp, body, side1="Chile")
+    assert one_claim(claims, "vehicles_destroyed", 6).subject.side == 1
+
+
+def test_victims_of_a_strike_on_a_party_are_that_partys(nlp: Any) -> None:
+    body = "On 6 May, a shell struck a Zentari Front position, killing 3 fighters."
+    claims = _battle(nlp, body)
+    assert one_claim(claims, "killed", 3).subject.side == 2

@@ -129,7 +129,28 @@ def side_of(words: Any, sides: SideIndex, claimant_side: int | None) -> int | No
         return claimant_side
     if len(tokens) == 1 and is_pronoun(tokens[0]):
         return pronoun_side(tokens[0], sides)
+    possessor = _pronoun_possessor(tokens)
+    if possessor is not None:  # "his soldiers": whose the possessor is, not "soldiers" alone
+        side = side_of([possessor], sides, claimant_side)
+        if side is not None:
+            return side
     return phrase_side(tokens, sides)
+
+
+def _pronoun_possessor(tokens: list[Any]) -> Any | None:
+    """The possessive pronoun of a phrase's head ("his" of "his soldiers", "our" of "our
+    units"), or None."""
+    heads = [t for t in tokens if t.head not in tokens or t.head is t]
+    if len(heads) != 1:
+        return None
+    return next(
+        (
+            c
+            for c in heads[0].children
+            if c.dep_ == "poss" and c in tokens and (c.lower_ in _WE or is_pronoun(c))
+        ),
+        None,
+    )
 
 
 def _subject_tokens(verb: Any) -> list[Any] | None:
@@ -183,6 +204,8 @@ def _predicate_owner(anchor: Any, sides: SideIndex, claimant_side: int | None) -
     if _victims_are_people_at_large(anchor):
         return None
     agent: list[Any] | None = None
+    if role == "dobj" and (struck := _struck_party(verb, sides, claimant_side)) is not None:
+        return Subject(side=struck)
     if role == "dobj":
         agent = _subject_tokens(verb)
     elif role == "nsubjpass":
@@ -191,6 +214,19 @@ def _predicate_owner(anchor: Any, sides: SideIndex, claimant_side: int | None) -
         agent = noun_phrase(pobj) if pobj is not None else None
     other = _other_side(side_of(agent, sides, claimant_side), sides) if agent else None
     return Subject(side=other) if other is not None else None
+
+
+def _struck_party(participle: Any, sides: SideIndex, claimant_side: int | None) -> int | None:
+    """ "a shell struck his group, killing 3 fighters", "X attacked Y's positions, killing 12":
+    the victims of a participle are the side of the party its clause's verb struck, when that
+    object names one."""
+    verb = participle.head
+    if participle.dep_ not in ("advcl", "xcomp") or participle.tag_ != "VBG" or verb is participle:
+        return None
+    struck = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if struck is None or struck.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return side_of(noun_phrase(struck), sides, claimant_side)
 
 
 def _agent_of(verb: Any) -> Any | None:
