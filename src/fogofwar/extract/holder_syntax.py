@@ -10,12 +10,12 @@ from typing import Any
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
-from fogofwar.extract.owner_syntax import figure_anchor, governor, side_of
+from fogofwar.extract.owner_syntax import figure_anchor, governor
 from fogofwar.extract.parsing import entity_type
+from fogofwar.extract.phrase_sides import WE, side_of
 from fogofwar.extract.referents import is_pronoun, noun_phrase, phrase_side
 from fogofwar.model import Subject
 
-_WE = frozenset({"we", "our", "us"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CONSIST_OF = lexicon.word_set("ownership", "consist_of")
 
@@ -38,7 +38,7 @@ def force_holder_by_parse(
     else:
         return None
     subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (subject.lower_ in _WE or is_pronoun(subject)):
+    if subject is None or not (subject.lower_ in WE or is_pronoun(subject)):
         return None
     if subject.lower_ == "it":
         side = _it_side(subject, sides, claimant_side)

@@ -27,12 +27,13 @@ from typing import Any
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
-from fogofwar.extract.referents import is_pronoun, noun_phrase, phrase_side, pronoun_side
+from fogofwar.extract.phrase_sides import WE as _WE
+from fogofwar.extract.phrase_sides import side_of
+from fogofwar.extract.referents import is_pronoun, noun_phrase
 from fogofwar.model import Subject
 
 _INFLICTING = lexicon.SYNTAX_VERB_OBJECT
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_WE = frozenset({"we", "our", "us"})
 _CONTRAST_BLOCKERS = frozenset({"people", "persons", "others", "more", "civilians"})
 
 
@@ -119,38 +120,6 @@ def governor(anchor: Any) -> tuple[str, Any]:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token.dep_, token.head
-
-
-def side_of(words: Any, sides: SideIndex, claimant_side: int | None) -> int | None:
-    """The fighting side a phrase (a span or token subtree) names; "we" is the speaker's, "they"
-    the party named before it."""
-    tokens = list(words)
-    if len(tokens) == 1 and tokens[0].lower_ in _WE:
-        return claimant_side
-    if len(tokens) == 1 and is_pronoun(tokens[0]):
-        return pronoun_side(tokens[0], sides)
-    possessor = _pronoun_possessor(tokens)
-    if possessor is not None:  # "his soldiers": whose the possessor is, not "soldiers" alone
-        side = side_of([possessor], sides, claimant_side)
-        if side is not None:
-            return side
-    return phrase_side(tokens, sides)
-
-
-def _pronoun_possessor(tokens: list[Any]) -> Any | None:
-    """The possessive pronoun of a phrase's head ("his" of "his soldiers", "our" of "our
-    units"), or None."""
-    heads = [t for t in tokens if t.head not in tokens or t.head is t]
-    if len(heads) != 1:
-        return None
-    return next(
-        (
-            c
-            for c in heads[0].children
-            if c.dep_ == "poss" and c in tokens and (c.lower_ in _WE or is_pronoun(c))
-        ),
-        None,
-    )
 
 
 def _subject_tokens(verb: Any) -> list[Any] | None:
