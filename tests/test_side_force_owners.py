@@ -116,3 +116,22 @@ def test_victims_of_a_strike_on_a_party_are_that_partys(nlp: Any) -> None:
     body = "On 6 May, a shell struck a Zentari Front position, killing 3 fighters."
     claims = _battle(nlp, body)
     assert one_claim(claims, "killed", 3).subject.side == 2
+
+
+def test_the_people_noun_ending_an_actor_name_names_it_when_written_as_a_name(nlp: Any) -> None:
+    # "Cossacks" of the "Vorskan Cossacks": the article writes it capitalised on its own
+    body = (
+        "On 4 May the Cossacks crossed the river, and later the Cossacks held the ford; by "
+        "night the Cossacks built a camp. A rearguard of 200 to 300 Cossacks protected the "
+        "river crossing. The Cossack army had 2,990 horsemen."
+    )
+    claims = _battle(nlp, body, side1="Velmar", side2="Vorskan Cossacks")
+    assert one_claim(claims, "strength", 200).subject.side == 2
+    assert one_claim(claims, "strength", 2990).subject.side == 2
+
+
+def test_a_role_word_ending_an_actor_name_names_nobody_alone(nlp: Any) -> None:
+    # "knights" are either side's: the article writes it in lower case
+    body = "The battle began on 4 May. The king led 300 knights across the river."
+    claims = _battle(nlp, body, side1="Velmar", side2="Vorskan Knights")
+    assert all(c.subject.side != 2 for c in claims if c.kind == "strength")

@@ -13,6 +13,7 @@ from fogofwar.extract.name_match import demonym_of as demonym_of
 from fogofwar.extract.name_match import find_name as _find_name
 from fogofwar.extract.name_match import find_name_ranked as _find_name_ranked
 from fogofwar.extract.name_match import is_demonym_word as _is_demonym_word
+from fogofwar.extract.name_match import people_aliases
 from fogofwar.extract.person_names import person_side, person_words, unit_words
 from fogofwar.extract.side_inference import (
     COMBATANT_KEY,
@@ -372,6 +373,7 @@ def build_side_index(doc: Document, sides: list[Side], civilian_side: int | None
             for key, values in aliases.items():
                 if _same_actor(key, actor.name) or key in actor.aliases:
                     found |= values | {key}
+            found |= set(people_aliases(actor.name, doc.text))
             found.discard(actor.name)
             new_actors.append(Actor(actor.name, tuple(sorted(found))))
         enriched.append(Side(side.side, tuple(new_actors), side.commanders))

@@ -171,3 +171,22 @@ def _people_words(name: str) -> tuple[str, ...]:
         ):
             out.append(before)
     return tuple(out)
+
+
+def people_aliases(name: str, text: str, least: int = 3) -> tuple[str, ...]:
+    """ "Cossacks" and "Cossack" of the "Zaporozhian Cossacks": the plural people noun ending a
+    longer actor name, with its singular, when the article writes it capitalised on its own
+    after a lower-case word ("the Cossacks retreated") at least ``least`` times: then it is a
+    people's name, not a role word ("knights", "volunteers") that :func:`find_name` leaves to
+    either side. Names of forms of groups ("Forces", "Units") are none."""
+    words = name.split()
+    last = words[-1] if len(words) >= 2 else ""
+    if not (last[:1].isupper() and last.endswith("s") and len(last) >= 5):
+        return ()
+    if last.lower() in _section("collective_nouns") or not lexicon.PERSON_NOUN.fullmatch(last):
+        return ()
+    alone = 0
+    for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        alone += bool(before) and before[-1][:1].islower()
+    return (last, last[:-1]) if alone >= least else ()
