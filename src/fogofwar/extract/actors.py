@@ -9,6 +9,7 @@ from functools import cached_property
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.markup import clean_cell, split_items
+from fogofwar.extract.materiel_sides import materiel_words
 from fogofwar.extract.name_match import demonym_of as demonym_of
 from fogofwar.extract.name_match import find_name as _find_name
 from fogofwar.extract.name_match import find_name_ranked as _find_name_ranked
@@ -72,6 +73,7 @@ class SideIndex:
     civilian_side: int | None = None
     adjectives: dict[str, int] = field(default_factory=dict)  # learned: "kurdish" -> 1
     units: dict[str, int] = field(default_factory=dict)  # of UnitsN lines: "marines" -> 1
+    materiel: dict[str, int] = field(default_factory=dict)  # one side's lines: "torpedo boat"
     roles: dict[str, int] = field(default_factory=dict)  # learned: "defender" -> 1
 
     @cached_property
@@ -380,6 +382,7 @@ def build_side_index(doc: Document, sides: list[Side], civilian_side: int | None
     named = [(s.side, [n for a in s.actors for n in (a.name, *a.aliases)]) for s in enriched]
     index = SideIndex(enriched, aliases, civilian_side)
     index.units = unit_words(doc, index.numbers)
+    index.materiel = materiel_words(doc, index.numbers)
     learned = learn_adjectives(doc.text, named)
     index.adjectives = {a: n for a, n in learned.items() if index.side_of_name(a)[0] is None}
     fighting = [s.side for s in enriched if s.actors]

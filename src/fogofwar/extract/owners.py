@@ -12,6 +12,7 @@ from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
 from fogofwar.extract.holder_syntax import force_holder_by_parse
 from fogofwar.extract.losses import Loss
+from fogofwar.extract.materiel_sides import materiel_side
 from fogofwar.extract.owner_syntax import owner_by_parse
 from fogofwar.extract.quantities import Quantity
 from fogofwar.extract.speakers import Attribution
@@ -225,6 +226,13 @@ def _force_holder(c: _Context) -> Subject | None:
     return force_holder_by_parse(c.parsed, c.q.start, c.q.end, c.sides, c.claimant_side)
 
 
+def _by_materiel(c: _Context) -> Subject | None:
+    """ "the three torpedo boats", "16 ships were lost": a class of vehicle only one side's
+    infobox lines list is that side's, when nothing else tells."""
+    side = materiel_side(c.loss.what or c.loss.phrase, c.sides.materiel)
+    return Subject(side=side) if side is not None else None
+
+
 _RULES = (
     _by_parse,
     _force_holder,
@@ -234,6 +242,7 @@ _RULES = (
     _by_weapon,
     _claimed_against_adversary,
     _victims_of_agent,
+    _by_materiel,
 )
 
 
