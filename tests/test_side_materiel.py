@@ -42,3 +42,29 @@ def test_a_class_both_sides_list_names_neither(nlp: Any) -> None:
 def test_materiel_class_reads_spelling_and_plural() -> None:
     assert materiel_class("Armoured cars") == materiel_class("armored car") == "armored car"
     assert materiel_class("boats") == "boat"
+
+
+def test_a_vessel_named_after_a_class_one_side_lists_is_that_sides(nlp: Any) -> None:
+    body = (
+        "On 3 May torpedo boats KV7 (ex-Marla) and KV9 laid mines off the cape. After more "
+        "than 40 hits, KV9 sank just after 04:00, losing thirty men in 13 minutes."
+    )
+    assert one_claim(_naval(nlp, body), "killed", 30).subject.side == 2
+
+
+def test_a_navys_prefix_is_not_read_by_the_class_the_other_side_lists() -> None:
+    from fogofwar.extract.materiel_sides import vessel_names
+
+    text = "The destroyer HMS Valiant and the destroyer Lorka closed the range."
+    names = vessel_names(text, {"destroyer": 2}, lambda words: None)
+    assert names == {"Lorka": 2}
+
+
+def test_another_nations_vessel_is_nobodys() -> None:
+    from fogofwar.extract.materiel_sides import vessel_names
+
+    text = "The French destroyer Basque and torpedo boats Lorka and Mavi sailed north."
+    assert vessel_names(text, {"destroyer": 2, "boat": 2}, lambda words: None) == {
+        "Lorka": 2,
+        "Mavi": 2,
+    }

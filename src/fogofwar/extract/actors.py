@@ -9,7 +9,7 @@ from functools import cached_property
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.markup import clean_cell, split_items
-from fogofwar.extract.materiel_sides import materiel_words
+from fogofwar.extract.materiel_sides import materiel_words, vessel_names, vessel_side
 from fogofwar.extract.name_match import demonym_of as demonym_of
 from fogofwar.extract.name_match import find_name as _find_name
 from fogofwar.extract.name_match import find_name_ranked as _find_name_ranked
@@ -74,6 +74,7 @@ class SideIndex:
     adjectives: dict[str, int] = field(default_factory=dict)  # learned: "kurdish" -> 1
     units: dict[str, int] = field(default_factory=dict)  # of UnitsN lines: "marines" -> 1
     materiel: dict[str, int] = field(default_factory=dict)  # one side's lines: "torpedo boat"
+    vessels: dict[str, int] = field(default_factory=dict)  # names of those: "TA29" -> 2
     roles: dict[str, int] = field(default_factory=dict)  # learned: "defender" -> 1
 
     @cached_property
@@ -147,6 +148,9 @@ class SideIndex:
             unit = person_side(text, self.units, mid_sentence=True)
             if unit is not None:
                 return unit[1], None  # "the Marines" of a side's "1st Marine Division"
+            vessel = vessel_side(text, self.vessels) if self.vessels else None
+            if vessel is not None:
+                return vessel[1], None  # "TA29" of "torpedo boats TA24 and TA29"
             learned = adjective_side(low, self.adjectives) if self.adjectives else None
             if learned is None and self.roles:
                 learned = role_side(low, self.roles)  # "the defenders", "the garrison"
@@ -383,6 +387,7 @@ def build_side_index(doc: Document, sides: list[Side], civilian_side: int | None
     index = SideIndex(enriched, aliases, civilian_side)
     index.units = unit_words(doc, index.numbers)
     index.materiel = materiel_words(doc, index.numbers)
+    index.vessels = vessel_names(doc.text, index.materiel, lambda w: index.side_of_name(w)[0])
     learned = learn_adjectives(doc.text, named)
     index.adjectives = {a: n for a, n in learned.items() if index.side_of_name(a)[0] is None}
     fighting = [s.side for s in enriched if s.actors]
