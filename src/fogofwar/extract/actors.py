@@ -11,6 +11,7 @@ from fogofwar.extract import lexicon
 from fogofwar.extract.markup import clean_cell, split_items
 from fogofwar.extract.materiel_sides import materiel_words, vessel_names, vessel_side
 from fogofwar.extract.name_match import demonym_of as demonym_of
+from fogofwar.extract.name_match import find_aliases as find_aliases
 from fogofwar.extract.name_match import find_name as _find_name
 from fogofwar.extract.name_match import find_name_ranked as _find_name_ranked
 from fogofwar.extract.name_match import is_demonym_word as _is_demonym_word
@@ -37,16 +38,6 @@ _FATE = re.compile(
     r"(?:\s*\(?\b(?P<fate>KIA|POW|DOW|MIA|executed|captured|killed)\b\)?\s*$)|"
     r"(?P<glued>(?<=[a-z])(?:KIA|POW|DOW)$)"
 )
-_ABBREV_DEF = re.compile(
-    r"(?P<full>(?:[A-Z][\w'’-]*|of|the|for|and|de|du|al|el|in)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|"
-    r"and|de|du|al|el|in|-)){1,9})\s+\((?P<abbr>[A-Z][A-Za-z0-9-]{1,11})\)"
-)
-_ALSO_KNOWN = re.compile(
-    r"\b(?P<a>[A-Z][A-Za-z-]{1,12})\s+\((?:also\s+(?:known\s+as|called)\s+|"
-    r"or\s+)?(?P<b>[A-Z][A-Za-z-]{1,12})\)"
-)
-
-
 _BODIES = re.compile(
     r"\b(?:bodies|corpses)\b.*\b(?:found|discovered|exhumed|uncovered|"
     r"graves?)\b",
@@ -327,45 +318,6 @@ def _parse_commanders(value: str) -> list[Commander]:
             continue
         out.append(Commander(name, fate))  # type: ignore[arg-type]
     return out
-
-
-def find_aliases(text: str) -> dict[str, set[str]]:
-    """Abbreviations the text defines: ``National Movement for ... (MNLA)`` <-> MNLA."""
-    aliases: dict[str, set[str]] = {}
-    for m in _ABBREV_DEF.finditer(text):
-        full = re.sub(r"^(?:the|of|and|for|in)\s+", "", m.group("full").strip(), flags=re.I)
-        abbr = m.group("abbr")
-        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", full) if w[0].isupper())
-        if not _plausible_abbreviation(abbr, initials):
-            continue
-        full = _trim_to_initials(full, abbr)
-        aliases.setdefault(abbr, set()).add(full)
-        aliases.setdefault(full, set()).add(abbr)
-    for m in _ALSO_KNOWN.finditer(text):
-        a, b = m.group("a"), m.group("b")
-        if a.isupper() and b.isupper() and a != b:
-            aliases.setdefault(a, set()).add(b)
-            aliases.setdefault(b, set()).add(a)
-    return aliases
-
-
-def _plausible_abbreviation(abbr: str, initials: str) -> bool:
-    letters = {c for c in abbr if c.isupper()}
-    if len(letters) < 2:
-        return False
-    # abbreviations may come from another language's word order ("MNLA" for "National
-    # Movement for the Liberation of Azawad"): the letters must be there, not in order
-    return len(letters & set(initials.upper())) >= max(2, len(letters) - 1)
-
-
-def _trim_to_initials(full: str, abbr: str) -> str:
-    """Drop leading capitalised words whose initials the abbreviation lacks."""
-    words = full.split()
-    letters = {c for c in abbr.upper() if c.isalpha()}
-    for i, w in enumerate(words):
-        if w[0].isupper() and w[0].upper() in letters:
-            return " ".join(words[i:])
-    return full
 
 
 def build_side_index(doc: Document, sides: list[Side], civilian_side: int | None) -> SideIndex:
