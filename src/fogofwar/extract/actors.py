@@ -9,10 +9,13 @@ from functools import cached_property
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.markup import clean_cell, split_items
+from fogofwar.extract.materiel_sides import materiel_words, vessel_names, vessel_side
 from fogofwar.extract.name_match import demonym_of as demonym_of
+from fogofwar.extract.name_match import find_aliases as find_aliases
 from fogofwar.extract.name_match import find_name as _find_name
 from fogofwar.extract.name_match import find_name_ranked as _find_name_ranked
 from fogofwar.extract.name_match import is_demonym_word as _is_demonym_word
+from fogofwar.extract.name_match import people_aliases
 from fogofwar.extract.person_names import person_side, person_words, unit_words
 from fogofwar.extract.side_inference import (
     COMBATANT_KEY,
@@ -35,16 +38,6 @@ _FATE = re.compile(
     r"(?:\s*\(?\b(?P<fate>KIA|POW|DOW|MIA|executed|captured|killed)\b\)?\s*$)|"
     r"(?P<glued>(?<=[a-z])(?:KIA|POW|DOW)$)"
 )
-_ABBREV_DEF = re.compile(
-    r"(?P<full>(?:[A-Z][\w'’-]*|of|the|for|and|de|du|al|el|in)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|"
-    r"and|de|du|al|el|in|-)){1,9})\s+\((?P<abbr>[A-Z][A-Za-z0-9-]{1,11})\)"
-)
-_ALSO_KNOWN = re.compile(
-    r"\b(?P<a>[A-Z][A-Za-z-]{1,12})\s+\((?:also\s+(?:known\s+as|called)\s+|"
-    r"or\s+)?(?P<b>[A-Z][A-Za-z-]{1,12})\)"
-)
-
-
 _BODIES = re.compile(
     r"\b(?:bodies|corpses)\b.*\b(?:found|discovered|exhumed|uncovered|"
     r"graves?)\b",
@@ -71,6 +64,8 @@ class SideIndex:
     civilian_side: int | None = None
     adjectives: dict[str, int] = field(default_factory=dict)  # learned: "kurdish" -> 1
     units: dict[str, int] = field(default_factory=dict)  # of UnitsN lines: "marines" -> 1
+    materiel: dict[str, int] = field(default_factory=dict)  # one side's lines: "torpedo boat"
+    vessels: dict[str, int] = field(default_factory=dict)  # names of those: "TA29" -> 2
     roles: dict[str, int] = field(default_factory=dict)  # learned: "defender" -> 1
 
     @cached_property
@@ -144,6 +139,9 @@ class SideIndex:
             unit = person_side(text, self.units, mid_sentence=True)
             if unit is not None:
                 return unit[1], None  # "the Marines" of a side's "1st Marine Division"
+            vessel = vessel_side(text, self.vessels) if self.vessels else None
+            if vessel is not None:
+                return vessel[1], None  # "TA29" of "torpedo boats TA24 and TA29"
             learned = adjective_side(low, self.adjectives) if self.adjectives else None
             if learned is None and self.roles:
                 learned = role_side(low, self.roles)  # "the defenders", "the garrison"
@@ -322,45 +320,6 @@ def _parse_commanders(value: str) -> list[Commander]:
     return out
 
 
-def find_aliases(text: str) -> dict[str, set[str]]:
-    """Abbreviations the text defines: ``National Movement for ... (MNLA)`` <-> MNLA."""
-    aliases: dict[str, set[str]] = {}
-    for m in _ABBREV_DEF.finditer(text):
-        full = re.sub(r"^(?:the|of|and|for|in)\s+", "", m.group("full").strip(), flags=re.I)
-        abbr = m.group("abbr")
-        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", full) if w[0].isupper())
-        if not _plausible_abbreviation(abbr, initials):
-            continue
-        full = _trim_to_initials(full, abbr)
-        aliases.setdefault(abbr, set()).add(full)
-        aliases.setdefault(full, set()).add(abbr)
-    for m in _ALSO_KNOWN.finditer(text):
-        a, b = m.group("a"), m.group("b")
-        if a.isupper() and b.isupper() and a != b:
-            aliases.setdefault(a, set()).add(b)
-            aliases.setdefault(b, set()).add(a)
-    return aliases
-
-
-def _plausible_abbreviation(abbr: str, initials: str) -> bool:
-    letters = {c for c in abbr if c.isupper()}
-    if len(letters) < 2:
-        return False
-    # abbreviations may come from another language's word order ("MNLA" for "National
-    # Movement for the Liberation of Azawad"): the letters must be there, not in order
-    return len(letters & set(initials.upper())) >= max(2, len(letters) - 1)
-
-
-def _trim_to_initials(full: str, abbr: str) -> str:
-    """Drop leading capitalised words whose initials the abbreviation lacks."""
-    words = full.split()
-    letters = {c for c in abbr.upper() if c.isalpha()}
-    for i, w in enumerate(words):
-        if w[0].isupper() and w[0].upper() in letters:
-            return " ".join(words[i:])
-    return full
-
-
 def build_side_index(doc: Document, sides: list[Side], civilian_side: int | None) -> SideIndex:
     """Attach text-defined aliases to the infobox actors and index the sides."""
     aliases = find_aliases(doc.text)
@@ -372,12 +331,15 @@ def build_side_index(doc: Document, sides: list[Side], civilian_side: int | None
             for key, values in aliases.items():
                 if _same_actor(key, actor.name) or key in actor.aliases:
                     found |= values | {key}
+            found |= set(people_aliases(actor.name, doc.text))
             found.discard(actor.name)
             new_actors.append(Actor(actor.name, tuple(sorted(found))))
         enriched.append(Side(side.side, tuple(new_actors), side.commanders))
     named = [(s.side, [n for a in s.actors for n in (a.name, *a.aliases)]) for s in enriched]
     index = SideIndex(enriched, aliases, civilian_side)
     index.units = unit_words(doc, index.numbers)
+    index.materiel = materiel_words(doc, index.numbers)
+    index.vessels = vessel_names(doc.text, index.materiel, lambda w: index.side_of_name(w)[0])
     learned = learn_adjectives(doc.text, named)
     index.adjectives = {a: n for a, n in learned.items() if index.side_of_name(a)[0] is None}
     fighting = [s.side for s in enriched if s.actors]

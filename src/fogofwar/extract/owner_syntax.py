@@ -8,7 +8,9 @@ predicate names:
 - the subject of an inflicting verb ("rebels killed 12", "..., killing 12 soldiers") or the
   agent of its passive ("12 were killed by the rebels") is the other side: of two fighting
   sides, the victims are the one the agent is not;
-- a possessor ("the army's 30 dead", "15 of the rebels' fighters") owns them;
+- a possessor ("the army's 30 dead", "15 of the rebels' fighters") owns them, and so does the
+  party a post-modifier of the counted noun names ("800 fighters loyal to X", "200 fighters
+  from X");
 - "among X" on the predicate names the group ("Among the Nigeriens, five were killed");
 - losses "inflicted on X" are X's;
 - the party a losses noun names owns the figure a verb puts it at ("Velmar losses were
@@ -25,12 +27,13 @@ from typing import Any
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
-from fogofwar.extract.referents import is_pronoun, noun_phrase, phrase_side, pronoun_side
+from fogofwar.extract.phrase_sides import WE as _WE
+from fogofwar.extract.phrase_sides import side_of
+from fogofwar.extract.referents import is_pronoun, noun_phrase
 from fogofwar.model import Subject
 
 _INFLICTING = lexicon.SYNTAX_VERB_OBJECT
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_WE = frozenset({"we", "our", "us"})
 _CONTRAST_BLOCKERS = frozenset({"people", "persons", "others", "more", "civilians"})
 
 
@@ -43,11 +46,12 @@ def owner_by_parse(
 ) -> Subject | None:
     """The owner of the losses a figure at character offsets [start, end) counts, when the parse
     tells; None when it does not."""
-    anchor = _figure_anchor(parsed, start, end)
+    anchor = figure_anchor(parsed, start, end)
     if anchor is None:
         return None
     rules = (
         _possessor,
+        _modifier_owner,
         _inflicted_on,
         _predicate_owner,
         _among,
@@ -68,10 +72,10 @@ def named_owner_by_parse(
     """The owner the parse names outright, the possessor or the subject of "lost" ("the
     Order's army lost 1,000 soldiers"): stronger than a role word ("soldiers") in the figure's
     own words, which only guesses at a side."""
-    anchor = _figure_anchor(parsed, start, end)
+    anchor = figure_anchor(parsed, start, end)
     if anchor is None:
         return None
-    role, verb = _governor(anchor)
+    role, verb = governor(anchor)
     if role == "dobj" and verb.lemma_.lower() in _lemmas("own_loss_lemmas"):
         return _predicate_owner(anchor, sides, claimant_side)
     return _possessor(anchor, sides, claimant_side)
@@ -84,13 +88,13 @@ def stated_owner_by_parse(
     owner, or the party losses are "inflicted on" ("and inflicted 470 casualties on X"); not
     the guess that a verb's victims are its agent's enemy."""
     named = named_owner_by_parse(parsed, start, end, sides, claimant_side)
-    anchor = _figure_anchor(parsed, start, end)
+    anchor = figure_anchor(parsed, start, end)
     if named is not None or anchor is None:
         return named
     return _inflicted_on(anchor, sides, claimant_side)
 
 
-def _figure_anchor(parsed: Any, start: int, end: int) -> Any | None:
+def figure_anchor(parsed: Any, start: int, end: int) -> Any | None:
     """The token the figure at [start, end) hangs from in the parse; None without a parse."""
     if parsed is None:
         return None
@@ -109,24 +113,13 @@ def _anchor(number: Any) -> Any:
     return number
 
 
-def _governor(anchor: Any) -> tuple[str, Any]:
+def governor(anchor: Any) -> tuple[str, Any]:
     """The role of the counted noun and the predicate it fills, through coordination ("killed
     12 soldiers and 3 police": the police are the verb's object too)."""
     token = anchor
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token.dep_, token.head
-
-
-def _side_of(words: Any, sides: SideIndex, claimant_side: int | None) -> int | None:
-    """The fighting side a phrase (a span or token subtree) names; "we" is the speaker's, "they"
-    the party named before it."""
-    tokens = list(words)
-    if len(tokens) == 1 and tokens[0].lower_ in _WE:
-        return claimant_side
-    if len(tokens) == 1 and is_pronoun(tokens[0]):
-        return pronoun_side(tokens[0], sides)
-    return phrase_side(tokens, sides)
 
 
 def _subject_tokens(verb: Any) -> list[Any] | None:
@@ -163,31 +156,46 @@ def _victims_are_people_at_large(anchor: Any) -> bool:
 
 def _predicate_owner(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject | None:
     """The subject of "lost"/"suffered" owns the losses; the agent of "killed" inflicts them."""
-    role, verb = _governor(anchor)
+    role, verb = governor(anchor)
     lemma = verb.lemma_.lower()
     if role == "dobj" and lemma in _lemmas("own_loss_lemmas") | _lemmas("have_losses"):
         if lemma in _lemmas("have_losses") and not _loss_participle(anchor, verb):
             return None
         subject = _subject_tokens(verb)
-        side = _side_of(subject, sides, claimant_side) if subject else None
+        side = side_of(subject, sides, claimant_side) if subject else None
         return Subject(side=side) if side is not None else None
     if _had_killed(role, verb):  # "the brigade had 58 killed": the parse's clause form
         subject = _subject_tokens(verb.head)
-        side = _side_of(subject, sides, claimant_side) if subject else None
+        side = side_of(subject, sides, claimant_side) if subject else None
         return Subject(side=side) if side is not None else None
     if lemma not in _INFLICTING or lemma in _lemmas("inflicted_not_adversary"):
         return None
     if _victims_are_people_at_large(anchor):
         return None
     agent: list[Any] | None = None
+    if role == "dobj" and (struck := _struck_party(verb, sides, claimant_side)) is not None:
+        return Subject(side=struck)
     if role == "dobj":
         agent = _subject_tokens(verb)
     elif role == "nsubjpass":
         by = _agent_of(verb)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
         agent = noun_phrase(pobj) if pobj is not None else None
-    other = _other_side(_side_of(agent, sides, claimant_side), sides) if agent else None
+    other = _other_side(side_of(agent, sides, claimant_side), sides) if agent else None
     return Subject(side=other) if other is not None else None
+
+
+def _struck_party(participle: Any, sides: SideIndex, claimant_side: int | None) -> int | None:
+    """ "a shell struck his group, killing 3 fighters", "X attacked Y's positions, killing 12":
+    the victims of a participle are the side of the party its clause's verb struck, when that
+    object names one."""
+    verb = participle.head
+    if participle.dep_ not in ("advcl", "xcomp") or participle.tag_ != "VBG" or verb is participle:
+        return None
+    struck = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if struck is None or struck.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return side_of(noun_phrase(struck), sides, claimant_side)
 
 
 def _agent_of(verb: Any) -> Any | None:
@@ -229,8 +237,27 @@ def _possessor(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subj
     poss = next((c for c in counted.children if c.dep_ == "poss"), None)
     if poss is None or (poss.pos_ == "PRON" and poss.lower_ not in _WE and not is_pronoun(poss)):
         return None
-    side = _side_of(noun_phrase(poss) if poss.pos_ != "PRON" else [poss], sides, claimant_side)
+    side = side_of(noun_phrase(poss) if poss.pos_ != "PRON" else [poss], sides, claimant_side)
     return Subject(side=side) if side is not None else None
+
+
+def _modifier_owner(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject | None:
+    """ "800 fighters loyal to X", "200 fighters from X", "militiamen affiliated with X": the
+    party a post-modifier of the counted noun names."""
+    if anchor.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in anchor.rights:
+        prep: Any | None = None
+        if child.dep_ in ("amod", "acl") and child.lemma_.lower() in _lemmas("owner_modifiers"):
+            prep = next((c for c in child.children if c.dep_ == "prep"), None)
+        elif child.dep_ == "prep" and child.lower_ == "from":
+            prep = child
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if pobj is not None:
+            side = side_of(noun_phrase(pobj), sides, claimant_side)
+            if side is not None:
+                return Subject(side=side)
+    return None
 
 
 def _counts_its_antecedent(anchor: Any) -> bool:
@@ -252,20 +279,20 @@ def _among(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject 
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
     if pobj is None:
         return None
-    side = _side_of(noun_phrase(pobj), sides, claimant_side)
+    side = side_of(noun_phrase(pobj), sides, claimant_side)
     return Subject(side=side) if side is not None else None
 
 
 def _inflicted_on(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subject | None:
     """ "inflicted 470 casualties on the Osk army": the losses are the party's they are put on."""
-    role, verb = _governor(anchor)
+    role, verb = governor(anchor)
     if role != "dobj" or verb.lemma_.lower() not in _lemmas("inflict_on"):
         return None
     for holder in (anchor, verb):
         prep = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ in _ON), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
         if pobj is not None:
-            side = _side_of(noun_phrase(pobj), sides, claimant_side)
+            side = side_of(noun_phrase(pobj), sides, claimant_side)
             return Subject(side=side) if side is not None else None
     return None
 
@@ -285,7 +312,7 @@ def _estimated_losses(anchor: Any, sides: SideIndex, claimant_side: int | None) 
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None or subject.lemma_.lower() not in _lemmas("loss_nouns"):
         return None
-    side = _side_of(noun_phrase(subject), sides, claimant_side)
+    side = side_of(noun_phrase(subject), sides, claimant_side)
     return Subject(side=side) if side is not None else None
 
 
@@ -303,7 +330,7 @@ def _losses_subject(anchor: Any, sides: SideIndex, claimant_side: int | None) ->
         heads = [holder, *(c for c in holder.children if c.pos_ == "AUX")]
         for subject in (c for h in heads for c in h.children if c.dep_ in _SUBJECT_DEPS):
             if subject.i < anchor.i and subject.lemma_.lower() in _lemmas("loss_nouns"):
-                side = _side_of(noun_phrase(subject), sides, claimant_side)
+                side = side_of(noun_phrase(subject), sides, claimant_side)
                 return Subject(side=side) if side is not None else None
         if token.dep_ in _CLAUSE_EDGES and token is not anchor:
             break
@@ -317,7 +344,7 @@ def _contrast(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subje
     if not names or any(t.lower_ in _CONTRAST_BLOCKERS for t in names):
         return None
     if (
-        _side_of(names, sides, claimant_side) is not None
+        side_of(names, sides, claimant_side) is not None
         or sides.resolve(" ".join(t.text for t in names)).civilian
     ):
         return None
@@ -329,7 +356,7 @@ def _contrast(anchor: Any, sides: SideIndex, claimant_side: int | None) -> Subje
         side
         for c in conjuncts
         if c is not anchor
-        and (side := _side_of(_own_names(c) or [c], sides, claimant_side)) is not None
+        and (side := side_of(_own_names(c) or [c], sides, claimant_side)) is not None
     }
     if len(known) != 1:
         return None

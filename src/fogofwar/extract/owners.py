@@ -10,7 +10,9 @@ from typing import Any
 
 from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
+from fogofwar.extract.holder_syntax import force_holder_by_parse
 from fogofwar.extract.losses import Loss
+from fogofwar.extract.materiel_sides import materiel_side
 from fogofwar.extract.owner_syntax import owner_by_parse
 from fogofwar.extract.quantities import Quantity
 from fogofwar.extract.speakers import Attribution
@@ -178,6 +180,8 @@ def _by_weapon(c: _Context) -> Subject | None:
 def _claimed_against_adversary(c: _Context) -> Subject | None:
     """A side's claim of what it destroyed, downed or killed is about its adversary."""
     other = c.adversary_of_claimant()
+    if other is not None and _people_at_large(c.loss.phrase):
+        return None  # "four people were killed", says one side: anyone's (ANNOTATION.md)
     if other is not None and (
         c.loss.kind.startswith(("vehicles", "equipment")) or c.loss.trigger_start == -1
     ):
@@ -185,6 +189,12 @@ def _claimed_against_adversary(c: _Context) -> Subject | None:
     return None
 
 
+def _people_at_large(phrase: str) -> bool:
+    """ "four people", "over a hundred persons": nobody's, with no word of fighters."""
+    return bool(_ANYONE.search(phrase)) and not _FIGHTERS.search(phrase)
+
+
+_ANYONE = re.compile(r"\b(?:people|persons)\b", re.IGNORECASE)
 _AGENT = re.compile(
     r"(?P<agent>[^,;]{2,60}?)\s+(?:killed|destroyed|captured|wounded|shot\s+down)"
     r"\s+(?:at\s+least\s+|some\s+|about\s+|around\s+)?$",
@@ -209,14 +219,30 @@ def _by_parse(c: _Context) -> Subject | None:
     return owner_by_parse(c.parsed, c.q.start, c.q.end, c.sides, c.claimant_side)
 
 
+def _force_holder(c: _Context) -> Subject | None:
+    """ "They gathered about 1,000 fighters": a force is the party its holder stands for."""
+    if c.loss.kind != "strength":
+        return None
+    return force_holder_by_parse(c.parsed, c.q.start, c.q.end, c.sides, c.claimant_side)
+
+
+def _by_materiel(c: _Context) -> Subject | None:
+    """ "the three torpedo boats", "16 ships were lost": a class of vehicle only one side's
+    infobox lines list is that side's, when nothing else tells."""
+    side = materiel_side(c.loss.what or c.loss.phrase, c.sides.materiel)
+    return Subject(side=side) if side is not None else None
+
+
 _RULES = (
     _by_parse,
+    _force_holder,
     _loser,
     _owner_after,
     _enemy_of_speaker,
     _by_weapon,
     _claimed_against_adversary,
     _victims_of_agent,
+    _by_materiel,
 )
 
 
