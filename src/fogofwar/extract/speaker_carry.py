@@ -78,3 +78,13 @@ def also_carried(sent: Sentence, state: ProseState) -> list[Attribution]:
     ):
         return [Attribution(state.last_claimant, -1, "revise" if state.revising else "assert")]
     return []
+
+
+def document_referent(sent: Sentence, state: ProseState) -> Claimant | None:
+    """Who "the report" is: the author of the report named in this paragraph or the one
+    before, else the last speaker of those paragraphs; None when nobody spoke of late."""
+    if state.document_author is not None and sent.paragraph - state.document_paragraph <= 1:
+        return state.document_author
+    if state.last_claimant is not None and sent.paragraph - state.last_paragraph <= 1:
+        return state.last_claimant
+    return None

@@ -32,3 +32,5 @@ class ProseState:
     referent: int | None = None  # the side last named as a clause subject (referents.py)
     referent_paragraph: int = -1
     referent_end: int = -1  # where the sentence that set it ends
+    document_author: Claimant | None = None  # who wrote the report last named (documents)
+    document_paragraph: int = -1

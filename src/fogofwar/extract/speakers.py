@@ -17,7 +17,18 @@ from fogofwar.extract.attribution import make_claimant
 from fogofwar.extract.dates import find_dates
 from fogofwar.extract.referents import carry_referent
 from fogofwar.extract.sentences import Sentence
-from fogofwar.extract.speaker_carry import also_carried, named_before, pronoun_referent
+from fogofwar.extract.speaker_carry import (
+    also_carried,
+    document_referent,
+    named_before,
+    pronoun_referent,
+)
+from fogofwar.extract.speaker_documents import (
+    author_name,
+    document_authors,
+    is_definite_document,
+    is_document,
+)
 from fogofwar.extract.speaker_names import (
     OBJECT_PRONOUNS,
     opening_subject,
@@ -32,6 +43,7 @@ from fogofwar.extract.speaker_syntax import (
     reporting_verbs,
     subject_text,
 )
+from fogofwar.model import Claimant
 
 __all__ = [
     "Attribution",
@@ -67,7 +79,8 @@ def attributions_of(
     to X", "X's report", a pronoun carried from the sentence before. Never empty: a sentence
     nobody speaks in gets ``Attribution(None)`` (the encyclopedia's own voice)."""
     _carry_referent(sent, parsed, sides, state)
-    found = _according_to(sent, sides, state, year)
+    _remember_documents(sent, parsed, sides, state)
+    found = _according_to(sent, parsed, sides, state, year)
     found += _verb_speakers(sent, parsed, sides, state, year, found)
     if not found:
         found = _possessive_report(sent.text, sides)
@@ -93,12 +106,26 @@ def _carry_referent(sent: Sentence, parsed: Any, sides: SideIndex, state: ProseS
     state.referent_end = sent.end
 
 
+def _remember_documents(sent: Sentence, parsed: Any, sides: SideIndex, state: ProseState) -> None:
+    """The author of the last report a sentence names ("HRW issued a report"), for the
+    "the report" of the sentences after it."""
+    authors = document_authors(parsed)
+    if authors:
+        _, name, context, person = authors[-1]
+        state.document_author = make_claimant(name, sides, context, person)
+        state.document_paragraph = sent.paragraph
+
+
 def _according_to(
-    sent: Sentence, sides: SideIndex, state: ProseState, year: int | None
+    sent: Sentence, parsed: Any, sides: SideIndex, state: ProseState, year: int | None
 ) -> list[Attribution]:
-    """ "according to X"; "according to him" is the last speaker's."""
-    text, found = sent.text, []
+    """ "according to X"; "according to him" is the last speaker's; "according to the
+    report" or "to a report published by X" is the report's author's."""
+    text, found = sent.text, _according_to_documents(sent, parsed, sides, state, year)
+    done = {a.verb_at for a in found}
     for m in _ACCORDING.finditer(text):
+        if m.start() in done:
+            continue
         name = strip_det(m.group("name"))
         if name.lower() in OBJECT_PRONOUNS:
             if state.last_claimant is not None and sent.paragraph - state.last_paragraph <= 1:
@@ -109,6 +136,39 @@ def _according_to(
             said_on = _said_on(text, m.start(), year)
             found.append(Attribution(claimant, m.start(), _stance(text, None), said_on))
     return found
+
+
+def _according_to_documents(
+    sent: Sentence, parsed: Any, sides: SideIndex, state: ProseState, year: int | None
+) -> list[Attribution]:
+    """ "According to a report published by X", "according to the report": by the parse, the
+    report's own author, else the author of the report named before."""
+    found = []
+    for token in parsed:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        document = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if document is None or not is_document(document):
+            continue
+        claimant = _document_speaker(document, sent, state, sides)
+        if claimant is not None:
+            at = token.idx
+            found.append(
+                Attribution(claimant, at, _stance(sent.text, None), _said_on(sent.text, at, year))
+            )
+    return found
+
+
+def _document_speaker(
+    document: Any, sent: Sentence, state: ProseState, sides: SideIndex
+) -> Claimant | None:
+    """Who speaks through a report: the author the sentence names, else the one before."""
+    named = author_name(document)
+    if named is None:
+        return document_referent(sent, state) if is_definite_document(document) else None
+    name, context, person = named
+    return make_claimant(name, sides, context, person) if plausible_claimant(name) else None
 
 
 def _verb_speakers(
@@ -128,7 +188,9 @@ def _verb_speakers(
         name, context, person = subject_text(subject)
         if not is_pronoun(subject, name) and not plausible_claimant(name):
             name = context = proper_name_before(verb)  # a misparse: the name before the verb
-        if is_pronoun(subject, name):
+        if is_document(subject) and (author_name(subject) or is_definite_document(subject)):
+            claimant = _document_speaker(subject, sent, state, sides)
+        elif is_pronoun(subject, name):
             claimant = pronoun_referent(sent, state, sides, got, verb.idx, subject.lower_)
         elif (earlier := named_before(subject, name, sent, state)) is not None:
             claimant = earlier  # "The Committee estimated": the committee named before
