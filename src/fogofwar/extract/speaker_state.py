@@ -16,6 +16,7 @@ class Attribution:
     verb_at: int = -1
     stance: str = "assert"
     said_on: str | None = None
+    pronoun: bool = False  # "according to them": resolved once every speaker is known
 
 
 @dataclass

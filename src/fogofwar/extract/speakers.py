@@ -82,6 +82,7 @@ def attributions_of(
     _remember_documents(sent, parsed, sides, state)
     found = _according_to(sent, parsed, sides, state, year)
     found += _verb_speakers(sent, parsed, sides, state, year, found)
+    found = _resolve_pronouns(found, sent, state)
     if not found:
         found = _possessive_report(sent.text, sides)
     if not found:
@@ -128,14 +129,36 @@ def _according_to(
             continue
         name = strip_det(m.group("name"))
         if name.lower() in OBJECT_PRONOUNS:
-            if state.last_claimant is not None and sent.paragraph - state.last_paragraph <= 1:
-                found.append(Attribution(state.last_claimant, m.start(), _stance(text, None)))
+            found.append(Attribution(None, m.start(), _stance(text, None), pronoun=True))
             continue
         if plausible_claimant(name):
             claimant = make_claimant(name, sides)
             said_on = _said_on(text, m.start(), year)
             found.append(Attribution(claimant, m.start(), _stance(text, None), said_on))
     return found
+
+
+def _resolve_pronouns(
+    found: list[Attribution], sent: Sentence, state: ProseState
+) -> list[Attribution]:
+    """ "X said ... according to them": the speaker named before it in the sentence, else
+    the last speaker of this paragraph or the one before; dropped when there is none."""
+    out = []
+    for a in found:
+        if a.pronoun:
+            earlier = [
+                b.claimant
+                for b in found
+                if not b.pronoun and b.claimant is not None and b.verb_at < a.verb_at
+            ]
+            if earlier:
+                a = Attribution(earlier[-1], a.verb_at, a.stance, a.said_on)
+            elif state.last_claimant is not None and sent.paragraph - state.last_paragraph <= 1:
+                a = Attribution(state.last_claimant, a.verb_at, a.stance, a.said_on)
+            else:
+                continue
+        out.append(a)
+    return out
 
 
 def _according_to_documents(
