@@ -88,3 +88,45 @@ def document_referent(sent: Sentence, state: ProseState) -> Claimant | None:
     if state.last_claimant is not None and sent.paragraph - state.last_paragraph <= 1:
         return state.last_claimant
     return None
+
+
+def quote_carried(sent: Sentence, state: ProseState) -> list[Attribution]:
+    """A sentence that starts inside a quotation a speaker opened in the sentence right before
+    ("X said: "... . We condemn the killing of 200 civilians."): that speaker's words."""
+    if _continues_quote(sent, state) and state.quote_speaker is not None:
+        return [Attribution(state.quote_speaker, -1)]
+    return []
+
+
+def follow_quote(sent: Sentence, found: list[Attribution], state: ProseState) -> None:
+    """Whether a quotation is still open where the sentence ends, and whose: the speaker
+    before the quotation mark that opened it. A mark after a space or at the start opens,
+    one after a word closes (straight or curly alike)."""
+    inside = _continues_quote(sent, state)
+    opened_at: int | None = None
+    for m in _QUOTE_MARK.finditer(sent.text):
+        inside = m.group(0) == "“" or (m.group(0) == '"' and _opens(sent.text, m.start()))
+        opened_at = m.start() if inside else None
+    state.quote_open = inside
+    if not inside:
+        state.quote_speaker = None
+    elif opened_at is not None:
+        before = [a.claimant for a in found if a.claimant is not None and a.verb_at <= opened_at]
+        state.quote_speaker = before[-1] if before else None
+    state.quote_paragraph, state.quote_end = sent.paragraph, sent.end
+
+
+_QUOTE_MARK = re.compile('["“”]')
+
+
+def _opens(text: str, at: int) -> bool:
+    return (at == 0 or text[at - 1].isspace() or text[at - 1] in "([") and at + 1 < len(text)
+
+
+def _continues_quote(sent: Sentence, state: ProseState) -> bool:
+    """Whether the sentence right before, in the same paragraph, left a quotation open."""
+    return (
+        state.quote_open
+        and state.quote_paragraph == sent.paragraph
+        and 0 <= sent.start - state.quote_end <= 2
+    )

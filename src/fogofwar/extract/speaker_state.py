@@ -35,3 +35,7 @@ class ProseState:
     referent_end: int = -1  # where the sentence that set it ends
     document_author: Claimant | None = None  # who wrote the report last named (documents)
     document_paragraph: int = -1
+    quote_speaker: Claimant | None = None  # who speaks the quotation still open (carry)
+    quote_open: bool = False
+    quote_paragraph: int = -1
+    quote_end: int = -1  # where the sentence that left it open ends

@@ -33,6 +33,9 @@ def reporting_verbs(parsed: Any) -> list[tuple[Any, Any]]:
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None and tok.dep_ in ("xcomp", "advcl", "relcl"):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.dep_ == "nsubjpass" and _quoted_as_saying(tok):
+            out.append((tok, subj))  # "X was quoted as saying": X speaks
+            continue
         if subj is None or subj.dep_ == "nsubjpass":
             agent = _agent(tok)
             if agent is None:
@@ -40,6 +43,16 @@ def reporting_verbs(parsed: Any) -> list[tuple[Any, Any]]:
             subj = agent
         out.append((tok, subj))
     return out
+
+
+def _quoted_as_saying(verb: Any) -> bool:
+    """ "was quoted as saying", "was cited as stating": a passive whose subject speaks."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(g.lemma_.lower() in lexicon.REPORTING_LEMMAS for g in c.children)
+        for c in verb.children
+    )
 
 
 def proper_name_before(verb: Any) -> str:

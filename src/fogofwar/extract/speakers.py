@@ -20,8 +20,10 @@ from fogofwar.extract.sentences import Sentence
 from fogofwar.extract.speaker_carry import (
     also_carried,
     document_referent,
+    follow_quote,
     named_before,
     pronoun_referent,
+    quote_carried,
 )
 from fogofwar.extract.speaker_documents import (
     author_name,
@@ -86,8 +88,11 @@ def attributions_of(
     if not found:
         found = _possessive_report(sent.text, sides)
     if not found:
+        found = quote_carried(sent, state)
+    if not found:
         found = also_carried(sent, state)
     found.sort(key=lambda a: a.verb_at)
+    follow_quote(sent, found, state)
     state.recent.extend((sent.paragraph, a.claimant) for a in found if a.claimant is not None)
     del state.recent[:-8]
     return found or [Attribution(None)]
