@@ -3,6 +3,7 @@ X", the claimant name without its clauses, whether a speaker is a pronoun."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fogofwar.extract import lexicon
@@ -101,7 +102,10 @@ def subject_text(token: Any) -> tuple[str, str, bool]:
             keep_name = (
                 c.dep_ == "appos"
                 and c.pos_ == "PROPN"
-                and (c.i == t.i + 1 or (c.i == t.i + 2 and t.doc[t.i + 1].dep_ == "det"))
+                and (
+                    c.left_edge.i == t.i + 1  # "the spokesman Jo-Ar Herrera": a name of parts
+                    or (c.left_edge.i == t.i + 2 and t.doc[t.i + 1].dep_ == "det")
+                )
             )
             if c.dep_ in cut and not (keep_prep or keep_name):
                 continue
@@ -123,7 +127,8 @@ def subject_text(token: Any) -> tuple[str, str, bool]:
     if person:
         ents = [t for t in keep if entity_type(t) == "PERSON"]
         if ents:
-            name = " ".join(t.text for t in ents)
+            name = _person_words(ents)
+            name = re.sub(r"\s*['’]s$", "", name)  # "Vadym Boychenko's advisor"
     return name, context, person
 
 
@@ -137,3 +142,12 @@ def is_pronoun(token: Any, name: str) -> bool:
         )
         or name.lower() in ("this", "these")
     )
+
+
+def _person_words(ents: list[Any]) -> str:
+    """A person's name as written ("Haider al-Abadi", not "Haider al - Abadi"): the span of
+    its tokens when only hyphens or dots come between them, else the tokens themselves."""
+    span = ents[0].doc[ents[0].i : ents[-1].i + 1]
+    if all(t in ents or t.text in ("-", "‐", ".") for t in span):
+        return str(span.text)
+    return " ".join(t.text for t in ents)
