@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from fogofwar.extract import lexicon
 from fogofwar.extract.actors import SideIndex
-from fogofwar.extract.attribution import make_claimant
+from fogofwar.extract.attribution import make_claimant, same_claimant
 from fogofwar.extract.sentences import Sentence
 from fogofwar.extract.speaker_names import is_plural_name
 from fogofwar.extract.speaker_state import Attribution, ProseState
@@ -129,4 +130,20 @@ def _continues_quote(sent: Sentence, state: ProseState) -> bool:
         state.quote_open
         and state.quote_paragraph == sent.paragraph
         and 0 <= sent.start - state.quote_end <= 2
+    )
+
+
+_CONFIRM = lexicon.word_set("reporting", "confirm_lemmas")
+
+
+def confirms_another(verb: Any, claimant: Claimant, sent: Sentence, state: ProseState) -> bool:
+    """ "Opposition activists confirmed five doctors were killed" right after another speaker's
+    figures (this paragraph or the one before): a corroboration of them; not when negated."""
+    if verb.lemma_.lower() not in _CONFIRM or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    before = state.last_sentence_claims
+    return (
+        bool(before)
+        and sent.paragraph - state.last_paragraph <= 1
+        and all(c.claimant is not None and not same_claimant(c.claimant, claimant) for c in before)
     )

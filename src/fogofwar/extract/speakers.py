@@ -19,6 +19,7 @@ from fogofwar.extract.referents import carry_referent
 from fogofwar.extract.sentences import Sentence
 from fogofwar.extract.speaker_carry import (
     also_carried,
+    confirms_another,
     document_referent,
     follow_quote,
     named_before,
@@ -227,6 +228,8 @@ def _verb_speakers(
         else:
             continue
         if claimant is not None:
+            if stance == "assert" and confirms_another(verb, claimant, sent, state):
+                stance = "corroborate"
             got.append(Attribution(claimant, verb.idx, stance, _said_on(text, verb.idx, year)))
     return got[len(found) :]
 
