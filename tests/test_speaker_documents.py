@@ -63,20 +63,3 @@ def test_reports_without_an_author_name_nobody(nlp: Any) -> None:
         "between 220 and 250 people had been killed."
     )
     assert _by(nlp, body, "killed", 220) is None
-
-
-def test_a_report_paragraph_goes_on_in_its_authors_voice(nlp: Any) -> None:
-    body = (
-        "An investigation by the Veritas Rights Monitor claimed that 300 residents were killed "
-        "in the battle. It blamed Northland artillery for at least 120 civilian deaths."
-    )
-    assert _by(nlp, body, "killed", 120) == "Veritas Rights Monitor"
-
-
-def test_a_report_paragraph_stops_where_another_speaks(nlp: Any) -> None:
-    body = (
-        "An investigation by the Veritas Rights Monitor claimed that 300 residents were killed "
-        "in the battle. The coalition on the other hand acknowledged responsibility for 40 "
-        "deaths."
-    )
-    assert _by(nlp, body, "killed", 40) != "Veritas Rights Monitor"

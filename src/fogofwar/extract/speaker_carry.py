@@ -147,18 +147,3 @@ def confirms_another(verb: Any, claimant: Claimant, sent: Sentence, state: Prose
         and sent.paragraph - state.last_paragraph <= 1
         and all(c.claimant is not None and not same_claimant(c.claimant, claimant) for c in before)
     )
-
-
-def report_carried(sent: Sentence, state: ProseState) -> list[Attribution]:
-    """A sentence nobody speaks in, in the paragraph that introduced a report, while the
-    report's author is still the last to speak ("HRW issued a report ... According to the
-    report, ... During the battle, seven soldiers' corpses were dragged ..."): the report's."""
-    author = state.document_author
-    if (
-        author is not None
-        and state.document_paragraph == sent.paragraph
-        and state.last_paragraph == sent.paragraph
-        and same_claimant(state.last_claimant, author)
-    ):
-        return [Attribution(author, -1)]
-    return []

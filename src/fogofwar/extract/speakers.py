@@ -25,7 +25,6 @@ from fogofwar.extract.speaker_carry import (
     named_before,
     pronoun_referent,
     quote_carried,
-    report_carried,
 )
 from fogofwar.extract.speaker_documents import (
     author_name,
@@ -93,8 +92,6 @@ def attributions_of(
         found = quote_carried(sent, state)
     if not found:
         found = also_carried(sent, state)
-    if not found and not reporting_verbs(parsed):  # "The coalition acknowledged": not the report
-        found = report_carried(sent, state)
     found.sort(key=lambda a: a.verb_at)
     follow_quote(sent, found, state)
     state.recent.extend((sent.paragraph, a.claimant) for a in found if a.claimant is not None)
