@@ -256,7 +256,7 @@ def appositive_person(token: Any) -> str | None:
     senior officer, Colonel Y, said"; "One of the commanders, Y, wrote"); None otherwise."""
     holders = [token]
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if token.pos_ == "NUM" and of is not None:  # "One of the commanders, Y"
+    if of is not None:  # "One of the commanders, Y"; "the governor of the province, Y"
         holders += [c for c in of.children if c.dep_ == "pobj"]
     for holder in holders:
         for appos in holder.children:

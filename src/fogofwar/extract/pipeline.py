@@ -31,6 +31,7 @@ from fogofwar.extract.sentences import (
     can_hold_proposition,
     sentences,
 )
+from fogofwar.extract.speaker_documents import INTRODUCES_DOCUMENT
 from fogofwar.extract.speakers import (
     Attribution,
     ProseState,
@@ -106,7 +107,11 @@ def _prose_claims(
         if (can_hold_figure(s.text) and (not s.context_only or _prelude(s)))
         or (
             not s.context_only
-            and (can_hold_proposition(s.text) or _REPORTING.search(s.text) is not None)
+            and (
+                can_hold_proposition(s.text)
+                or _REPORTING.search(s.text) is not None
+                or INTRODUCES_DOCUMENT.search(s.text) is not None  # "HRW issued a report"
+            )
         )
     ]
     elsewhen = outside_event(sents, date, doc.title)
