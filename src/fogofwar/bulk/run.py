@@ -244,17 +244,28 @@ def _run_on_dask(client: Any, run: _Run, dump: str | Path, index: str | Path | N
 
     todo = to_send()
     first = list(islice(todo, in_flight))
-    pending = _distributed().as_completed(  # results come with the news that a unit is done
-        client.map(run_unit, first, origin=run.origin, write_url=write_url, pure=False),
-        with_results=True,
-        raise_errors=False,
+    pending = _distributed().as_completed(
+        client.map(run_unit, first, origin=run.origin, write_url=write_url, pure=False)
     )
     for unit in todo:
         while pending.count() >= in_flight:
-            run.store(_result(*next(pending)))
+            run.store(_fetched(next(pending)))
         pending.add(client.submit(run_unit, unit, run.origin, write_url, pure=False))
-    for future, got in pending:
-        run.store(_result(future, got))
+    for future in pending:
+        run.store(_fetched(future))
+
+
+def _fetched(future: Any) -> WorkResult:
+    """A done unit's result, fetched by this thread once as_completed says it is done. Not
+    ``as_completed(with_results=True)``: its gathers in the background can leave a finished
+    unit never handed over (dask/distributed#7331), and a run then waits for ever (seen here
+    twice: the scheduler held two finished units the client wanted)."""
+    try:
+        got = future.exception() if future.status == "error" else future.result()
+    except Exception as exc:  # cancelled, or lost while fetched: one error line, as below
+        got = exc
+    future.release()
+    return _result(future, got)
 
 
 def _result(future: Any, got: Any) -> WorkResult:
