@@ -1,7 +1,8 @@
 """Accuracy of casualty-claim extraction against hand-made references (``*.gold.json``).
 
     python benchmarks/accuracy.py [GOLD_DIR_OR_FILE ...]
-        [--set dev|devdump|heldout|heldout2|heldout3|heldout4|heldout5|wikitext] [--verbose] [--lenient]
+        [--set dev|devdump|heldout|heldout2|heldout3|heldout4|heldout5|wikitext]
+        [--verbose] [--lenient]
 
 Each reference's article lies beside it as ``NAME.txt`` (plain text) or ``NAME.wikitext``
 (MediaWiki markup, read by the wikitext reader); ``--set wikitext`` scores ``benchmarks/wikitext``.
