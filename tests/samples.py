@@ -23,12 +23,14 @@ GARBAGE_LINES = (
 )
 
 
-def quarry_hill_claims(nlp: Any, body: str) -> list[Claim]:
-    """The claims of a battle between Northland (side 1) and the Zentari Front (side 2) whose
-    ``== Battle ==`` section is ``body``."""
+def quarry_hill_claims(
+    nlp: Any, body: str, side1: str = "Northland", side2: str = "Zentari Front"
+) -> list[Claim]:
+    """The claims of a battle between ``side1`` (Northland) and ``side2`` (the Zentari Front)
+    whose ``== Battle ==`` section is ``body``."""
     text = (
         "= Battle of Quarry Hill =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        "- Combatant1: Northland\n- Combatant2: Zentari Front\n\n"
+        f"- Combatant1: {side1}\n- Combatant2: {side2}\n\n"
         f"The battle was fought in May 2015.\n\n== Battle ==\n{body}\n"
     )
     return extract_document(read_bytes(text.encode(), "t.txt"), nlp)[1]

@@ -6,22 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from samples import one_claim
+from samples import one_claim, quarry_hill_claims
 
-from fogofwar.extract import extract_document
-from fogofwar.model import Claim
-from fogofwar.read import read_bytes
-
-
-def _battle(
-    nlp: Any, body: str, side1: str = "Northland", side2: str = "Zentari Front"
-) -> list[Claim]:
-    text = (
-        "= Battle of Quarry Hill =\n\nInfobox\n- Date: 3–9 May 2015\n"
-        f"- Combatant1: {side1}\n- Combatant2: {side2}\n\n"
-        f"The battle was fought in May 2015.\n\n== Battle ==\n{body}\n"
-    )
-    return extract_document(read_bytes(text.encode(), "t.txt"), nlp)[1]
+_battle = quarry_hill_claims  # the shared battle of samples.py
 
 
 def test_agent_of_an_inflicting_verb_puts_the_victims_on_the_other_side(nlp: Any) -> None:
